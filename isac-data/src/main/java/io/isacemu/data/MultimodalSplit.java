@@ -1,0 +1,54 @@
+package io.isacemu.data;
+
+import io.isacemu.core.modality.Modality;
+import io.isacemu.core.modality.ModalitySet;
+import java.nio.FloatBuffer;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One split (train, valid or test) of a multimodal dataset.
+ *
+ * <p>Per modality the features are one contiguous float32 tensor of shape {@code [N, T, d_m]} in
+ * row-major order (sample, then time step, then feature). Batches are views ({@link #slice}), never
+ * per-sample copies.
+ */
+public interface MultimodalSplit {
+
+  /** Number of samples {@code N}, ≥ 0. */
+  int size();
+
+  /** Sequence length {@code T} (time steps per sample), ≥ 1. */
+  int sequenceLength();
+
+  /** The modalities this split carries. */
+  Set<Modality> modalities();
+
+  /** Feature dimension {@code d_m} per time step of modality {@code m}, ≥ 1. */
+  int featureDim(Modality m);
+
+  /**
+   * Read-only view of the features of modality {@code m}: {@code size()·sequenceLength()·featureDim(m)}
+   * floats, row-major {@code [n][t][f]}, position 0 = first sample of this split.
+   *
+   * @throws IllegalArgumentException naming the modality when this split does not carry it
+   */
+  FloatBuffer features(Modality m);
+
+  /** Sentiment label of sample {@code i}, in {@code [−3, 3]}. */
+  float label(int i);
+
+  /** Identifier of sample {@code i} (stable across services for the same dataset). */
+  String id(int i);
+
+  /**
+   * The modalities that carry the evidence for sample {@code i}, when the dataset knows it (the
+   * synthetic generator does; real data does not).
+   */
+  default Optional<ModalitySet> evidence(int i) {
+    return Optional.empty();
+  }
+
+  /** A view of samples {@code [from, to)}; shares storage with this split. */
+  MultimodalSplit slice(int from, int to);
+}
