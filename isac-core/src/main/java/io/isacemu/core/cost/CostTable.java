@@ -1,0 +1,61 @@
+package io.isacemu.core.cost;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code C(E_i)} for every expert, in expert order: the table the gate's resource-aware loss reads.
+ *
+ * @param costs expert name → its cost, in the experts' declared order; non-empty
+ */
+public record CostTable(Map<String, ExpertCost> costs) {
+
+  public CostTable {
+    if (costs == null || costs.isEmpty()) {
+      throw new IllegalArgumentException("costs: a cost table needs at least one expert");
+    }
+    costs = Collections.unmodifiableMap(new LinkedHashMap<>(costs));
+  }
+
+  /** Builds a table from costs in order. */
+  public static CostTable of(List<ExpertCost> costs) {
+    Map<String, ExpertCost> m = new LinkedHashMap<>();
+    for (ExpertCost c : costs) {
+      if (m.put(c.expert(), c) != null) {
+        throw new IllegalArgumentException("costs: duplicate expert " + c.expert());
+      }
+    }
+    return new CostTable(m);
+  }
+
+  /** Expert names in order. */
+  public List<String> experts() {
+    return new ArrayList<>(costs.keySet());
+  }
+
+  /** Raw values of {@code metric} in expert order. */
+  public double[] values(CostMetric metric) {
+    return costs.values().stream().mapToDouble(c -> c.value(metric)).toArray();
+  }
+
+  /**
+   * Values of {@code metric} divided by the largest, so the most expensive expert costs 1 and λ is
+   * comparable across metrics; all-zero stays zero.
+   */
+  public double[] normalized(CostMetric metric) {
+    double[] v = values(metric);
+    double max = 0;
+    for (double x : v) {
+      max = Math.max(max, x);
+    }
+    if (max > 0) {
+      for (int i = 0; i < v.length; i++) {
+        v[i] /= max;
+      }
+    }
+    return v;
+  }
+}
