@@ -174,6 +174,40 @@ class DeviceChannelTest {
   }
 
   @Test
+  void fadingDecorrelatesWithDistanceMovedInWavelengths() {
+    // Δd = λ/(2π) per step ⇒ ρ = J0(1) = 0.7651976865579666 on the diffuse gain; in NLOS the
+    // power is |g|² ~ Exp(1), whose lag-1 correlation is ρ² = 0.5855. 13.63 m/s for 1 ms steps.
+    double stepM = REFERENCE.wavelengthM() / (2.0 * Math.PI);
+    RandomWaypoint.Parameters constant = new RandomWaypoint.Parameters(200.0, stepM / 1e-3, stepM / 1e-3, 0.0);
+    DeviceChannel channel =
+        DeviceChannel.forDevice(REFERENCE, 17L, 0, rng -> new RandomWaypoint(constant, rng));
+    ChannelState previous = channel.current();
+    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    int n = 0;
+    for (int i = 0; i < 100_000; i++) {
+      ChannelState next = channel.step(1e-3);
+      if (!previous.los() && !next.los()) {
+        double x = previous.fadingPowerLinear();
+        double y = next.fadingPowerLinear();
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        syy += y * y;
+        sxy += x * y;
+        n++;
+      }
+      previous = next;
+    }
+    assertThat(n).isGreaterThan(50_000);
+    double covariance = sxy / n - (sx / n) * (sy / n);
+    double correlation =
+        covariance / Math.sqrt((sxx / n - (sx / n) * (sx / n)) * (syy / n - (sy / n) * (sy / n)));
+    double rho = 0.7651976865579666;
+    assertThat(correlation).isCloseTo(rho * rho, within(0.03));
+    assertThat(sx / n).isCloseTo(1.0, within(0.05));
+  }
+
+  @Test
   void rejectsInvalidInputsNamingFieldAndValue() {
     DeviceChannel channel = DeviceChannel.forDevice(REFERENCE, 1L, 0, PEDESTRIANS);
     assertThatThrownBy(() -> channel.step(-1.0))
