@@ -1,0 +1,95 @@
+package io.isacemu.training.engine;
+
+import io.isacemu.core.cost.CostMetric;
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.core.validation.Check;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One validated training job: stage I trains each of {@code experts} alone, stage II trains the
+ * gate over {@code gateExperts} once per λ with loss {@code L = L_task + λ Σ_i g_i C(E_i)} and
+ * Gumbel-softmax temperature annealed from {@code tau0} down to {@code tauMin}.
+ *
+ * @param dataset data source
+ * @param experts experts of stage I and of the results table, distinct, at least one
+ * @param gateExperts experts the gate chooses among (gate-logit order), each one of {@code
+ *     experts}, at least one
+ * @param lambdas cost weights λ of stage II, each finite and ≥ 0, at least one
+ * @param epochsStageOne stage I epochs per expert, ≥ 1
+ * @param epochsStageTwo stage II epochs per λ, ≥ 1
+ * @param preset named defaults used
+ * @param costMetric resource measured by {@code C(E_i)}
+ * @param gateMode what the gate reads
+ * @param tau0 initial Gumbel-softmax temperature, > 0
+ * @param tauMin final temperature, > 0 and ≤ tau0
+ * @param seed seed of initialisation, shuffling and Gumbel noise
+ * @param batchSize mini-batch size, ≥ 1
+ * @param patience epochs without validation improvement before early stop, ≥ 1
+ */
+public record JobSpec(
+    DatasetSpec dataset,
+    List<ModalitySet> experts,
+    List<ModalitySet> gateExperts,
+    List<Double> lambdas,
+    int epochsStageOne,
+    int epochsStageTwo,
+    Preset preset,
+    CostMetric costMetric,
+    GateMode gateMode,
+    double tau0,
+    double tauMin,
+    long seed,
+    int batchSize,
+    int patience) {
+
+  public JobSpec {
+    Check.present("dataset", dataset);
+    Check.present("preset", preset);
+    Check.present("costMetric", costMetric);
+    Check.present("gateMode", gateMode);
+    experts = List.copyOf(Check.present("experts", experts));
+    gateExperts = List.copyOf(Check.present("gateExperts", gateExperts));
+    lambdas = List.copyOf(Check.present("lambdas", lambdas));
+    if (experts.isEmpty()) {
+      throw new IllegalArgumentException("experts: [] must name at least one expert");
+    }
+    if (new HashSet<>(experts).size() != experts.size()) {
+      throw new IllegalArgumentException("experts: " + experts + " contains a duplicate");
+    }
+    if (gateExperts.isEmpty()) {
+      throw new IllegalArgumentException("gateExperts: [] must name at least one expert");
+    }
+    Set<ModalitySet> known = Set.copyOf(experts);
+    for (int i = 0; i < gateExperts.size(); i++) {
+      if (!known.contains(gateExperts.get(i))) {
+        throw new IllegalArgumentException(
+            "gateExperts[" + i + "]: '" + gateExperts.get(i) + "' is not one of experts " + experts);
+      }
+    }
+    if (new HashSet<>(gateExperts).size() != gateExperts.size()) {
+      throw new IllegalArgumentException("gateExperts: " + gateExperts + " contains a duplicate");
+    }
+    if (lambdas.isEmpty()) {
+      throw new IllegalArgumentException("lambdas: [] must hold at least one value");
+    }
+    for (int i = 0; i < lambdas.size(); i++) {
+      Check.nonNegative("lambdas[" + i + "]", lambdas.get(i));
+    }
+    Check.positive("epochsStageOne", epochsStageOne);
+    Check.positive("epochsStageTwo", epochsStageTwo);
+    Check.positive("tau0", tau0);
+    Check.positive("tauMin", tauMin);
+    if (tauMin > tau0) {
+      throw new IllegalArgumentException("tauMin: " + tauMin + " must be <= tau0 (" + tau0 + ")");
+    }
+    Check.positive("batchSize", batchSize);
+    Check.positive("patience", patience);
+  }
+
+  /** Epochs planned in total: every expert in stage I plus every λ in stage II (an upper bound). */
+  public int plannedEpochs() {
+    return experts.size() * epochsStageOne + lambdas.size() * epochsStageTwo;
+  }
+}

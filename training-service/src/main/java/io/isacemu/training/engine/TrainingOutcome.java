@@ -1,0 +1,25 @@
+package io.isacemu.training.engine;
+
+import java.util.List;
+
+/**
+ * What a successful run returns. The bundle's files are in the {@code bundleDir} the engine was
+ * handed; the service gives the bundle its version when it publishes it.
+ *
+ * @param rows results table, one row per expert then one per λ; at least one
+ * @param datasetFingerprint identifies the exact data trained on (e.g. a SHA-256 of the splits, or
+ *     of the seed and sizes for synthetic data); not blank
+ */
+public record TrainingOutcome(List<ResultRow> rows, String datasetFingerprint) {
+
+  public TrainingOutcome {
+    rows = List.copyOf(rows);
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("rows: [] must hold at least one result row");
+    }
+    if (datasetFingerprint == null || datasetFingerprint.isBlank()) {
+      throw new IllegalArgumentException(
+          "datasetFingerprint: '" + datasetFingerprint + "' must not be blank");
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.isacemu.training.job;
+
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.training.engine.JobSpec;
+import io.isacemu.training.engine.Stage;
+import io.isacemu.training.engine.TrainingOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Mutable state of one job; every access is guarded by the owning {@link JobService}'s lock. */
+final class Job {
+
+  final long id;
+  final JobSpec spec;
+  final Instant submittedAt;
+  private final int maxMessages;
+
+  JobState state = JobState.QUEUED;
+  boolean cancelRequested;
+  Instant startedAt;
+  Instant finishedAt;
+  Stage stage;
+  String subject;
+  int epoch;
+  int epochs;
+  int completedEpochs;
+  double epochSecondsTotal;
+  Instant lastMark;
+  Double lastTrainLoss;
+  Double lastValidLoss;
+  Map<String, Double> validMetrics = Map.of();
+  Double samplesPerSecond;
+  String errorReason;
+  TrainingOutcome outcome;
+  String bundleVersion;
+  private final Deque<JobMessage> messages = new ArrayDeque<>();
+
+  Job(long id, JobSpec spec, Instant submittedAt, int maxMessages) {
+    this.id = id;
+    this.spec = spec;
+    this.submittedAt = submittedAt;
+    this.maxMessages = maxMessages;
+  }
+
+  void message(Instant at, String text) {
+    messages.addLast(new JobMessage(at, text));
+    while (messages.size() > maxMessages) {
+      messages.removeFirst();
+    }
+  }
+
+  /** Records a finished epoch; returns its duration (time since the previous mark). */
+  Duration epochDone(Instant now) {
+    Duration d = Duration.between(lastMark, now);
+    lastMark = now;
+    completedEpochs++;
+    epochSecondsTotal += d.toNanos() / 1e9;
+    return d;
+  }
+
+  /** Mean epoch time × epochs left; empty before the first epoch or when not running. */
+  Optional<Double> etaSeconds() {
+    if (state != JobState.RUNNING || completedEpochs == 0) {
+      return Optional.empty();
+    }
+    int left = Math.max(0, spec.plannedEpochs() - completedEpochs);
+    return Optional.of(epochSecondsTotal / completedEpochs * left);
+  }
+
+  JobView view(Optional<Integer> queuePosition) {
+    return new JobView(
+        id,
+        state,
+        queuePosition,
+        cancelRequested,
+        submittedAt,
+        Optional.ofNullable(startedAt),
+        Optional.ofNullable(finishedAt),
+        spec.preset().wireName(),
+        names(spec.experts()),
+        names(spec.gateExperts()),
+        spec.lambdas(),
+        Optional.ofNullable(stage),
+        Optional.ofNullable(subject),
+        epoch,
+        epochs,
+        completedEpochs,
+        spec.plannedEpochs(),
+        Optional.ofNullable(lastTrainLoss),
+        Optional.ofNullable(lastValidLoss),
+        Map.copyOf(validMetrics),
+        Optional.ofNullable(samplesPerSecond),
+        etaSeconds(),
+        List.copyOf(messages),
+        Optional.ofNullable(errorReason),
+        Optional.ofNullable(bundleVersion));
+  }
+
+  static List<String> names(List<ModalitySet> sets) {
+    return sets.stream().map(ModalitySet::name).toList();
+  }
+}

@@ -1,0 +1,11 @@
+package io.isacemu.training.job;
+
+/** The job's state does not allow the request (results of an unfinished job, cancel a finished one). */
+public final class JobConflictException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public JobConflictException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,174 @@
+package io.isacemu.training.job;
+
+import io.isacemu.core.cost.CostMetric;
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.training.engine.DatasetSpec;
+import io.isacemu.training.engine.GateMode;
+import io.isacemu.training.engine.JobSpec;
+import io.isacemu.training.engine.Preset;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Body of {@code POST /api/jobs}. Every field may be omitted; omitted fields take the defaults
+ * below (dataset, epochs and batch size from the preset).
+ *
+ * @param preset {@code demo} (default: {@code isac.training.default-preset}) or {@code
+ *     mosei-reference}
+ * @param dataset data source; default: the preset's synthetic set seeded with {@code seed}
+ * @param experts stage I experts as modality sets; default {@code ["V","A","T","V+A+T"]}
+ * @param gateExperts experts the gate chooses among; default {@code ["T","V+A+T"]}
+ * @param lambdas stage II cost weights λ ≥ 0; default {@code [0.1]}
+ * @param epochsStageOne stage I epochs per expert ≥ 1; default from the preset
+ * @param epochsStageTwo stage II epochs per λ ≥ 1; default from the preset
+ * @param costMetric latency (default), energy, bits or flops
+ * @param gateMode full (default) or on-demand
+ * @param tau0 initial Gumbel-softmax temperature > 0; default 1.0
+ * @param tauMin final temperature > 0, ≤ tau0; default 0.1
+ * @param seed seed; default 42
+ * @param batchSize mini-batch size ≥ 1; default from the preset
+ * @param patience early-stopping patience in epochs ≥ 1; default 5
+ */
+public record JobRequest(
+    String preset,
+    DatasetRequest dataset,
+    List<String> experts,
+    List<String> gateExperts,
+    List<Double> lambdas,
+    Integer epochsStageOne,
+    Integer epochsStageTwo,
+    String costMetric,
+    String gateMode,
+    Double tau0,
+    Double tauMin,
+    Long seed,
+    Integer batchSize,
+    Integer patience) {
+
+  static final List<String> DEFAULT_EXPERTS = List.of("V", "A", "T", "V+A+T");
+  static final List<String> DEFAULT_GATE_EXPERTS = List.of("T", "V+A+T");
+  static final List<Double> DEFAULT_LAMBDAS = List.of(0.1);
+  static final long DEFAULT_SEED = 42;
+
+  /**
+   * Data source of a job.
+   *
+   * @param type {@code synthetic} (default) or {@code pickle}
+   * @param seed synthetic: generator seed (default: the job's seed)
+   * @param trainSize synthetic: training samples ≥ 1 (default from the preset)
+   * @param validSize synthetic: validation samples ≥ 1
+   * @param testSize synthetic: test samples ≥ 1
+   * @param sequenceLength synthetic: steps per sample ≥ 1
+   * @param path pickle: file path on the service host (required for pickle)
+   * @param format pickle: {@code multibench} (default) or {@code mmsa}
+   * @param dropAllZeroText pickle: drop samples with all-zero text features (default true)
+   */
+  @Schema(name = "DatasetRequest")
+  public record DatasetRequest(
+      String type,
+      Long seed,
+      Integer trainSize,
+      Integer validSize,
+      Integer testSize,
+      Integer sequenceLength,
+      String path,
+      String format,
+      Boolean dropAllZeroText) {}
+
+  /**
+   * Applies the defaults and validates.
+   *
+   * @param defaultPreset preset when none is named
+   * @throws IllegalArgumentException naming the field and value of the first invalid input
+   */
+  public JobSpec toSpec(String defaultPreset) {
+    Preset p = Preset.parse(preset == null ? defaultPreset : preset);
+    long s = seed == null ? DEFAULT_SEED : seed;
+    return new JobSpec(
+        dataset(p, s),
+        modalitySets("experts", experts == null ? DEFAULT_EXPERTS : experts),
+        modalitySets("gateExperts", gateExperts == null ? DEFAULT_GATE_EXPERTS : gateExperts),
+        numbers("lambdas", lambdas == null ? DEFAULT_LAMBDAS : lambdas),
+        epochsStageOne == null ? p.epochsStageOne() : epochsStageOne,
+        epochsStageTwo == null ? p.epochsStageTwo() : epochsStageTwo,
+        p,
+        costMetric == null ? CostMetric.LATENCY : CostMetric.parse(costMetric),
+        gateMode == null ? GateMode.FULL : GateMode.parse(gateMode),
+        tau0 == null ? 1.0 : tau0,
+        tauMin == null ? 0.1 : tauMin,
+        s,
+        batchSize == null ? p.batchSize() : batchSize,
+        patience == null ? 5 : patience);
+  }
+
+  private DatasetSpec dataset(Preset p, long jobSeed) {
+    if (dataset == null) {
+      return p.syntheticDataset(jobSeed);
+    }
+    String type = dataset.type() == null ? "synthetic" : dataset.type().trim().toLowerCase(Locale.ROOT);
+    switch (type) {
+      case "synthetic" -> {
+        DatasetSpec.Synthetic d = p.syntheticDataset(dataset.seed() == null ? jobSeed : dataset.seed());
+        return new DatasetSpec.Synthetic(
+            d.seed(),
+            dataset.trainSize() == null ? d.trainSize() : dataset.trainSize(),
+            dataset.validSize() == null ? d.validSize() : dataset.validSize(),
+            dataset.testSize() == null ? d.testSize() : dataset.testSize(),
+            dataset.sequenceLength() == null ? d.sequenceLength() : dataset.sequenceLength());
+      }
+      case "pickle" -> {
+        if (dataset.path() == null || dataset.path().isBlank()) {
+          throw new IllegalArgumentException(
+              "dataset.path: '" + dataset.path() + "' is required for a pickle dataset");
+        }
+        return new DatasetSpec.PickleFile(
+            Path.of(dataset.path()),
+            pickleFormat(dataset.format()),
+            dataset.dropAllZeroText() == null || dataset.dropAllZeroText());
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "dataset.type: unknown value '" + dataset.type() + "' (expected synthetic or pickle)");
+    }
+  }
+
+  private static DatasetSpec.PickleFormat pickleFormat(String value) {
+    if (value == null) {
+      return DatasetSpec.PickleFormat.MULTIBENCH;
+    }
+    for (DatasetSpec.PickleFormat f : DatasetSpec.PickleFormat.values()) {
+      if (f.name().equalsIgnoreCase(value.trim())) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException(
+        "dataset.format: unknown value '" + value + "' (expected multibench or mmsa)");
+  }
+
+  private static List<ModalitySet> modalitySets(String field, List<String> values) {
+    List<ModalitySet> out = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      String v = values.get(i);
+      try {
+        out.add(ModalitySet.parse(v));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            field + "[" + i + "]: unknown value '" + v + "' (expected a modality set such as T or V+A+T)",
+            e);
+      }
+    }
+    return out;
+  }
+
+  private static List<Double> numbers(String field, List<Double> values) {
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw new IllegalArgumentException(field + "[" + i + "]: null is not a number");
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,303 @@
+package io.isacemu.training.job;
+
+import io.isacemu.training.TrainingProperties;
+import io.isacemu.training.bundle.BundleStore;
+import io.isacemu.training.bundle.BundleVersions;
+import io.isacemu.training.engine.JobCancelledException;
+import io.isacemu.training.engine.JobSpec;
+import io.isacemu.training.engine.ProgressListener;
+import io.isacemu.training.engine.Stage;
+import io.isacemu.training.engine.TrainingEngine;
+import io.isacemu.training.engine.TrainingOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs training jobs one at a time, in submission order, on a single worker thread (DJL's PyTorch
+ * gradient collector is process-global, so two trainings in one JVM would collide).
+ *
+ * <p>Jobs live in memory only: a restart forgets them (published bundles stay on disk). At most
+ * {@code jobHistorySize} finished jobs are kept; the oldest finished job is dropped first. A failing
+ * job is recorded as FAILED with its reason and its work directory is deleted; the worker then
+ * proceeds with the next job unaffected.
+ */
+@Service
+public class JobService implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+  private final TrainingEngine engine;
+  private final BundleStore bundles;
+  private final Clock clock;
+  private final TrainingProperties properties;
+  private final JobMetrics metrics;
+  private final ExecutorService worker;
+  private final Map<Long, Job> jobs = new LinkedHashMap<>();
+  private long nextId = 1;
+
+  public JobService(
+      TrainingEngine engine,
+      BundleStore bundles,
+      Clock clock,
+      TrainingProperties properties,
+      MeterRegistry meterRegistry) {
+    this.engine = engine;
+    this.bundles = bundles;
+    this.clock = clock;
+    this.properties = properties;
+    this.metrics = new JobMetrics(meterRegistry, this::count);
+    this.worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "training-worker");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Queues a job; it starts when every earlier job has ended. */
+  public JobView submit(JobSpec spec) {
+    Job job;
+    synchronized (this) {
+      job = new Job(nextId++, spec, clock.instant(), properties.maxMessagesPerJob());
+      job.message(job.submittedAt, "queued");
+      jobs.put(job.id, job);
+    }
+    worker.execute(() -> run(job));
+    return get(job.id);
+  }
+
+  /** Every job held in memory, in submission order. */
+  public synchronized List<JobView> list() {
+    List<JobView> out = new ArrayList<>(jobs.size());
+    for (Job j : jobs.values()) {
+      out.add(j.view(queuePosition(j)));
+    }
+    return out;
+  }
+
+  /** The job's current view. */
+  public synchronized JobView get(long id) {
+    Job j = find(id);
+    return j.view(queuePosition(j));
+  }
+
+  /**
+   * The results of a SUCCEEDED job.
+   *
+   * @throws JobConflictException when the job has not succeeded
+   */
+  public synchronized JobResults results(long id) {
+    Job j = find(id);
+    if (j.state != JobState.SUCCEEDED) {
+      throw new JobConflictException(
+          "job " + id + " is " + j.state + "; results exist only once it has SUCCEEDED"
+              + (j.errorReason == null ? "" : " (reason: " + j.errorReason + ")"));
+    }
+    return new JobResults(id, j.bundleVersion, j.outcome.datasetFingerprint(), j.outcome.rows());
+  }
+
+  /**
+   * Cancels a job: a QUEUED job is cancelled at once; a RUNNING job stops at its next progress
+   * report (the engine's progress callback throws {@link JobCancelledException}).
+   *
+   * @throws JobConflictException when the job has already ended
+   */
+  public synchronized JobView cancel(long id) {
+    Job j = find(id);
+    switch (j.state) {
+      case QUEUED -> finish(j, JobState.CANCELLED, "cancelled while queued");
+      case RUNNING -> {
+        j.cancelRequested = true;
+        j.message(clock.instant(), "cancel requested; stopping at the next progress report");
+      }
+      default -> throw new JobConflictException("job " + id + " has already ended (" + j.state + ")");
+    }
+    return j.view(queuePosition(j));
+  }
+
+  private void run(Job job) {
+    synchronized (this) {
+      if (job.state != JobState.QUEUED) {
+        return; // cancelled while queued
+      }
+      job.state = JobState.RUNNING;
+      job.startedAt = clock.instant();
+      job.lastMark = job.startedAt;
+      job.message(job.startedAt, "started");
+    }
+    Path work = null;
+    try {
+      work = bundles.newWorkDir("job" + job.id);
+      TrainingOutcome outcome = engine.train(job.spec, new Listener(job), work);
+      String version = BundleVersions.of(clock.instant(), job.id);
+      bundles.publish(
+          work,
+          version,
+          job.spec.preset().wireName(),
+          Job.names(job.spec.gateExperts()),
+          Map.of(
+              "jobId", job.id,
+              "datasetFingerprint", outcome.datasetFingerprint(),
+              "costMetric", job.spec.costMetric().name(),
+              "gateMode", job.spec.gateMode().wireName(),
+              "lambdas", job.spec.lambdas(),
+              "seed", job.spec.seed(),
+              "results", outcome.rows()));
+      work = null;
+      synchronized (this) {
+        job.outcome = outcome;
+        job.bundleVersion = version;
+        job.message(clock.instant(), "published bundle " + version);
+        finish(job, JobState.SUCCEEDED, null);
+      }
+    } catch (JobCancelledException e) {
+      done(job, JobState.CANCELLED, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done(job, JobState.FAILED, "interrupted (service shutting down)");
+    } catch (Exception | LinkageError e) {
+      // LinkageError: e.g. UnsatisfiedLinkError when an engine's native library is missing.
+      log.warn("job {} failed", job.id, e);
+      done(job, JobState.FAILED, reason(e));
+    } finally {
+      if (work != null) {
+        bundles.discard(work);
+      }
+    }
+  }
+
+  private synchronized void done(Job job, JobState state, String reason) {
+    finish(job, state, reason);
+  }
+
+  /** Ends a job and trims the history; caller holds the lock. */
+  private void finish(Job job, JobState state, String reason) {
+    job.state = state;
+    job.finishedAt = clock.instant();
+    job.errorReason = reason;
+    job.message(job.finishedAt, state.name().toLowerCase() + (reason == null ? "" : ": " + reason));
+    metrics.finished(state);
+    long finishedCount = jobs.values().stream().filter(j -> j.state.finished()).count();
+    for (Iterator<Job> it = jobs.values().iterator();
+        it.hasNext() && finishedCount > properties.jobHistorySize(); ) {
+      if (it.next().state.finished()) {
+        it.remove();
+        finishedCount--;
+      }
+    }
+  }
+
+  private static String reason(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getName() : m;
+  }
+
+  private Job find(long id) {
+    Job j = jobs.get(id);
+    if (j == null) {
+      throw new JobNotFoundException(id);
+    }
+    return j;
+  }
+
+  private Optional<Integer> queuePosition(Job job) {
+    if (job.state != JobState.QUEUED) {
+      return Optional.empty();
+    }
+    int pos = 0;
+    for (Job j : jobs.values()) {
+      if (j.state == JobState.QUEUED) {
+        pos++;
+      }
+      if (j == job) {
+        break;
+      }
+    }
+    return Optional.of(pos);
+  }
+
+  private synchronized long count(JobState state) {
+    return jobs.values().stream().filter(j -> j.state == state).count();
+  }
+
+  @Override
+  public void destroy() throws InterruptedException {
+    worker.shutdownNow();
+    if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+      log.warn("training worker did not stop within 10 s");
+    }
+  }
+
+  /** Feeds engine progress into the job; throws once the job has been cancelled. */
+  private final class Listener implements ProgressListener {
+    private final Job job;
+
+    Listener(Job job) {
+      this.job = job;
+    }
+
+    @Override
+    public void onStage(Stage stage, String subject) {
+      synchronized (JobService.this) {
+        checkCancelled();
+        job.stage = stage;
+        job.subject = subject;
+        job.epoch = 0;
+        job.epochs = 0;
+        job.lastMark = clock.instant();
+        job.message(job.lastMark, stage + " " + subject);
+      }
+    }
+
+    @Override
+    public void onEpoch(
+        Stage stage,
+        int epoch,
+        int epochs,
+        double trainLoss,
+        double validLoss,
+        Map<String, Double> validMetrics,
+        double samplesPerSecond) {
+      synchronized (JobService.this) {
+        checkCancelled();
+        job.stage = stage;
+        job.epoch = epoch;
+        job.epochs = epochs;
+        job.lastTrainLoss = trainLoss;
+        job.lastValidLoss = validLoss;
+        job.validMetrics = Map.copyOf(validMetrics);
+        job.samplesPerSecond = samplesPerSecond;
+        metrics.epoch(job.epochDone(clock.instant()), trainLoss, validLoss, samplesPerSecond);
+      }
+    }
+
+    @Override
+    public void onMessage(String text) {
+      synchronized (JobService.this) {
+        checkCancelled();
+        job.message(clock.instant(), text);
+      }
+    }
+
+    private void checkCancelled() {
+      if (job.cancelRequested) {
+        throw new JobCancelledException("cancelled while running");
+      }
+    }
+  }
+}

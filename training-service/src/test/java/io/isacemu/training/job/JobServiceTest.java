@@ -1,0 +1,170 @@
+package io.isacemu.training.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.isacemu.training.TestSupport;
+import io.isacemu.training.bundle.BundleStore;
+import io.isacemu.training.engine.FakeTrainingEngine;
+import io.isacemu.training.engine.TrainingEngine;
+import io.isacemu.training.engine.UnavailableTrainingEngine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobServiceTest {
+
+  @TempDir Path dir;
+  private final FakeTrainingEngine engine = new FakeTrainingEngine();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private JobService service;
+  private BundleStore store;
+
+  private JobService service(TrainingEngine e, int history) {
+    store = new BundleStore(dir, TestSupport.tickingClock(), TestSupport.json());
+    service = new JobService(e, store, TestSupport.tickingClock(), TestSupport.properties(dir, history), meters);
+    return service;
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (service != null) {
+      service.destroy();
+    }
+  }
+
+  private JobView awaitState(long id, JobState state) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> service.get(id).state() == state);
+    return service.get(id);
+  }
+
+  @Test
+  void secondJobQueuesWhileFirstRunsThenRuns() throws Exception {
+    service(engine, 10);
+    FakeTrainingEngine.Hold hold = engine.blockNext();
+    JobView first = service.submit(TestSupport.spec());
+    hold.awaitStarted();
+    JobView second = service.submit(TestSupport.spec());
+
+    assertThat(service.get(first.id()).state()).isEqualTo(JobState.RUNNING);
+    JobView queued = service.get(second.id());
+    assertThat(queued.state()).isEqualTo(JobState.QUEUED);
+    assertThat(queued.queuePosition()).contains(1);
+    assertThat(engine.runs()).isEqualTo(1);
+    assertThat(meters.get("training.jobs").tag("state", "queued").gauge().value()).isEqualTo(1.0);
+
+    hold.release();
+    JobView done1 = awaitState(first.id(), JobState.SUCCEEDED);
+    JobView done2 = awaitState(second.id(), JobState.SUCCEEDED);
+    assertThat(done1.bundleVersion()).isPresent();
+    assertThat(done2.bundleVersion()).isPresent();
+    assertThat(done2.bundleVersion().get()).isGreaterThan(done1.bundleVersion().get());
+    assertThat(store.list()).extracting(b -> b.version())
+        .containsExactly(done1.bundleVersion().get(), done2.bundleVersion().get());
+    assertThat(done1.completedEpochs()).isEqualTo(done1.plannedEpochs()).isEqualTo(4 + 1);
+    assertThat(done1.lastValidLoss()).isPresent();
+    assertThat(meters.get("training.epoch.duration").timer().count()).isEqualTo(10);
+    assertThat(meters.get("training.jobs.finished").tag("outcome", "succeeded").counter().count()).isEqualTo(2);
+  }
+
+  @Test
+  void failingJobDoesNotAffectTheNext() {
+    service(engine, 10);
+    engine.failNext("boom: out of cheese");
+    JobView bad = service.submit(TestSupport.spec());
+    JobView good = service.submit(TestSupport.spec());
+
+    JobView failed = awaitState(bad.id(), JobState.FAILED);
+    assertThat(failed.errorReason()).contains("boom: out of cheese");
+    assertThat(failed.bundleVersion()).isEmpty();
+    JobView ok = awaitState(good.id(), JobState.SUCCEEDED);
+    assertThat(service.results(ok.id()).rows()).hasSize(5);
+    assertThat(store.list()).hasSize(1);
+    assertThatThrownBy(() -> service.results(bad.id()))
+        .isInstanceOf(JobConflictException.class)
+        .hasMessageContaining("FAILED");
+  }
+
+  @Test
+  void failedRunLeavesNoWorkDirectory() throws Exception {
+    service(engine, 10);
+    engine.failNext("no");
+    JobView bad = service.submit(TestSupport.spec());
+    awaitState(bad.id(), JobState.FAILED);
+    try (Stream<Path> s = Files.list(dir)) {
+      assertThat(s).isEmpty();
+    }
+  }
+
+  @Test
+  void cancelsQueuedJobWhichNeverRuns() throws Exception {
+    service(engine, 10);
+    FakeTrainingEngine.Hold hold = engine.blockNext();
+    JobView first = service.submit(TestSupport.spec());
+    hold.awaitStarted();
+    JobView second = service.submit(TestSupport.spec());
+    JobView third = service.submit(TestSupport.spec());
+    assertThat(service.get(third.id()).queuePosition()).contains(2);
+
+    assertThat(service.cancel(second.id()).state()).isEqualTo(JobState.CANCELLED);
+    assertThat(service.get(third.id()).queuePosition()).contains(1);
+    hold.release();
+    awaitState(third.id(), JobState.SUCCEEDED);
+    assertThat(service.get(second.id()).state()).isEqualTo(JobState.CANCELLED);
+    assertThat(engine.runs()).isEqualTo(2);
+    assertThat(service.get(first.id()).state()).isEqualTo(JobState.SUCCEEDED);
+    assertThatThrownBy(() -> service.cancel(first.id())).isInstanceOf(JobConflictException.class);
+  }
+
+  @Test
+  void cancelsRunningJobAtItsNextProgressReport() throws Exception {
+    service(engine, 10);
+    FakeTrainingEngine.Hold hold = engine.blockNext();
+    JobView job = service.submit(TestSupport.spec());
+    hold.awaitStarted();
+    assertThat(service.cancel(job.id()).cancelRequested()).isTrue();
+    hold.release();
+    JobView cancelled = awaitState(job.id(), JobState.CANCELLED);
+    assertThat(cancelled.errorReason()).contains("cancelled while running");
+    assertThat(store.list()).isEmpty();
+  }
+
+  @Test
+  void unavailableEngineFailsWithAClearReason() {
+    service(new UnavailableTrainingEngine(), 10);
+    JobView job = service.submit(TestSupport.spec());
+    assertThat(awaitState(job.id(), JobState.FAILED).errorReason()).contains("no training engine installed");
+  }
+
+  @Test
+  void historyKeepsOnlyTheNewestFinishedJobs() {
+    service(engine, 2);
+    JobView a = service.submit(TestSupport.spec());
+    JobView b = service.submit(TestSupport.spec());
+    JobView c = service.submit(TestSupport.spec());
+    awaitState(c.id(), JobState.SUCCEEDED);
+    assertThat(service.list()).extracting(JobView::id).containsExactly(b.id(), c.id());
+    assertThatThrownBy(() -> service.get(a.id())).isInstanceOf(JobNotFoundException.class);
+  }
+
+  @Test
+  void reportsProgressAndEta() throws Exception {
+    service(engine, 10);
+    FakeTrainingEngine.Hold hold = engine.blockNext();
+    JobView job = service.submit(TestSupport.spec());
+    hold.awaitStarted();
+    JobView running = service.get(job.id());
+    assertThat(running.stage()).isPresent();
+    assertThat(running.subject()).contains("V");
+    assertThat(running.etaSeconds()).isEmpty(); // no epoch finished yet
+    hold.release();
+    JobView done = awaitState(job.id(), JobState.SUCCEEDED);
+    assertThat(done.messages()).extracting(JobMessage::text).contains("queued", "started", "fake training done");
+  }
+}
