@@ -93,10 +93,9 @@ class SyntheticDatasetTest {
   }
 
   /**
-   * The evidence groups are real: on text-decisive samples the text features track the label far
-   * better than video does, and on video+audio-decisive samples the other way round. Measured with
-   * a least-squares readout fitted per group on the time-averaged features' first principal
-   * direction proxy: the correlation of the label with the projection on the label-weighted mean.
+   * The evidence groups are real: on text-decisive samples a linear readout of the text features
+   * tracks the label and one of video does not; on video+audio-decisive samples video tracks it and
+   * text much less (half of it is flipped).
    */
   @Test
   void evidenceGroupsCarryTheSignal() {
@@ -138,8 +137,6 @@ class SyntheticDatasetTest {
       ys.add((double) s.label(i));
     }
     int half = xs.size() / 2;
-    // least squares on the first half via normal equations is overkill: use a 1-D readout on the
-    // best single feature and on the label-weighted direction; take the better.
     double[] w = new double[dim];
     for (int i = 0; i < half; i++) {
       for (int k = 0; k < dim; k++) {
