@@ -77,12 +77,13 @@ public final class PickleDatasetReader {
     SafeUnpickler u = new SafeUnpickler();
     try {
       return u.load(counting);
-    } catch (IOException | PickleException | ClassCastException | IndexOutOfBoundsException e) {
-      throw new IllegalArgumentException(
-          source + ": corrupt or truncated pickle at byte " + counting.count + ": " + e.getMessage(),
-          e);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) { // disallowed global, unsupported dtype, bad shape
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      // EOF, bad opcode, or garbage that makes Pyrolite fail (negative lengths, wrong stack types)
+      throw new IllegalArgumentException(
+          source + ": corrupt or truncated pickle at byte " + counting.count + ": " + e,
+          e);
     } finally {
       u.close();
     }

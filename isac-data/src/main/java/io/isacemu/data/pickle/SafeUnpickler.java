@@ -181,7 +181,23 @@ final class SafeUnpickler extends Unpickler {
     if (len > Integer.MAX_VALUE - 8) {
       throw new PickleException("bytes object of " + len + " bytes is too large outside an ndarray");
     }
-    return NumpyDecoder.readFully(input, (int) len);
+    if (len <= 1 << 24) {
+      return NumpyDecoder.readFully(input, (int) len);
+    }
+    // large and not an array payload: grow as data arrives, so a corrupt length cannot make us
+    // allocate gigabytes before the stream ends
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 24);
+    byte[] chunk = new byte[1 << 16];
+    long left = len;
+    while (left > 0) {
+      int r = input.read(chunk, 0, (int) Math.min(chunk.length, left));
+      if (r < 0) {
+        throw new java.io.EOFException("premature end of file: " + left + " more bytes expected");
+      }
+      out.write(chunk, 0, r);
+      left -= r;
+    }
+    return out.toByteArray();
   }
 
   /** Array data already decoded from the stream (and already in C order). */
