@@ -236,38 +236,31 @@ public final class ArraySplit implements MultimodalSplit {
 
     /** Ids, one non-null per sample; the array is not copied. */
     public Builder ids(String[] ids) {
-      if (ids == null || ids.length != size) {
-        throw new IllegalArgumentException(
-            "ids: shape mismatch, "
-                + (ids == null ? "null" : ids.length + " values")
-                + " found, expected "
-                + size);
-      }
-      for (int i = 0; i < ids.length; i++) {
-        if (ids[i] == null) {
-          throw new IllegalArgumentException("ids[" + i + "]: is required (was null)");
-        }
-      }
-      this.ids = ids;
+      this.ids = oneNonNullPerSample("ids", ids, size);
       return this;
     }
 
     /** Per-sample evidence sets (optional), one non-null per sample; the array is not copied. */
     public Builder evidence(ModalitySet[] evidence) {
-      if (evidence == null || evidence.length != size) {
+      this.evidence = oneNonNullPerSample("evidence", evidence, size);
+      return this;
+    }
+
+    private static <T> T[] oneNonNullPerSample(String field, T[] values, int size) {
+      if (values == null || values.length != size) {
         throw new IllegalArgumentException(
-            "evidence: shape mismatch, "
-                + (evidence == null ? "null" : evidence.length + " values")
+            field
+                + ": shape mismatch, "
+                + (values == null ? "null" : values.length + " values")
                 + " found, expected "
                 + size);
       }
-      for (int i = 0; i < evidence.length; i++) {
-        if (evidence[i] == null) {
-          throw new IllegalArgumentException("evidence[" + i + "]: is required (was null)");
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null) {
+          throw new IllegalArgumentException(field + "[" + i + "]: is required (was null)");
         }
       }
-      this.evidence = evidence;
-      return this;
+      return values;
     }
 
     /** The split; needs at least one modality, labels and ids. */
