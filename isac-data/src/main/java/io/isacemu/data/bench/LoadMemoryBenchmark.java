@@ -32,7 +32,17 @@ public final class LoadMemoryBenchmark {
       System.err.println("usage: LoadMemoryBenchmark FILE");
       System.exit(2);
     }
-    Path file = Path.of(args[0]);
+    measure(Path.of(args[0]), f -> PickleDatasetReader.read(f, ReadOptions.defaults()));
+  }
+
+  /** A loader of a dataset file. */
+  @FunctionalInterface
+  public interface Loader {
+    MultimodalDataset load(Path file) throws IOException;
+  }
+
+  /** Loads {@code file} with {@code loader} and prints payload, load time and heap use. */
+  public static void measure(Path file, Loader loader) throws IOException, InterruptedException {
     List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
     System.gc();
     long baseline = usedHeap(pools);
@@ -53,7 +63,7 @@ public final class LoadMemoryBenchmark {
     sampler.setDaemon(true);
     sampler.start();
     long t0 = System.nanoTime();
-    MultimodalDataset d = PickleDatasetReader.read(file, ReadOptions.defaults());
+    MultimodalDataset d = loader.load(file);
     long t1 = System.nanoTime();
     sampler.interrupt();
     sampler.join();

@@ -61,20 +61,30 @@ public final class PickleDatasetReader {
    * @throws IllegalArgumentException when its content is not a supported, complete dataset pickle
    */
   public static MultimodalDataset read(Path file, ReadOptions options) throws IOException {
+    return read(file, options, true);
+  }
+
+  /** {@code streamArrays = false}: plain Pyrolite payload handling, for the memory comparison only. */
+  static MultimodalDataset read(Path file, ReadOptions options, boolean streamArrays)
+      throws IOException {
     if (options == null) {
       throw new IllegalArgumentException("options: is required (was null)");
     }
     Object root;
     try (InputStream in = Files.newInputStream(file)) {
-      root = load(in, file.getFileName().toString());
+      root = load(in, file.getFileName().toString(), streamArrays);
     }
     return fromPickle(root, file.getFileName().toString(), options);
   }
 
   /** Parses one pickle from {@code in} (allowed globals only); errors name {@code source}. */
   static Object load(InputStream in, String source) {
+    return load(in, source, true);
+  }
+
+  private static Object load(InputStream in, String source, boolean streamArrays) {
     CountingInputStream counting = new CountingInputStream(new BufferedInputStream(in, 1 << 16));
-    SafeUnpickler u = new SafeUnpickler();
+    SafeUnpickler u = new SafeUnpickler(streamArrays);
     try {
       return u.load(counting);
     } catch (IllegalArgumentException e) { // disallowed global, unsupported dtype, bad shape

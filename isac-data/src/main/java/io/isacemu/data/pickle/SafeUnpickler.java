@@ -41,8 +41,18 @@ final class SafeUnpickler extends Unpickler {
       };
 
   private final Map<String, IObjectConstructor> globals;
+  private final boolean streamArrays;
 
   SafeUnpickler() {
+    this(true);
+  }
+
+  /**
+   * @param streamArrays false only to measure the plain-Pyrolite behaviour (payload read into a
+   *     {@code byte[]} and memoized) against the streaming decode
+   */
+  SafeUnpickler(boolean streamArrays) {
+    this.streamArrays = streamArrays;
     IObjectConstructor reconstruct = SafeUnpickler::reconstruct;
     IObjectConstructor dtype = SafeUnpickler::dtype;
     IObjectConstructor frombuffer = SafeUnpickler::frombuffer;
@@ -148,7 +158,7 @@ final class SafeUnpickler extends Unpickler {
 
   private void memoize(int index) {
     Object top = stack.peek();
-    if (top instanceof byte[] b && b.length >= MEMO_BYTES_LIMIT) {
+    if (streamArrays && top instanceof byte[] b && b.length >= MEMO_BYTES_LIMIT) {
       top = new DroppedBytes(b.length);
     }
     memo.put(index, top);
@@ -162,7 +172,7 @@ final class SafeUnpickler extends Unpickler {
     if (len < 0) {
       throw new PickleException("negative bytes length " + len + "; corrupt pickle");
     }
-    if (stack.size() >= 3) {
+    if (streamArrays && stack.size() >= 3) {
       Object fortran = stack.pop();
       Object dtype = stack.pop();
       Object shape = stack.pop();
