@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * <p>Determinism: one {@link SplittableRandom} seeded by the config, consumed in a fixed order;
- * Gaussians by Box–Muller and every transcendental through {@link StrictMath}, so the bytes are the
+ * Gaussians by Marsaglia's polar method and every transcendental through {@link StrictMath}, so the bytes are the
  * same in every JVM. Group membership is exact: {@code round(N·share)} samples per group, shuffled.
  */
 public final class SyntheticDataset {
@@ -219,7 +219,7 @@ public final class SyntheticDataset {
     }
   }
 
-  /** Box–Muller Gaussians over a SplittableRandom, with StrictMath for bit-exact results. */
+  /** Gaussians by Marsaglia's polar method over a SplittableRandom; StrictMath for bit-exact results. */
   private static final class Gaussian {
     private final SplittableRandom rng;
     private double spare;
@@ -238,13 +238,19 @@ public final class SyntheticDataset {
         hasSpare = false;
         return spare;
       }
-      double u1 = 1.0 - rng.nextDouble(); // (0, 1]: log is finite
-      double u2 = rng.nextDouble();
-      double r = StrictMath.sqrt(-2 * StrictMath.log(u1));
-      double a = 2 * Math.PI * u2;
-      spare = r * StrictMath.sin(a);
+      // Marsaglia's polar method: one log and one sqrt per pair, no sin/cos
+      double u;
+      double v;
+      double q;
+      do {
+        u = 2 * rng.nextDouble() - 1;
+        v = 2 * rng.nextDouble() - 1;
+        q = u * u + v * v;
+      } while (q >= 1 || q == 0);
+      double f = StrictMath.sqrt(-2 * StrictMath.log(q) / q);
+      spare = v * f;
       hasSpare = true;
-      return r * StrictMath.cos(a);
+      return u * f;
     }
   }
 }
