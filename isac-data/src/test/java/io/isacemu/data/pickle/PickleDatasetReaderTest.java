@@ -169,6 +169,15 @@ class PickleDatasetReaderTest {
   }
 
   @Test
+  void protocol0InstOpcodeIsRejected() {
+    byte[] inst = "(S'touch /tmp/pwned-isacemu-inst'\nios\nsystem\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> PickleDatasetReader.load(new ByteArrayInputStream(inst), "inst"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("inst: pickle global os.system is not allowed (INST opcode)");
+    assertThat(Path.of("/tmp/pwned-isacemu-inst")).doesNotExist();
+  }
+
+  @Test
   void truncatedFileIsRejected() {
     assertThatThrownBy(() -> read("truncated.pkl"))
         .isInstanceOf(IllegalArgumentException.class)
