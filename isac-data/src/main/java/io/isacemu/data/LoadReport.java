@@ -1,6 +1,8 @@
 package io.isacemu.data;
 
 import io.isacemu.core.modality.Modality;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -19,12 +21,35 @@ public record LoadReport(
     long droppedAllZeroText) {
 
   public LoadReport {
-    negativeInfinities = Map.copyOf(negativeInfinities);
-    positiveInfinities = Map.copyOf(positiveInfinities);
-    nans = Map.copyOf(nans);
+    negativeInfinities = ordered("negativeInfinities", negativeInfinities);
+    positiveInfinities = ordered("positiveInfinities", positiveInfinities);
+    nans = ordered("nans", nans);
     if (droppedAllZeroText < 0) {
       throw new IllegalArgumentException("droppedAllZeroText: " + droppedAllZeroText + " < 0");
     }
+  }
+
+  /** Immutable copy in modality order (so printing is deterministic); counts must be ≥ 0. */
+  private static Map<Modality, Long> ordered(String field, Map<Modality, Long> counts) {
+    if (counts == null) {
+      throw new IllegalArgumentException(field + ": is required (was null)");
+    }
+    EnumMap<Modality, Long> copy = new EnumMap<>(Modality.class);
+    counts.forEach(
+        (m, v) -> {
+          if (m == null || v == null || v < 0) {
+            throw new IllegalArgumentException(field + ": invalid entry " + m + "=" + v);
+          }
+          copy.put(m, v);
+        });
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** Total replaced values of modality {@code m} (−inf, +inf and NaN). */
+  public long replaced(Modality m) {
+    return negativeInfinities.getOrDefault(m, 0L)
+        + positiveInfinities.getOrDefault(m, 0L)
+        + nans.getOrDefault(m, 0L);
   }
 
   /** A report of a clean load. */
