@@ -28,10 +28,10 @@ public final class OptimalScheduler {
   /** Min-makespan schedule (objective in s). */
   public Schedule minimizeLatency(SchedulingProblem problem) {
     Check.present("problem", problem);
-    FlatProblem p = new FlatProblem(problem);
-    if (p.deviceCount > p.units) {
-      return tooFewUnits(p);
+    if (problem.devices().size() > problem.totalUnits()) {
+      return tooFewUnits(problem);
     }
+    FlatProblem p = new FlatProblem(problem);
     LatencySolver solver = new LatencySolver(p);
     return solver.allocate(solver.optimalMakespan());
   }
@@ -45,10 +45,10 @@ public final class OptimalScheduler {
   public Schedule minimizeEnergy(SchedulingProblem problem, double deadlineSeconds) {
     Check.present("problem", problem);
     Check.positive("deadlineSeconds", deadlineSeconds);
-    FlatProblem p = new FlatProblem(problem);
-    if (p.deviceCount > p.units) {
-      return tooFewUnits(p);
+    if (problem.devices().size() > problem.totalUnits()) {
+      return tooFewUnits(problem);
     }
+    FlatProblem p = new FlatProblem(problem);
     int[] optionMin = new int[p.optionCount()];
     int[] deviceMin = new int[p.deviceCount];
     long needed = EnergySolver.unitsNeeded(p, deadlineSeconds, optionMin, deviceMin);
@@ -72,10 +72,12 @@ public final class OptimalScheduler {
     return new EnergySolver(p, optionMin, deviceMin, (int) (p.units - needed)).solve();
   }
 
-  private static Schedule.Infeasible tooFewUnits(FlatProblem p) {
+  /** O(1): checked before any per-device work. */
+  private static Schedule.Infeasible tooFewUnits(SchedulingProblem p) {
+    int k = p.devices().size();
     return new Schedule.Infeasible(
         Schedule.Cause.TOO_FEW_UNITS,
-        "needs " + p.deviceCount + " units (one per device), has " + p.units,
-        p.deviceCount - p.units);
+        "needs " + k + " units (one per device), has " + p.totalUnits(),
+        k - p.totalUnits());
   }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The scheduler against the exact OR-Tools MILP on thousands of small random instances. */
 class MilpCrossCheckTest {
 
-  private static final int INSTANCES = 1500;
+  private static final int INSTANCES = 1000;
   private final OptimalScheduler scheduler = new OptimalScheduler();
 
   @Test
@@ -29,7 +29,7 @@ class MilpCrossCheckTest {
         double t = milp.orElseThrow().objective();
         assertThat(f.objective()).as("instance %d", n).isCloseTo(t, within(1e-9 * t));
         // Exactness beyond solver tolerances: nothing strictly faster is feasible.
-        if (n % 5 == 0) {
+        if (n % 10 == 0) {
           assertThat(MilpReference.feasibleWithin(p, Math.nextDown(f.objective()))).isFalse();
         }
       }

@@ -8,7 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Structural and monotonicity properties over seeded random instances. */
-class SchedulerProperties {
+class SchedulerPropertiesTest {
 
   private final OptimalScheduler scheduler = new OptimalScheduler();
 
