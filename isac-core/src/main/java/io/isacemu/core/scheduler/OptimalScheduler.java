@@ -38,7 +38,8 @@ public final class OptimalScheduler {
 
   /**
    * Min-total-energy schedule with every device's latency ≤ {@code deadlineSeconds} (objective in
-   * J).
+   * J). Time O(K·S log S) and memory O(K·S) ints for the argmins, where S = U − Σ_k (fewest units
+   * with which device k meets D) is the slack; S ≤ U, so keep K·U within memory.
    *
    * @param deadlineSeconds D, s, finite, &gt; 0
    */

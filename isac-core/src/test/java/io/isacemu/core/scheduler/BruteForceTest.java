@@ -21,15 +21,7 @@ class BruteForceTest {
       int k = 1 + rnd.nextInt(4);
       int u = 1 + rnd.nextInt(8);
       SchedulingProblem p = RandomInstances.problem(rnd, k, u, n % 2 == 0);
-      BruteForce.Best best = BruteForce.minLatency(p);
-      Schedule s = scheduler.minimizeLatency(p);
-      if (Double.isInfinite(best.objective())) {
-        assertThat(s).as("instance %d", n).isInstanceOf(Schedule.Infeasible.class);
-      } else {
-        Schedule.Feasible f = (Schedule.Feasible) s;
-        assertThat(f.objective()).as("instance %d", n).isEqualTo(best.objective());
-        assertThat(f.unitsUsed()).as("instance %d units", n).isEqualTo(best.units());
-      }
+      assertSame(n, BruteForce.minLatency(p), scheduler.minimizeLatency(p));
     }
   }
 
@@ -41,15 +33,17 @@ class BruteForceTest {
       int u = 1 + rnd.nextInt(8);
       SchedulingProblem p = RandomInstances.problem(rnd, k, u, n % 2 == 0);
       double deadline = RandomInstances.deadline(rnd);
-      BruteForce.Best best = BruteForce.minEnergy(p, deadline);
-      Schedule s = scheduler.minimizeEnergy(p, deadline);
-      if (Double.isInfinite(best.objective())) {
-        assertThat(s).as("instance %d", n).isInstanceOf(Schedule.Infeasible.class);
-      } else {
-        Schedule.Feasible f = (Schedule.Feasible) s;
-        assertThat(f.objective()).as("instance %d", n).isEqualTo(best.objective());
-        assertThat(f.unitsUsed()).as("instance %d units", n).isEqualTo(best.units());
-      }
+      assertSame(n, BruteForce.minEnergy(p, deadline), scheduler.minimizeEnergy(p, deadline));
+    }
+  }
+
+  private static void assertSame(int n, BruteForce.Best best, Schedule s) {
+    if (Double.isInfinite(best.objective())) {
+      assertThat(s).as("instance %d", n).isInstanceOf(Schedule.Infeasible.class);
+    } else {
+      Schedule.Feasible f = (Schedule.Feasible) s;
+      assertThat(f.objective()).as("instance %d", n).isEqualTo(best.objective());
+      assertThat(f.unitsUsed()).as("instance %d units", n).isEqualTo(best.units());
     }
   }
 }
