@@ -1,8 +1,10 @@
 package io.isacemu.bench;
 
+import io.isacemu.core.compute.ProcessingMode;
+
 import io.isacemu.core.scheduler.DeviceDemand;
 import io.isacemu.core.scheduler.PathOption;
-import io.isacemu.core.scheduler.ProcessingMode;
+
 import io.isacemu.core.scheduler.SchedulingProblem;
 import java.util.ArrayList;
 import java.util.List;

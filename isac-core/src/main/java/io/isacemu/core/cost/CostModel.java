@@ -2,6 +2,12 @@ package io.isacemu.core.cost;
 
 import io.isacemu.core.compute.MecServer;
 import io.isacemu.core.compute.ProcessingMode;
+import io.isacemu.core.scheduler.DeviceAllocation;
+import io.isacemu.core.scheduler.DeviceDemand;
+import io.isacemu.core.scheduler.OptimalScheduler;
+import io.isacemu.core.scheduler.PathOption;
+import io.isacemu.core.scheduler.Schedule;
+import io.isacemu.core.scheduler.SchedulingProblem;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.units.Units;
 import io.isacemu.core.uplink.AirTime;
@@ -11,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cost of serving one sample with an expert — the {@code C(E_i)} used by the training loss and
@@ -132,5 +139,65 @@ public final class CostModel {
     double compute = critical.localComputeSeconds() + critical.mecEncodeSeconds() + head;
     return new ExpertCost(expert.name(), expert.modalities(), sensingSeconds, comm, compute,
         sensingSeconds + comm + compute, energy, bits, flops, paths);
+  }
+
+  /**
+   * The scheduler's view of {@code device}: eq. (5) with its one-unit SNR, its transmit power and its
+   * two paths — offload (raw {@code n_k} bits, then MEC encoding) and local (encoder cycles on its CPU,
+   * then the result bits).
+   */
+  public DeviceDemand demand(DeviceProfile device) {
+    ModalityWorkload w = workload(device.modality());
+    double snr1 = uplink.snrPerUnitLinear(device.txPowerDbm(), device.channelGainLinear());
+    return DeviceDemand.powerLimited(
+        device.deviceId(), snr1, Units.dbmToWatts(device.txPowerDbm()),
+        List.of(
+            PathOption.offload(rawBits(device), mec.seconds(w.encoderFlops())),
+            PathOption.local(device.processor().cycles(w.encoderFlops()), device.processor().cpuHz(),
+                device.processor().kappa(), w.resultBits())));
+  }
+
+  /**
+   * The cost of {@code expert} when the optimal min-latency scheduler splits {@code units} units among
+   * its devices and picks local or offload for each; empty when the units cannot serve every device
+   * (fewer units than devices).
+   *
+   * @param units the units available to this expert's devices, in {@code [1, U]}
+   */
+  public Optional<ExpertCost> optimalCost(ExpertSpec expert, Map<Modality, DeviceProfile> devices, int units) {
+    Check.inRange("units", units, 1, uplink.spectrum().totalUnits());
+    List<DeviceDemand> demands = new ArrayList<>();
+    for (Modality m : expert.modalities().modalities()) {
+      DeviceProfile d = devices.get(m);
+      if (d == null) {
+        throw new IllegalArgumentException("devices: expert " + expert.name() + " needs a " + m + " device, none given");
+      }
+      demands.add(demand(d));
+    }
+    Schedule s = new OptimalScheduler().minimizeLatency(
+        new SchedulingProblem(uplink.spectrum().unitBandwidthHz(), units, demands));
+    if (!(s instanceof Schedule.Feasible f)) {
+      return Optional.empty();
+    }
+    Map<Modality, DevicePlan> plans = new EnumMap<>(Modality.class);
+    List<Modality> order = expert.modalities().modalities();
+    for (int i = 0; i < order.size(); i++) {
+      DeviceAllocation a = f.allocations().get(i);
+      plans.put(order.get(i), new DevicePlan(a.units(), a.mode()));
+    }
+    return Optional.of(cost(expert, devices, plans));
+  }
+
+  /**
+   * {@code C(E_i)} for every expert, each scheduled alone on {@code units} units (the per-sample cost
+   * the gate's loss uses). Experts that cannot be served are rejected with their name.
+   */
+  public CostTable costTable(List<ExpertSpec> experts, Map<Modality, DeviceProfile> devices, int units) {
+    List<ExpertCost> costs = new ArrayList<>();
+    for (ExpertSpec e : experts) {
+      costs.add(optimalCost(e, devices, units).orElseThrow(() -> new IllegalArgumentException(
+          "units: " + units + " cannot serve the " + e.modalities().size() + " devices of expert " + e.name())));
+    }
+    return CostTable.of(costs);
   }
 }

@@ -1,5 +1,7 @@
 package io.isacemu.core.scheduler;
 
+import io.isacemu.core.compute.ProcessingMode;
+
 import io.isacemu.core.validation.Check;
 
 /**

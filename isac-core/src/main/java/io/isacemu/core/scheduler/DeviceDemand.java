@@ -1,5 +1,7 @@
 package io.isacemu.core.scheduler;
 
+import io.isacemu.core.compute.ProcessingMode;
+
 import io.isacemu.core.validation.Check;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,25 +10,36 @@ import java.util.List;
  * A device that must contribute to a sensing task: its uplink spectral efficiency, transmit power
  * and its 1–2 processing paths (binary offloading).
  *
- * <p>The uplink rate with {@code b} OFDMA units of {@code B_min} Hz is {@code R_k(b) = b·B_min·η_k}
- * with {@code η_k = log2(1 + SNR_k)} (Shannon). The SNR is normalised per Hz (transmit power
- * spectral density over noise density), so it does not depend on {@code b}: giving a device more
- * units scales its rate linearly.
+ * <p>The uplink rate with {@code b} OFDMA units of {@code B_min} Hz is given by {@link UplinkRate}:
+ * eq. (5) with a fixed total power and the noise over the allocated band ({@link
+ * UplinkRate.PowerLimited}, the platform's model), or a constant spectral efficiency ({@link
+ * UplinkRate.Linear}).
  *
  * @param deviceId unique, non-blank id
- * @param spectralEfficiencyBitsPerHz η_k, bit/s/Hz, finite, &gt; 0
+ * @param uplink how the rate grows with the units
  * @param txPowerW uplink transmit power, W, finite, ≥ 0
  * @param options 1 or 2 processing paths with distinct modes, tried in list order on ties
  */
 public record DeviceDemand(
-    String deviceId, double spectralEfficiencyBitsPerHz, double txPowerW, List<PathOption> options) {
+    String deviceId, UplinkRate uplink, double txPowerW, List<PathOption> options) {
+
+  /** A device with a constant spectral efficiency {@code η} ({@link UplinkRate.Linear}). */
+  public DeviceDemand(String deviceId, double spectralEfficiencyBitsPerHz, double txPowerW, List<PathOption> options) {
+    this(deviceId, new UplinkRate.Linear(spectralEfficiencyBitsPerHz), txPowerW, options);
+  }
+
+  /** A device under eq. (5) with one-unit SNR {@code γ_1} ({@link UplinkRate.PowerLimited}). */
+  public static DeviceDemand powerLimited(
+      String deviceId, double snrPerUnitLinear, double txPowerW, List<PathOption> options) {
+    return new DeviceDemand(deviceId, new UplinkRate.PowerLimited(snrPerUnitLinear), txPowerW, options);
+  }
 
   public DeviceDemand {
     Check.present("deviceId", deviceId);
     if (deviceId.isBlank()) {
       throw new IllegalArgumentException("deviceId: '" + deviceId + "' must not be blank");
     }
-    Check.positive("spectralEfficiencyBitsPerHz", spectralEfficiencyBitsPerHz);
+    Check.present("uplink", uplink);
     Check.nonNegative("txPowerW", txPowerW);
     Check.present("options", options);
     if (options.isEmpty() || options.size() > 2) {
@@ -50,10 +63,10 @@ public record DeviceDemand(
   }
 
   /**
-   * Uplink rate {@code units · (unitBandwidthHz · η)}, bit/s. The scheduler and its tests use this
-   * exact expression, so latencies and energies are bit-identical everywhere.
+   * Uplink rate with {@code units} units, bit/s. The scheduler and its tests use this exact
+   * expression, so latencies and energies are bit-identical everywhere.
    */
   public double rateBps(int units, double unitBandwidthHz) {
-    return units * (unitBandwidthHz * spectralEfficiencyBitsPerHz);
+    return uplink.rateBps(units, unitBandwidthHz);
   }
 }

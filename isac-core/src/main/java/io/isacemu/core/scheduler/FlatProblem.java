@@ -19,8 +19,11 @@ final class FlatProblem {
   final double[] fixedSeconds;
   final double[] bits;
   final double[] fixedEnergyJ;
-  /** B_min·η of the option's device, bit/s per unit. */
+  /** B_min·η of the option's device, bit/s per unit, for a linear rate; NaN for a power-limited one. */
   final double[] unitRateBps;
+  /** The option's device rate model (all rates go through it). */
+  final UplinkRate[] rate;
+  private final double unitBandwidthHz;
   final double[] txPowerW;
   /** latency with 1 unit and with U units (precomputed bounds for {@link #need}). */
   private final double[] latencyOneUnit;
@@ -37,6 +40,8 @@ final class FlatProblem {
     bits = new double[n];
     fixedEnergyJ = new double[n];
     unitRateBps = new double[n];
+    rate = new UplinkRate[n];
+    unitBandwidthHz = problem.unitBandwidthHz();
     txPowerW = new double[n];
     latencyOneUnit = new double[n];
     latencyAllUnits = new double[n];
@@ -48,7 +53,10 @@ final class FlatProblem {
         fixedSeconds[o] = p.fixedSeconds();
         bits[o] = p.bits();
         fixedEnergyJ[o] = p.fixedEnergyJ();
-        unitRateBps[o] = problem.unitBandwidthHz() * d.spectralEfficiencyBitsPerHz();
+        rate[o] = d.uplink();
+        unitRateBps[o] = d.uplink() instanceof UplinkRate.Linear lin
+            ? problem.unitBandwidthHz() * lin.spectralEfficiencyBitsPerHz()
+            : Double.NaN;
         txPowerW[o] = d.txPowerW();
         latencyOneUnit[o] = latency(o, 1);
         latencyAllUnits[o] = latency(o, units);
@@ -62,14 +70,14 @@ final class FlatProblem {
     return firstOption[deviceCount];
   }
 
-  /** latency_o(b) = fixed + bits / (b·B_min·η), s. Non-increasing in b (also in floating point). */
+  /** latency_o(b) = fixed + bits / R(b), s — the expression of {@link PathOption#latencySeconds}. */
   double latency(int o, int b) {
-    return fixedSeconds[o] + bits[o] / (b * unitRateBps[o]);
+    return fixedSeconds[o] + bits[o] / rate[o].rateBps(b, unitBandwidthHz);
   }
 
-  /** energy_o(b) = fixedEnergy + P·bits / (b·B_min·η), J. */
+  /** energy_o(b) = fixedEnergy + P·bits / R(b), J — the expression of {@link PathOption#energyJ}. */
   double energy(int o, int b) {
-    return fixedEnergyJ[o] + txPowerW[o] * (bits[o] / (b * unitRateBps[o]));
+    return fixedEnergyJ[o] + txPowerW[o] * (bits[o] / rate[o].rateBps(b, unitBandwidthHz));
   }
 
   /** min over the device's options of latency_o(b), s. */
@@ -98,7 +106,7 @@ final class FlatProblem {
     int lo = 1;
     int hi = units;
     double slack = t - fixedSeconds[o];
-    if (slack > 0) {
+    if (slack > 0 && !Double.isNaN(unitRateBps[o])) { // closed-form seed for linear rates only
       double estimate = Math.ceil(bits[o] / (unitRateBps[o] * slack));
       int b = estimate >= hi ? hi : estimate <= lo + 1 ? lo + 1 : (int) estimate;
       if (latency(o, b) <= t) {

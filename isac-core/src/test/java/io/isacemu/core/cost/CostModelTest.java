@@ -93,4 +93,28 @@ class CostModelTest {
         .hasMessageContaining("deviceId");
     assertThatThrownBy(() -> CostMetric.parse("joules")).hasMessageContaining("joules");
   }
+
+  @Test
+  void optimalCostMatchesTheSchedulersAllocation() {
+    ExpertSpec vat = new ExpertSpec("V+A+T", ModalitySet.all(), 1e6);
+    ExpertCost c = model.optimalCost(vat, devices, 111).orElseThrow();
+    // the scheduler's per-device latency is exactly the cost model's path time
+    io.isacemu.core.scheduler.Schedule s = new io.isacemu.core.scheduler.OptimalScheduler().minimizeLatency(
+        new io.isacemu.core.scheduler.SchedulingProblem(180e3, 111,
+            List.of(model.demand(video), model.demand(audio), model.demand(text))));
+    var f = (io.isacemu.core.scheduler.Schedule.Feasible) s;
+    for (int i = 0; i < 3; i++) {
+      assertThat(c.devices().get(i).pathSeconds())
+          .isCloseTo(f.allocations().get(i).latencySeconds(), within(1e-12 * f.allocations().get(i).latencySeconds()));
+      assertThat(c.devices().get(i).units()).isEqualTo(f.allocations().get(i).units());
+    }
+    assertThat(c.latencySeconds()).isCloseTo(0.5 + f.makespanSeconds() + 1e6 / 3.2e11, within(1e-12));
+    // more units never make it slower
+    assertThat(model.optimalCost(vat, devices, 30).orElseThrow().latencySeconds())
+        .isGreaterThanOrEqualTo(c.latencySeconds());
+    assertThat(model.optimalCost(vat, devices, 2)).isEmpty();
+    CostTable table = model.costTable(List.of(new ExpertSpec("T", ModalitySet.of(Modality.TEXT), 1e5), vat), devices, 111);
+    assertThat(table.values(CostMetric.LATENCY)[0]).isLessThan(table.values(CostMetric.LATENCY)[1]);
+    assertThatThrownBy(() -> model.costTable(List.of(vat), devices, 2)).hasMessageContaining("V+A+T").hasMessageContaining("units: 2");
+  }
 }

@@ -1,5 +1,7 @@
 package io.isacemu.core.scheduler;
 
+import io.isacemu.core.compute.ProcessingMode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

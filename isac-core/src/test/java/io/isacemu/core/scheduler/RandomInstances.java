@@ -1,5 +1,7 @@
 package io.isacemu.core.scheduler;
 
+import io.isacemu.core.compute.ProcessingMode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -10,7 +12,8 @@ final class RandomInstances {
   private RandomInstances() {}
 
   /**
-   * K devices, U units; continuous random data (η 0.5–8 bit/s/Hz, P 0.05–1 W, raw 0.1–5 Mbit,
+   * K devices, U units; continuous random data (half the devices power-limited per eq. (5) with
+   * γ_1 in [−10, 40] dB, the others η 0.5–8 bit/s/Hz, P 0.05–1 W, raw 0.1–5 Mbit,
    * result 1–500 kbit, local 0.05–1 s / 0–2 J). With {@code ties} the data come from small
    * discrete sets (identical devices, zero power, dyadic energies) so many optima tie.
    */
@@ -43,7 +46,12 @@ final class RandomInstances {
       if (shape == 2 && rnd.nextBoolean()) {
         options = List.of(options.get(1), options.get(0));
       }
-      devices.add(new DeviceDemand("dev-" + d, eta, power, options));
+      if (!ties && rnd.nextBoolean()) {
+        // eq. (5) with noise over the allocated band: one-unit SNR γ_1 log-uniform in [−10, 40] dB
+        devices.add(DeviceDemand.powerLimited("dev-" + d, Math.pow(10, rnd.nextDouble(-1, 4)), power, options));
+      } else {
+        devices.add(new DeviceDemand("dev-" + d, eta, power, options));
+      }
     }
     return new SchedulingProblem(ties ? 1e6 : rnd.nextDouble(1e5, 1e6), u, devices);
   }

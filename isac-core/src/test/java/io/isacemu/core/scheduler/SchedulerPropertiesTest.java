@@ -64,7 +64,7 @@ class SchedulerPropertiesTest {
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 30) int k, @ForAll @IntRange(min = 1, max = 200) int u) {
     SchedulingProblem p = instance(seed, k, Math.max(k, u));
     Schedule.Feasible small = (Schedule.Feasible) scheduler.minimizeLatency(p);
-    Schedule.Feasible more = (Schedule.Feasible) scheduler.minimizeLatency(withUnits(p, p.totalUnits() + 1 + (int) (Math.abs(seed) % 50)));
+    Schedule.Feasible more = (Schedule.Feasible) scheduler.minimizeLatency(withUnits(p, p.totalUnits() + 1 + (int) Math.floorMod(seed, 50L)));
     assertThat(more.objective()).isLessThanOrEqualTo(small.objective());
   }
 
