@@ -28,4 +28,15 @@ public record MultimodalDataset(
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(report, "report");
   }
+
+  /** A dataset whose fingerprint is computed from the splits ({@link DatasetFingerprint}). */
+  public static MultimodalDataset of(
+      String name,
+      MultimodalSplit train,
+      MultimodalSplit valid,
+      MultimodalSplit test,
+      LoadReport report) {
+    return new MultimodalDataset(
+        name, train, valid, test, DatasetFingerprint.of(train, valid, test), report);
+  }
 }

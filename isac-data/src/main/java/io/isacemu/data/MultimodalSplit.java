@@ -18,8 +18,35 @@ public interface MultimodalSplit {
   /** Number of samples {@code N}, ≥ 0. */
   int size();
 
-  /** Sequence length {@code T} (time steps per sample), ≥ 1. */
+  /**
+   * Sequence length {@code T} (time steps per sample), ≥ 1. For aligned data (every modality has
+   * the same {@code T}, the usual case and always true for the synthetic default) this is the
+   * layout length of every modality; for unaligned data it is the largest per-modality length, and
+   * {@link #sequenceLength(Modality)} gives each modality's layout.
+   */
   int sequenceLength();
+
+  /**
+   * Sequence length {@code T_m} of modality {@code m}, ≥ 1: {@link #features(Modality)} holds
+   * {@code size()·sequenceLength(m)·featureDim(m)} floats. Equals {@link #sequenceLength()} for
+   * aligned data.
+   *
+   * @throws IllegalArgumentException naming the modality when this split does not carry it
+   */
+  default int sequenceLength(Modality m) {
+    featureDim(m);
+    return sequenceLength();
+  }
+
+  /** Whether every modality has the same sequence length ({@code sequenceLength(m) == sequenceLength()}). */
+  default boolean aligned() {
+    for (Modality m : modalities()) {
+      if (sequenceLength(m) != sequenceLength()) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The modalities this split carries. */
   Set<Modality> modalities();
@@ -28,7 +55,7 @@ public interface MultimodalSplit {
   int featureDim(Modality m);
 
   /**
-   * Read-only view of the features of modality {@code m}: {@code size()·sequenceLength()·featureDim(m)}
+   * Read-only view of the features of modality {@code m}: {@code size()·sequenceLength(m)·featureDim(m)}
    * floats, row-major {@code [n][t][f]}, position 0 = first sample of this split.
    *
    * @throws IllegalArgumentException naming the modality when this split does not carry it

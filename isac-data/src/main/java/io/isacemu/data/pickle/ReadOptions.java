@@ -1,0 +1,53 @@
+package io.isacemu.data.pickle;
+
+import io.isacemu.core.modality.Modality;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Options of {@link PickleDatasetReader}.
+ *
+ * @param dropAllZeroText drop samples whose text features are all zero (as MultiBench's loader
+ *     does); counted in {@link io.isacemu.data.LoadReport#droppedAllZeroText()}
+ * @param expectedFeatureDims when present, every split's feature dimension per modality must equal
+ *     these (e.g. {@link #MOSEI_DIMS}); otherwise any dimension ≥ 1 is accepted as long as it is the
+ *     same in every split
+ */
+public record ReadOptions(boolean dropAllZeroText, Optional<Map<Modality, Integer>> expectedFeatureDims) {
+
+  /** CMU-MOSEI as distributed by MultiBench/MulT: video 35, audio 74, text 300. */
+  public static final Map<Modality, Integer> MOSEI_DIMS =
+      Map.of(Modality.VIDEO, 35, Modality.AUDIO, 74, Modality.TEXT, 300);
+
+  public ReadOptions {
+    if (expectedFeatureDims == null) {
+      throw new IllegalArgumentException("expectedFeatureDims: is required (use Optional.empty())");
+    }
+    expectedFeatureDims = expectedFeatureDims.map(m -> Map.copyOf(new EnumMap<>(m)));
+    expectedFeatureDims.ifPresent(
+        m ->
+            m.forEach(
+                (k, v) -> {
+                  if (v < 1) {
+                    throw new IllegalArgumentException(
+                        "expectedFeatureDims[" + k + "]: " + v + " must be >= 1");
+                  }
+                }));
+  }
+
+  /** Keep every sample, accept any feature dimensions. */
+  public static ReadOptions defaults() {
+    return new ReadOptions(false, Optional.empty());
+  }
+
+  /** These options with dropping of all-zero-text samples switched on or off. */
+  public ReadOptions withDropAllZeroText(boolean drop) {
+    return new ReadOptions(drop, expectedFeatureDims);
+  }
+
+  /** These options requiring the given feature dimensions. */
+  public ReadOptions withExpectedFeatureDims(Map<Modality, Integer> dims) {
+    return new ReadOptions(dropAllZeroText, Optional.of(dims));
+  }
+}
