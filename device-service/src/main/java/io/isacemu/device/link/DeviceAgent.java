@@ -137,9 +137,23 @@ public final class DeviceAgent implements AutoCloseable {
     state = LinkState.STOPPED;
   }
 
+  /**
+   * A task that logs instead of throwing: an exception would silently cancel a periodic task and
+   * be swallowed by a scheduled future.
+   */
+  private Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("device {}: unexpected failure", deviceId, e);
+      }
+    };
+  }
+
   private void run(Runnable task) {
     try {
-      executor.execute(task);
+      executor.execute(guarded(task));
     } catch (RejectedExecutionException e) {
       // Closed: nothing left to do.
     }
@@ -255,7 +269,7 @@ public final class DeviceAgent implements AutoCloseable {
     if (reportTask != null) {
       reportTask.cancel(false);
     }
-    reportTask = executor.scheduleAtFixedRate(this::sendReport, 0, periodMs, TimeUnit.MILLISECONDS);
+    reportTask = executor.scheduleAtFixedRate(guarded(this::sendReport), 0, periodMs, TimeUnit.MILLISECONDS);
   }
 
   private void sendReport() {
@@ -302,10 +316,10 @@ public final class DeviceAgent implements AutoCloseable {
     SenseOutcome result = outcome;
     busyCommandId = request.commandId();
     long delayNanos = Math.round(result.wallDelayS() * 1e9);
-    pendingCommand = executor.schedule(() -> {
+    pendingCommand = executor.schedule(guarded(() -> {
       pendingCommand = null;
       answer(request, result, receivedNanos);
-    }, delayNanos, TimeUnit.NANOSECONDS);
+    }), delayNanos, TimeUnit.NANOSECONDS);
   }
 
   private void answer(SenseRequest request, SenseOutcome outcome, long receivedNanos) {
@@ -373,7 +387,7 @@ public final class DeviceAgent implements AutoCloseable {
     events.reconnectScheduled(deviceId, delayMs);
     log.info("device {}: re-attaching in {} ms", deviceId, delayMs);
     try {
-      executor.schedule(this::connect, delayMs, TimeUnit.MILLISECONDS);
+      executor.schedule(guarded(this::connect), delayMs, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       state = LinkState.STOPPED;
     }
