@@ -96,7 +96,8 @@ class DeviceServiceConfiguration {
           new SensingService(emulator, radio.noise(), radio.bsAntennas(), Optional.empty());
       metrics.bindEnergy(emulator);
       long backoffSeed = DeviceChannel.deviceSeed(properties.platformSeed(), i) ^ BACKOFF_STREAM;
-      agents.add(new DeviceAgent(sensing, stub, settings, metrics, backoffSeed));
+      agents.add(new DeviceAgent(sensing, stub, settings, metrics, backoffSeed,
+          bsChannel::resetConnectBackoff));
     }
     return new DeviceFleet(agents);
   }

@@ -53,6 +53,7 @@ public final class DeviceAgent implements AutoCloseable {
   private final Backoff backoff;
   private final ScheduledExecutorService executor;
   private final String deviceId;
+  private final Runnable beforeAttach;
 
   private volatile LinkState state = LinkState.STOPPED;
   private volatile Optional<String> sessionId = Optional.empty();
@@ -81,6 +82,24 @@ public final class DeviceAgent implements AutoCloseable {
       LinkSettings settings,
       LinkEvents events,
       long backoffSeed) {
+    this(sensing, stub, settings, events, backoffSeed, () -> { });
+  }
+
+  /**
+   * As {@link #DeviceAgent(SensingService, DeviceLinkGrpc.DeviceLinkStub, LinkSettings, LinkEvents,
+   * long)}, running {@code beforeAttach} before every attach attempt. The service passes {@code
+   * ManagedChannel::resetConnectBackoff}: otherwise the channel's own transport backoff (up to
+   * 120 s in grpc-java) would fail attempts fast long after the BS is back, overriding this
+   * agent's bounded backoff.
+   */
+  public DeviceAgent(
+      SensingService sensing,
+      DeviceLinkGrpc.DeviceLinkStub stub,
+      LinkSettings settings,
+      LinkEvents events,
+      long backoffSeed,
+      Runnable beforeAttach) {
+    this.beforeAttach = Check.present("beforeAttach", beforeAttach);
     this.sensing = Check.present("sensing", sensing);
     this.emulator = sensing.emulator();
     this.stub = Check.present("stub", stub);
@@ -180,7 +199,8 @@ public final class DeviceAgent implements AutoCloseable {
       public void onError(Throwable t) {
         run(() -> {
           if (generation == myGeneration) {
-            lost("stream failed: " + Status.fromThrowable(t));
+            Status status = Status.fromThrowable(t);
+            lost("stream failed: " + status.getCode() + " " + status.getDescription());
           }
         });
       }
@@ -195,6 +215,7 @@ public final class DeviceAgent implements AutoCloseable {
       }
     };
     try {
+      beforeAttach.run();
       outbound = (ClientCallStreamObserver<DeviceMessage>) stub.attach(inbound);
       state = LinkState.REGISTERING;
       send(DeviceMessage.newBuilder()
