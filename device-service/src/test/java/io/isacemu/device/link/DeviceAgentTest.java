@@ -356,6 +356,22 @@ class DeviceAgentTest {
   }
 
   @Test
+  void disconnectWithRetryAfterReattachesAfterThatDelay() throws Exception {
+    DeviceAgent agent = agent(TestDevices.emulator(TestDevices.staticVideo("cam-1"), 3));
+    FakeBs.Session first = bs.nextSession();
+    first.reports(1);
+
+    first.send(BsMessage.newBuilder().setDisconnect(
+        Disconnect.newBuilder().setReason("rebalancing").setRetryAfterMs(30)).build());
+    FakeBs.Session second = bs.nextSession();
+
+    assertThat(reconnectDelays).containsExactly(30L);
+    await().atMost(Duration.ofSeconds(5)).until(first::ended); // the device half-closed
+    assertThat(second.reports(1).get(0).getSequenceNumber()).isEqualTo(1);
+    assertThat(agent.state()).isEqualTo(LinkState.ATTACHED);
+  }
+
+  @Test
   void sameSeedGivesTheSameChannelTraceInReports() throws Exception {
     List<List<Double>> traces = new ArrayList<>();
     for (long seed : new long[] {5, 5, 6}) {
