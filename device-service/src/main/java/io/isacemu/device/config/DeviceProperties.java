@@ -1,0 +1,291 @@
+package io.isacemu.device.config;
+
+import io.isacemu.core.channel.ChannelConfig;
+import io.isacemu.core.compute.DeviceProcessor;
+import io.isacemu.core.mobility.Position;
+import io.isacemu.core.mobility.RandomWaypoint;
+import io.isacemu.core.modality.Modality;
+import io.isacemu.core.uplink.ThermalNoise;
+import io.isacemu.core.validation.Check;
+import io.isacemu.data.synthetic.SyntheticConfig;
+import io.isacemu.device.emulator.DeviceSpec;
+import io.isacemu.device.emulator.MobilitySpec;
+import io.isacemu.device.link.Backoff;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of a device-service process (prefix {@code isacemu.device}). Validated when bound:
+ * a bad value stops the startup with an {@link IllegalArgumentException} naming the property path
+ * and the value (e.g. {@code devices[1].txPowerDbm: -90.0 is outside the valid range [-50.0,
+ * 50.0]}).
+ *
+ * @param bs where the base station's DeviceLink service listens
+ * @param reportPeriodMs StateReport period used when the BS leaves it open, wall ms, in [10, 60000]
+ * @param timeScale wall seconds per emulated second, {@code > 0} (0.001: a 10 s sensing window
+ *     takes 10 ms; 1: real time) — drives the devices' mobility/channel clock
+ * @param platformSeed run seed shared by every process; device {@code i}'s channel and mobility
+ *     come from {@code DeviceChannel.deviceSeed(platformSeed, i)}
+ * @param reconnect re-attach backoff
+ * @param radio radio parameters that must match the BS's model
+ * @param dataset where the samples come from
+ * @param devices the emulated devices, at least one, unique ids
+ */
+@ConfigurationProperties("isacemu.device")
+public record DeviceProperties(
+    @DefaultValue Bs bs,
+    @DefaultValue("1000") long reportPeriodMs,
+    @DefaultValue("0.001") double timeScale,
+    @DefaultValue("42") long platformSeed,
+    @DefaultValue Reconnect reconnect,
+    @DefaultValue Radio radio,
+    @DefaultValue Dataset dataset,
+    List<Device> devices) {
+
+  public DeviceProperties {
+    at("bs", () -> {
+      if (bs.host() == null || bs.host().isBlank()) {
+        throw new IllegalArgumentException("host: '" + bs.host() + "' must be non-blank");
+      }
+      Check.inRange("port", bs.port(), 1, 65535);
+      return null;
+    });
+    Check.inRange("reportPeriodMs", reportPeriodMs, 10, 60_000);
+    Check.positive("timeScale", timeScale);
+    at("reconnect", reconnect::policy);
+    at("radio", radio::channelConfig);
+    at("radio", radio::noise);
+    at("radio", () -> Check.inRange("bsAntennas", radio.bsAntennas(), 1, 1024));
+    at("radio", () -> Check.positive("unitBandwidthHz", radio.unitBandwidthHz()));
+    at("dataset", () -> {
+      dataset.validate();
+      return null;
+    });
+    if (devices == null || devices.isEmpty()) {
+      throw new IllegalArgumentException("devices: none configured; at least one is required");
+    }
+    devices = List.copyOf(devices);
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < devices.size(); i++) {
+      DeviceSpec spec = at("devices[" + i + "]", devices.get(i)::spec);
+      if (!ids.add(spec.deviceId())) {
+        throw new IllegalArgumentException("devices[" + i + "].id: '" + spec.deviceId()
+            + "' is used by another device");
+      }
+    }
+  }
+
+  /** Runs {@code check}, prefixing the failure's field name with {@code path}. */
+  private static <T> T at(String path, Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(path + "." + e.getMessage(), e);
+    }
+  }
+
+  /** The devices as domain specs, in configuration order (index = platform device index). */
+  public List<DeviceSpec> deviceSpecs() {
+    List<DeviceSpec> specs = new ArrayList<>();
+    for (Device d : devices) {
+      specs.add(d.spec());
+    }
+    return List.copyOf(specs);
+  }
+
+  /**
+   * The base station's DeviceLink endpoint.
+   *
+   * @param host host name or address (env {@code BS_HOST})
+   * @param port TCP port, in [1, 65535] (env {@code BS_PORT})
+   */
+  public record Bs(@DefaultValue("localhost") String host, @DefaultValue("9090") int port) {}
+
+  /**
+   * Re-attach backoff (see {@link Backoff}).
+   *
+   * @param initialMs first delay, ms, ≥ 1
+   * @param maxMs largest delay, ms, ≥ initialMs
+   * @param multiplier growth per attempt, in [1, 10]
+   * @param jitter relative jitter, in [0, 1)
+   */
+  public record Reconnect(
+      @DefaultValue("100") long initialMs,
+      @DefaultValue("5000") long maxMs,
+      @DefaultValue("2.0") double multiplier,
+      @DefaultValue("0.2") double jitter) {
+
+    /** As a backoff policy (validates). */
+    public Backoff.Policy policy() {
+      return new Backoff.Policy(initialMs, maxMs, multiplier, jitter);
+    }
+  }
+
+  /**
+   * Radio parameters; must equal the BS's, so that device and BS compute the same rates.
+   *
+   * @param bsAntennas {@code M}, BS receive antennas (array gain of MRC), in [1, 1024]
+   * @param noiseFigureDb BS receiver noise figure, dB, in [0, 30] (noise −174 dBm/Hz + NF)
+   * @param unitBandwidthHz {@code B_min} over which the reported SNR is computed, Hz, > 0
+   * @param shadowing whether log-normal shadowing is on (TR 38.901 UMi)
+   * @param fading whether small-scale fading is on (Rician LOS / Rayleigh NLOS)
+   */
+  public record Radio(
+      @DefaultValue("1") int bsAntennas,
+      @DefaultValue("9") double noiseFigureDb,
+      @DefaultValue("180000") double unitBandwidthHz,
+      @DefaultValue("true") boolean shadowing,
+      @DefaultValue("true") boolean fading) {
+
+    /** TR 38.901 UMi street canyon at 3.5 GHz ({@link ChannelConfig#reference()}) with the toggles. */
+    public ChannelConfig channelConfig() {
+      return ChannelConfig.reference().withShadowing(shadowing).withFading(fading);
+    }
+
+    /** −174 dBm/Hz plus the noise figure. */
+    public ThermalNoise noise() {
+      return ThermalNoise.withNoiseFigure(noiseFigureDb);
+    }
+  }
+
+  /**
+   * The dataset the devices serve samples from; every process of a run must load the same one
+   * (the BS compares fingerprints).
+   *
+   * @param source {@code synthetic} (seeded generator) or {@code pickle} (a MultiBench/MulT or MMSA
+   *     feature pickle)
+   * @param seed synthetic: generator seed (default as {@code SyntheticConfig.defaults()}: 7)
+   * @param trainSize synthetic: training samples, in [1, 1e6] (default 1200)
+   * @param validSize synthetic: validation samples, in [1, 1e6] (default 300)
+   * @param testSize synthetic: test samples, in [1, 1e6] (default 600)
+   * @param sequenceLength synthetic: time steps per sample, in [1, 1000] (default 20)
+   * @param path pickle: the file
+   * @param format pickle: {@code any} (any feature dims) or {@code mosei} (require video 35, audio
+   *     74, text 300)
+   * @param dropAllZeroText pickle: drop samples whose text is all zero (as MultiBench does)
+   */
+  public record Dataset(
+      @DefaultValue("synthetic") String source,
+      @DefaultValue("7") long seed,
+      @DefaultValue("1200") int trainSize,
+      @DefaultValue("300") int validSize,
+      @DefaultValue("600") int testSize,
+      @DefaultValue("20") int sequenceLength,
+      @DefaultValue("") String path,
+      @DefaultValue("any") String format,
+      @DefaultValue("false") boolean dropAllZeroText) {
+
+    /** Whether the source is the synthetic generator (else a pickle file). */
+    public boolean synthetic() {
+      return "synthetic".equalsIgnoreCase(source);
+    }
+
+    /** The synthetic generator's configuration: {@code SyntheticConfig.defaults()} with these. */
+    public SyntheticConfig syntheticConfig() {
+      return SyntheticConfig.defaults().withSeed(seed).withSizes(trainSize, validSize, testSize)
+          .withSequenceLength(sequenceLength);
+    }
+
+    /** Whether the pickle must have CMU-MOSEI feature dims. */
+    public boolean moseiDims() {
+      return "mosei".equalsIgnoreCase(format);
+    }
+
+    void validate() {
+      String s = source == null ? "" : source.toLowerCase(Locale.ROOT);
+      switch (s) {
+        case "synthetic" -> syntheticConfig();
+        case "pickle" -> {
+          if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("path: '" + path + "' is required when source is pickle");
+          }
+          String f = format == null ? "" : format.toLowerCase(Locale.ROOT);
+          if (!f.equals("any") && !f.equals("mosei")) {
+            throw new IllegalArgumentException("format: '" + format + "' must be any or mosei");
+          }
+        }
+        default -> throw new IllegalArgumentException("source: '" + source
+            + "' must be synthetic or pickle");
+      }
+    }
+  }
+
+  /**
+   * One emulated device.
+   *
+   * @param id unique id, 1..128 characters from {@code [A-Za-z0-9._-]}
+   * @param modality {@code video}, {@code audio} or {@code text} (or V/A/T)
+   * @param sensingRateBps {@code m_k}, bit/s, > 0 (video 4e6, audio 128e3, text 100)
+   * @param txPowerDbm {@code P_k}, dBm, in [−50, 50] (default 23, NR power class 3)
+   * @param cpuHz {@code f_k}, Hz, in (0, 1e10] (default 1e9)
+   * @param flopsPerCycle FLOPs per cycle, in (0, 1024] (default 8)
+   * @param sensingPowerW sensor front-end power while sensing, W, ≥ 0 (default 0)
+   * @param xM initial x position, m (BS at the origin)
+   * @param yM initial y position, m
+   * @param mobility how it moves
+   * @param authToken bearer token for the BS; empty when the BS runs without authentication
+   */
+  public record Device(
+      String id,
+      String modality,
+      double sensingRateBps,
+      @DefaultValue("23") double txPowerDbm,
+      @DefaultValue("1e9") double cpuHz,
+      @DefaultValue("8") double flopsPerCycle,
+      @DefaultValue("0") double sensingPowerW,
+      @DefaultValue("0") double xM,
+      @DefaultValue("0") double yM,
+      @DefaultValue Mobility mobility,
+      @DefaultValue("") String authToken) {
+
+    /** As a domain spec (validates). */
+    public DeviceSpec spec() {
+      Modality parsed;
+      try {
+        parsed = Modality.parse(modality);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("modality: '" + modality
+            + "' is not a modality (expected video, audio or text)", e);
+      }
+      Position start = new Position(Check.finite("xM", xM), Check.finite("yM", yM));
+      DeviceProcessor cpu = DeviceProcessor.of(cpuHz, flopsPerCycle);
+      MobilitySpec move = at("mobility", () -> mobility.spec(start));
+      return new DeviceSpec(id, parsed, sensingRateBps, txPowerDbm, cpu, sensingPowerW, move,
+          authToken);
+    }
+  }
+
+  /**
+   * Mobility of a device.
+   *
+   * @param type {@code static} or {@code random-waypoint}
+   * @param minSpeedMps random waypoint: lowest leg speed, m/s, > 0 (default 0.5)
+   * @param maxSpeedMps random waypoint: highest leg speed, m/s, ≥ min (default 1.5)
+   * @param pauseS random waypoint: pause at each waypoint, s, ≥ 0 (default 1)
+   * @param cellRadiusM random waypoint: radius of the disc holding the waypoints, m (default 200)
+   */
+  public record Mobility(
+      @DefaultValue("static") String type,
+      @DefaultValue("0.5") double minSpeedMps,
+      @DefaultValue("1.5") double maxSpeedMps,
+      @DefaultValue("1.0") double pauseS,
+      @DefaultValue("200") double cellRadiusM) {
+
+    MobilitySpec spec(Position start) {
+      String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+      return switch (t) {
+        case "static" -> new MobilitySpec.Fixed(start);
+        case "random-waypoint", "random_waypoint", "randomwaypoint" -> new MobilitySpec.Waypoint(
+            new RandomWaypoint.Parameters(cellRadiusM, minSpeedMps, maxSpeedMps, pauseS), start);
+        default -> throw new IllegalArgumentException("type: '" + type
+            + "' must be static or random-waypoint");
+      };
+    }
+  }
+}

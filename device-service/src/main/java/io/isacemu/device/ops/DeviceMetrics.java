@@ -1,0 +1,60 @@
+package io.isacemu.device.ops;
+
+import io.isacemu.device.emulator.DeviceEmulator;
+import io.isacemu.device.link.LinkEvents;
+import io.isacemu.device.sensing.SenseStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+
+/**
+ * Micrometer meters of the devices (tag {@code device}):
+ *
+ * <ul>
+ *   <li>{@code isacemu.device.reports.sent} — StateReports sent (counter)
+ *   <li>{@code isacemu.device.reconnects} — re-attaches scheduled (counter)
+ *   <li>{@code isacemu.device.commands} — sense commands answered, tag {@code status} (counter)
+ *   <li>{@code isacemu.device.bits.sent} — modelled bits sent over the air (counter, bits)
+ *   <li>{@code isacemu.device.energy.used} — energy spent since start (gauge, joules)
+ * </ul>
+ */
+public final class DeviceMetrics implements LinkEvents {
+
+  private final MeterRegistry registry;
+
+  public DeviceMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Registers the energy gauge of a device. */
+  public void bindEnergy(DeviceEmulator emulator) {
+    Gauge.builder("isacemu.device.energy.used", emulator, DeviceEmulator::energyUsedJ)
+        .tag("device", emulator.spec().deviceId())
+        .baseUnit("joules")
+        .description("Energy spent by the device since start (sensing + transmission + local compute)")
+        .register(registry);
+  }
+
+  @Override
+  public void reportSent(String deviceId) {
+    Counter.builder("isacemu.device.reports.sent").tag("device", deviceId)
+        .description("StateReports sent to the BS").register(registry).increment();
+  }
+
+  @Override
+  public void reconnectScheduled(String deviceId, long delayMs) {
+    Counter.builder("isacemu.device.reconnects").tag("device", deviceId)
+        .description("Re-attaches scheduled after a lost, refused or ended session")
+        .register(registry).increment();
+  }
+
+  @Override
+  public void commandAnswered(String deviceId, SenseStatus status, long bitsSent) {
+    Counter.builder("isacemu.device.commands").tag("device", deviceId)
+        .tag("status", status.name().toLowerCase(Locale.ROOT))
+        .description("Sense commands answered, by status").register(registry).increment();
+    Counter.builder("isacemu.device.bits.sent").tag("device", deviceId).baseUnit("bits")
+        .description("Modelled bits sent over the air").register(registry).increment(bitsSent);
+  }
+}

@@ -1,0 +1,210 @@
+package io.isacemu.device.sensing;
+
+import io.isacemu.core.compute.DeviceProcessor;
+import io.isacemu.core.compute.ProcessingMode;
+import io.isacemu.core.sensing.SensingWindow;
+import io.isacemu.core.spectrum.Spectrum;
+import io.isacemu.core.uplink.ThermalNoise;
+import io.isacemu.core.uplink.UplinkModel;
+import io.isacemu.core.validation.Check;
+import io.isacemu.device.emulator.DeviceEmulator;
+import io.isacemu.device.emulator.DeviceSpec;
+import io.isacemu.device.emulator.SampleStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Executes sense commands for one device against the system model.
+ *
+ * <pre>
+ *   (1)  n_k      = m_k T^s_k                      raw bits (OFFLOAD), split evenly over the samples
+ *        bits     = 32 d_model per sample            (LOCAL: encoder output, float32)
+ *   (5)  R_k      = b_k B_min log2(1 + M P_k h_k / σ²(b_k B_min))   ({@link UplinkModel})
+ *        T^comm_k = bits / R_k
+ *        T^loc_k  = cycles / f_k,  E^loc_k = κ f_k² cycles          ({@link DeviceProcessor})
+ *        E_k      = P_s T^s_k + P_k T^comm_k + E^loc_k
+ * </pre>
+ *
+ * <p>Deadline: samples are processed and uploaded one after the other after the sensing window;
+ * sample {@code i} (1-based) is in time when {@code T^s + i·(t_loc + bits_1/R) ≤ deadline_s} in
+ * emulated seconds. Samples that miss the deadline are not sent and the status is {@link
+ * SenseStatus#DEADLINE_EXCEEDED}; otherwise unknown ids give {@link SenseStatus#UNKNOWN_SAMPLE}
+ * (known ones still sent). The deadline is judged on modelled time, which is deterministic, not on
+ * the measured wall time (reported separately).
+ */
+public final class SensingService {
+
+  /** Largest number of sample ids in one command (device.proto). */
+  public static final int MAX_SAMPLE_IDS = 100_000;
+
+  /** The answer to a LOCAL command while no encoder is installed. */
+  public static final String NO_ENCODER_MESSAGE = "local processing unavailable: no encoder loaded";
+
+  private static final int MAX_ERROR_CHARS = 1024;
+  private static final int BITS_PER_FLOAT = 32;
+
+  private final DeviceEmulator emulator;
+  private final ThermalNoise noise;
+  private final int bsAntennas;
+  private final Optional<LocalEncoder> encoder;
+
+  /**
+   * @param emulator the device
+   * @param noise receiver noise at the BS (must match the BS's model)
+   * @param bsAntennas {@code M}, BS receive antennas, in [1, 1024] (must match the BS)
+   * @param encoder the local encoder, empty until a trained bundle is installed
+   */
+  public SensingService(
+      DeviceEmulator emulator, ThermalNoise noise, int bsAntennas, Optional<LocalEncoder> encoder) {
+    this.emulator = Check.present("emulator", emulator);
+    this.noise = Check.present("noise", noise);
+    this.bsAntennas = (int) Check.inRange("bsAntennas", bsAntennas, 1, 1024);
+    this.encoder = Check.present("encoder", encoder);
+  }
+
+  /** The device. */
+  public DeviceEmulator emulator() {
+    return emulator;
+  }
+
+  /**
+   * Checks a command without executing it.
+   *
+   * @return the {@link SenseStatus#INVALID_COMMAND} answer when the command is malformed or
+   *     unexecutable, empty when it may run
+   */
+  public Optional<SenseOutcome> validate(SenseRequest request) {
+    Optional<String> problem = problem(request);
+    return problem.map(p -> SenseOutcome.refused(SenseStatus.INVALID_COMMAND, p));
+  }
+
+  private Optional<String> problem(SenseRequest r) {
+    if (r.taskId().isEmpty() || r.taskId().length() > 128) {
+      return Optional.of("task_id: '" + r.taskId() + "' must be 1..128 characters");
+    }
+    if (r.commandId() < 1) {
+      return Optional.of("command_id: " + Long.toUnsignedString(r.commandId()) + " must be >= 1");
+    }
+    if (r.processingMode().isEmpty()) {
+      return Optional.of("processing_mode: unspecified or unknown; must be LOCAL or OFFLOAD");
+    }
+    if (r.sampleIds().isEmpty() || r.sampleIds().size() > MAX_SAMPLE_IDS) {
+      return Optional.of("sample_ids: " + r.sampleIds().size() + " ids; must be 1.." + MAX_SAMPLE_IDS);
+    }
+    if (!(r.sensingTimeS() > 0) || Double.isInfinite(r.sensingTimeS())) {
+      return Optional.of("sensing_time_s: " + r.sensingTimeS() + " must be a finite number > 0");
+    }
+    if (r.bandwidthUnits() < 1 || r.bandwidthUnits() > Integer.MAX_VALUE) {
+      return Optional.of("bandwidth_units: " + r.bandwidthUnits() + " must be >= 1");
+    }
+    if (!(r.unitBandwidthHz() > 0) || Double.isInfinite(r.unitBandwidthHz())) {
+      return Optional.of("unit_bandwidth_hz: " + r.unitBandwidthHz() + " must be a finite number > 0");
+    }
+    if (!(r.deadlineS() > 0) || Double.isInfinite(r.deadlineS())) {
+      return Optional.of("deadline_s: " + r.deadlineS() + " must be a finite number > 0");
+    }
+    if (!(r.timeScaleFactor() >= 0) || Double.isInfinite(r.timeScaleFactor())) {
+      return Optional.of("time_scale_factor: " + r.timeScaleFactor() + " must be a finite number >= 0");
+    }
+    if (r.processingMode().get() == ProcessingMode.LOCAL && encoder.isEmpty()) {
+      return Optional.of(NO_ENCODER_MESSAGE);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The uplink rate eq. (5) for an allocation, with the device's power and the given gain.
+   *
+   * @param units {@code b_k}, ≥ 1
+   * @param unitBandwidthHz {@code B_min}, Hz, > 0
+   * @param channelGainLinear {@code h_k}, in (0, 1]
+   * @return {@code R_k}, bit/s
+   */
+  public double rateBps(int units, double unitBandwidthHz, double channelGainLinear) {
+    UplinkModel uplink =
+        new UplinkModel(new Spectrum(units * unitBandwidthHz, unitBandwidthHz), noise, bsAntennas);
+    return uplink.rateBps(emulator.spec().txPowerDbm(), channelGainLinear, units);
+  }
+
+  /**
+   * Validates and executes a command: reads the samples, models sensing, computing and upload,
+   * and books the energy and CPU time on the emulator. Never throws for a bad command: the outcome
+   * carries the status.
+   */
+  public SenseOutcome execute(SenseRequest request) {
+    Optional<SenseOutcome> refusal = validate(request);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
+    DeviceSpec spec = emulator.spec();
+    SampleStore store = emulator.samples();
+    ProcessingMode mode = request.processingMode().orElseThrow();
+    int steps = store.sequenceLength();
+    int dim = store.featureDim();
+
+    List<String> known = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (String id : request.sampleIds()) {
+      (store.contains(id) ? known : unknown).add(id);
+    }
+
+    double sensingS = request.sensingTimeS();
+    double rawBits = SensingWindow.selected(spec.sensingRateBps(), sensingS).dataBits();
+    double bitsPerSample;
+    double flopsPerSample;
+    if (mode == ProcessingMode.OFFLOAD) {
+      bitsPerSample = rawBits / request.sampleIds().size();
+      flopsPerSample = 0;
+    } else {
+      LocalEncoder local = encoder.orElseThrow();
+      bitsPerSample = (double) BITS_PER_FLOAT * local.outputDim();
+      flopsPerSample = local.flops(steps, dim);
+    }
+    DeviceProcessor cpu = spec.processor();
+    double rate = rateBps((int) request.bandwidthUnits(), request.unitBandwidthHz(),
+        emulator.channelNow().channelGainLinear());
+    double perSampleS = cpu.seconds(flopsPerSample) + bitsPerSample / rate;
+
+    // Samples go out one after the other once the window closes (see class javadoc).
+    double budgetS = request.deadlineS() - sensingS;
+    int inTime = 0;
+    while (inTime < known.size() && (inTime + 1) * perSampleS <= budgetS * (1 + 1e-12)) {
+      inTime++;
+    }
+
+    List<SensedSample> sent = new ArrayList<>(inTime);
+    for (int i = 0; i < inTime; i++) {
+      String id = known.get(i);
+      float[] raw = store.features(id).orElseThrow();
+      SensedSample.Payload payload = mode == ProcessingMode.OFFLOAD
+          ? new SensedSample.Raw(steps, dim, raw)
+          : new SensedSample.Encoded(encoder.orElseThrow().encode(raw, steps, dim));
+      sent.add(new SensedSample(id, payload));
+    }
+
+    long bitsSent = Math.round(bitsPerSample * inTime);
+    double commS = bitsSent / rate;
+    double flops = flopsPerSample * inTime;
+    double computeS = cpu.seconds(flops);
+    double energyJ = spec.sensingPowerW() * sensingS + emulator.txPowerW() * commS + cpu.energyJ(flops);
+    emulator.recordWork(energyJ, computeS);
+
+    SenseStatus status = SenseStatus.OK;
+    String message = "";
+    if (inTime < known.size()) {
+      status = SenseStatus.DEADLINE_EXCEEDED;
+      message = "modelled time " + (sensingS + known.size() * perSampleS) + " s exceeds deadline_s "
+          + request.deadlineS() + "; sent " + inTime + " of " + known.size() + " samples";
+    } else if (!unknown.isEmpty()) {
+      status = SenseStatus.UNKNOWN_SAMPLE;
+      message = "unknown sample ids (" + unknown.size() + "): " + String.join(", ", unknown);
+    }
+    if (message.length() > MAX_ERROR_CHARS) {
+      message = message.substring(0, MAX_ERROR_CHARS - 3) + "...";
+    }
+    double wallDelayS = (sensingS + computeS + commS) * request.timeScaleFactor();
+    return new SenseOutcome(status, message, sent, bitsSent, sensingS, commS, computeS, energyJ,
+        wallDelayS);
+  }
+}
