@@ -1,0 +1,68 @@
+package io.isacemu.learning;
+
+import io.isacemu.core.modality.Modality;
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.core.validation.Check;
+import io.isacemu.learning.nn.ExpertSpec;
+import io.isacemu.learning.nn.GateSpec;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to rebuild a gated model's architecture (and to interpret its outputs).
+ *
+ * @param preset architecture sizes
+ * @param experts expert modality sets in gate-output order
+ * @param gateInputs modalities the gate reads
+ * @param networkStateDim length of the gate's dense feature vector, ≥ 0
+ * @param featureDims feature dimension per modality used, each ≥ 1
+ * @param sequenceLength time steps per sample {@code T ≥ 1}
+ * @param taskLoss the task term the model was trained with (BCE ⇒ outputs are logits)
+ * @param lambda the cost weight {@code λ ≥ 0} of stage II
+ * @param costs the expert costs used in the loss
+ */
+public record ModelDescription(
+    ArchitecturePreset preset,
+    List<ModalitySet> experts,
+    ModalitySet gateInputs,
+    int networkStateDim,
+    Map<Modality, Integer> featureDims,
+    int sequenceLength,
+    TaskLoss taskLoss,
+    double lambda,
+    CostTable costs) {
+
+  public ModelDescription {
+    Check.present("preset", preset);
+    Check.present("gateInputs", gateInputs);
+    Check.present("taskLoss", taskLoss);
+    Check.present("costs", costs);
+    experts = List.copyOf(experts);
+    if (experts.isEmpty()) {
+      throw new IllegalArgumentException("experts: [] is empty");
+    }
+    Check.nonNegative("networkStateDim", networkStateDim);
+    featureDims = Map.copyOf(new EnumMap<>(featureDims));
+    Check.positive("sequenceLength", sequenceLength);
+    Check.nonNegative("lambda", lambda);
+    for (ModalitySet s : experts) {
+      costs.of(s.name());
+    }
+  }
+
+  /** Expert names in gate-output order. */
+  public List<String> expertNames() {
+    return experts.stream().map(ModalitySet::name).toList();
+  }
+
+  /** Sizes of expert {@code i}. */
+  public ExpertSpec expertSpec(int i) {
+    return preset.expert(experts.get(i), featureDims);
+  }
+
+  /** Sizes of the gate. */
+  public GateSpec gateSpec() {
+    return preset.gate(gateInputs, featureDims, networkStateDim, experts.size());
+  }
+}
