@@ -20,7 +20,7 @@ import java.util.Map;
  * @param sequenceLength time steps per sample {@code T ≥ 1}
  * @param taskLoss the task term the model was trained with (BCE ⇒ outputs are logits)
  * @param lambda the cost weight {@code λ ≥ 0} of stage II
- * @param costs the expert costs used in the loss
+ * @param costs the expert costs used in the loss (restricted to the declared experts)
  */
 public record ModelDescription(
     ArchitecturePreset preset,
@@ -46,9 +46,12 @@ public record ModelDescription(
     featureDims = Map.copyOf(new EnumMap<>(featureDims));
     Check.positive("sequenceLength", sequenceLength);
     Check.nonNegative("lambda", lambda);
+    // keep only the declared experts' costs: the description is what a bundle round-trips
+    Map<String, ExpertCost> used = new java.util.TreeMap<>();
     for (ModalitySet s : experts) {
-      costs.of(s.name());
+      used.put(s.name(), costs.of(s.name()));
     }
+    costs = new CostTable(used, costs.selector());
   }
 
   /** Expert names in gate-output order. */
