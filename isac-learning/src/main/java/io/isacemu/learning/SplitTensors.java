@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalSplit;
+import io.isacemu.learning.nn.Sequences;
 import java.nio.FloatBuffer;
 
 /** Copies selected samples of a split into {@code (B, T, d_m)} arrays (no copy of whole splits). */
@@ -23,7 +24,7 @@ final class SplitTensors {
     for (int k = 0; k < idx.length; k++) {
       src.get(idx[k] * row, out, k * row, row);
     }
-    return mgr.create(out, new Shape(idx.length, t, d));
+    return Sequences.constant(mgr, out, new Shape(idx.length, t, d));
   }
 
   static NDList features(NDManager mgr, MultimodalSplit split, ModalitySet set, int[] idx) {
@@ -44,7 +45,7 @@ final class SplitTensors {
       }
       System.arraycopy(v, 0, out, k * dim, dim);
     }
-    return mgr.create(out, new Shape(idx.length, dim));
+    return Sequences.constant(mgr, out, new Shape(idx.length, dim));
   }
 
   static NDArray labels(NDManager mgr, MultimodalSplit split, int[] idx) {
@@ -52,7 +53,7 @@ final class SplitTensors {
     for (int k = 0; k < idx.length; k++) {
       y[k] = split.label(idx[k]);
     }
-    return mgr.create(y);
+    return Sequences.constant(mgr, y, new Shape(y.length));
   }
 
   static float[] labels(MultimodalSplit split) {

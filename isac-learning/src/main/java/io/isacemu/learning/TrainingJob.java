@@ -21,6 +21,7 @@ import io.isacemu.data.MultimodalSplit;
 import io.isacemu.learning.metrics.SentimentMetrics;
 import io.isacemu.learning.nn.ExpertBlock;
 import io.isacemu.learning.nn.GumbelSoftmax;
+import io.isacemu.learning.nn.Sequences;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -321,7 +322,7 @@ public final class TrainingJob {
                 x.add(SplitTensors.extra(bm, train, features, d.networkStateDim(), idx));
               }
               NDArray label = SplitTensors.labels(bm, train, idx);
-              NDArray c = bm.create(cost, new Shape(1, cost.length));
+              NDArray c = Sequences.constant(bm, cost, new Shape(1, cost.length));
               try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(x);
                 NDArray logits = out.get(0);

@@ -34,8 +34,7 @@ class TrainingJobTest {
         .patience(4)
         .seed(7)
         .build();
-    result = new TrainingJob(config, TestCosts.table(CostMetric.ENERGY), r -> { reports.add(r); System.out.println(r.stage()+" "+r.model()+" l="+r.lambda()+" e="+r.epoch()+" train="+r.trainLoss()+" valid="+r.validObjective()+" sps="+(int)r.samplesPerSecond()+" routing="+r.validRouting().map(x->x.usageShares().toString()).orElse("")); })
-        .run(train, valid, GateFeatures.none());
+    result = new TrainingJob(config, TestCosts.table(CostMetric.ENERGY), reports::add)        .run(train, valid, GateFeatures.none());
   }
 
   @AfterAll

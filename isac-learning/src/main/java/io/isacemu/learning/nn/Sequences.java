@@ -1,6 +1,7 @@
 package io.isacemu.learning.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
@@ -37,8 +38,20 @@ public final class Sequences {
     Shape s = x.getShape();
     int T = (int) s.get(1);
     int d = (int) s.get(2);
-    NDArray pe = x.getManager().create(positionalEncoding(T, d), new Shape(1, T, d));
+    NDArray pe = constant(x.getManager(), positionalEncoding(T, d), new Shape(1, T, d));
     return x.add(pe);
+  }
+
+  /**
+   * An array holding a copy of {@code data} in PyTorch-owned memory. {@code NDManager.create} wraps a
+   * Java direct buffer; with such arrays inside the autograd graph we saw sporadic NaN gradients, so
+   * every array that enters training is copied once with {@code duplicate()}.
+   */
+  public static NDArray constant(NDManager manager, float[] data, Shape shape) {
+    NDArray wrapped = manager.create(data, shape);
+    NDArray copy = wrapped.duplicate();
+    wrapped.close();
+    return copy;
   }
 
   /**
