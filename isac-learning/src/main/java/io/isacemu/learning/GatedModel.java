@@ -38,8 +38,8 @@ public final class GatedModel implements AutoCloseable {
     this.block = block;
   }
 
-  /** Builds the architecture of {@code d} and initialises its parameters with the engine's RNG. */
-  static GatedModel create(ModelDescription d) {
+  /** Builds the architecture of {@code d} with fresh parameters drawn from DJL's engine RNG (seed it with {@code Engine.getInstance().setRandomSeed}). */
+  public static GatedModel create(ModelDescription d) {
     List<ExpertBlock> experts = new ArrayList<>();
     for (int i = 0; i < d.experts().size(); i++) {
       experts.add(new ExpertBlock(d.expertSpec(i)));

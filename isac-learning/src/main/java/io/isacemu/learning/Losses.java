@@ -1,6 +1,7 @@
 package io.isacemu.learning;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 
 /** Task losses as NDArray expressions and as plain Java for evaluation. */
 final class Losses {
@@ -14,7 +15,7 @@ final class Losses {
       case BCE -> {
         // numerically stable BCE with logits: max(z,0) − z·t + log(1 + e^{−|z|})
         NDArray t = label.gte(0f).toType(pred.getDataType(), false);
-        yield pred.maximum(0f).sub(pred.mul(t)).add(pred.abs().neg().exp().add(1f).log()).mean();
+        yield Activation.relu(pred).sub(pred.mul(t)).add(pred.abs().neg().exp().add(1f).log()).mean();
       }
     };
   }

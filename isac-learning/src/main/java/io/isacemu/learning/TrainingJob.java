@@ -296,6 +296,10 @@ public final class TrainingJob {
       for (int i = 0; i < experts.size(); i++) {
         restore(experts.get(i), gm.model().getNDManager(), expertParams.get(i));
       }
+      if (experts.size() == 1) {
+        // one expert: the gate has a single logit, nothing to learn (and every gradient would be 0)
+        return new TrainingResult.GateRun(d.lambda(), gm, 0, gm.evaluate(valid, features));
+      }
       float[] cost = toFloat(costs.normalised(d.expertNames()));
       double best = Double.POSITIVE_INFINITY;
       byte[] bestParams = null;
@@ -332,7 +336,7 @@ public final class TrainingJob {
                 NDArray combined = y.mul(preds).sum(new int[] {1});
                 NDArray task = Losses.task(d.taskLoss(), combined, label);
                 NDArray expectedCost = y.mul(c).sum(new int[] {1}).mean();
-                NDArray loss = task.add(expectedCost.mul((float) d.lambda()));
+                NDArray loss = task.add(expectedCost.mul(Sequences.scalar(expectedCost, (float) d.lambda())));
                 checkFinite(loss, "gate (lambda=" + d.lambda() + ")", epoch);
                 gc.backward(loss);
                 lossSum += loss.getFloat() * idx.length;

@@ -34,7 +34,8 @@ class TrainingJobTest {
         .patience(4)
         .seed(7)
         .build();
-    result = new TrainingJob(config, TestCosts.table(CostMetric.ENERGY), reports::add)        .run(train, valid, GateFeatures.none());
+    result = new TrainingJob(config, TestCosts.table(CostMetric.ENERGY), reports::add)
+        .run(train, valid, GateFeatures.none());
   }
 
   @AfterAll

@@ -27,7 +27,7 @@ public final class GumbelSoftmax {
     if (!(tau > 0) || Double.isInfinite(tau)) {
       throw new IllegalArgumentException("tau: " + tau + " must be a finite number > 0");
     }
-    return logits.add(noise).div((float) tau).softmax(-1);
+    return logits.add(noise).div(Sequences.scalar(logits, (float) tau)).softmax(-1);
   }
 
   /** One-hot of the argmax over the last axis of {@code (B, N)} scores. */

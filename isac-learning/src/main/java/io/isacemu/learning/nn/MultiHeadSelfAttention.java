@@ -50,7 +50,7 @@ public final class MultiHeadSelfAttention extends AbstractBlock {
     NDArray q = split(query.forward(ps, new NDList(x), training).singletonOrThrow(), t, dh);
     NDArray k = split(key.forward(ps, new NDList(x), training).singletonOrThrow(), t, dh);
     NDArray v = split(value.forward(ps, new NDList(x), training).singletonOrThrow(), t, dh);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(dh));
+    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Sequences.scalar(x, (float) Math.sqrt(dh)));
     NDArray bias = mask.sub(1f).mul(1e9f).reshape(new Shape(-1, 1, 1, t));
     NDArray att = scores.add(bias).softmax(-1);
     NDArray ctx = att.matMul(v).transpose(0, 2, 1, 3).reshape(new Shape(-1, t, width));

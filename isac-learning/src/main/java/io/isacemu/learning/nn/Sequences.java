@@ -43,15 +43,23 @@ public final class Sequences {
   }
 
   /**
-   * An array holding a copy of {@code data} in PyTorch-owned memory. {@code NDManager.create} wraps a
-   * Java direct buffer; with such arrays inside the autograd graph we saw sporadic NaN gradients, so
-   * every array that enters training is copied once with {@code duplicate()}.
+   * An array holding a copy of {@code data} in PyTorch-owned memory. DJL's {@code NDManager.create}
+   * wraps a Java direct buffer whose memory goes away when the array is closed; DJL's scalar
+   * overloads ({@code div(Number)}, {@code mul(Number)}, ...) create such an array and close it right
+   * after the op, while autograd may still read it in the backward pass: sporadic NaN gradients. So
+   * every constant that enters a differentiated expression is made here and copied once with
+   * {@code duplicate()}, and differentiated code uses {@link #scalar} instead of Number overloads.
    */
   public static NDArray constant(NDManager manager, float[] data, Shape shape) {
     NDArray wrapped = manager.create(data, shape);
     NDArray copy = wrapped.duplicate();
     wrapped.close();
     return copy;
+  }
+
+  /** A 0-d constant in PyTorch-owned memory, in {@code like}'s manager (see {@link #constant}). */
+  public static NDArray scalar(NDArray like, float value) {
+    return constant(like.getManager(), new float[] {value}, new Shape());
   }
 
   /**
