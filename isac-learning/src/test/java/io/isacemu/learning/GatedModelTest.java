@@ -44,6 +44,36 @@ class GatedModelTest {
   }
 
   @Test
+  void everyNonEmptySubsetCanBeAnExpert() {
+    java.util.List<io.isacemu.core.modality.ModalitySet> sets = new java.util.ArrayList<>();
+    java.util.Map<String, ExpertCost> costs = new java.util.HashMap<>();
+    for (int mask = 1; mask <= 7; mask++) {
+      io.isacemu.core.modality.ModalitySet s = new io.isacemu.core.modality.ModalitySet(mask);
+      sets.add(s);
+      costs.put(s.name(), new ExpertCost(mask, mask, mask, mask));
+    }
+    ModelDescription d = new ModelDescription(
+        ArchitecturePreset.demo(), sets, io.isacemu.core.modality.ModalitySet.all(), 0,
+        java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
+        new CostTable(costs, CostMetric.FLOPS));
+    Engine.getInstance().setRandomSeed(8);
+    try (GatedModel m = GatedModel.create(d)) {
+      int[] choice = new int[data.size()];
+      for (int i = 0; i < choice.length; i++) {
+        choice[i] = i % 7;
+      }
+      float[] routed = m.route(data, choice);
+      for (int e = 0; e < 7; e++) {
+        float[] alone = m.expertPredict(e, data);
+        for (int i = e; i < choice.length; i += 7) {
+          assertThat(routed[i]).isCloseTo(alone[i], org.assertj.core.data.Offset.offset(1e-5f));
+        }
+      }
+      assertThat(java.util.Arrays.stream(m.predict(data, GateFeatures.none()).chosenExpert())).allMatch(c -> c >= 0 && c < 7);
+    }
+  }
+
+  @Test
   void flopsOfTheReferenceGateAndExperts() {
     try (GatedModel m = GatedModel.create(ModelBundleTest.description(0))) {
       assertThat(m.expertFlops(1)).isGreaterThan(m.expertFlops(0));
