@@ -85,7 +85,7 @@ public final class TrainingJob {
     final int planned = config.experts().size() * config.expertEpochs() + config.lambdas().size() * config.gateEpochs();
     int done;
 
-    double eta(int remainingInRun) {
+    double eta() {
       done++;
       double perEpoch = (nanoClock.getAsLong() - start) / 1e9 / done;
       return Math.max(0, planned - done) * perEpoch;
@@ -235,7 +235,7 @@ public final class TrainingJob {
           double trainLoss = lossSum / train.size();
           listener.onEpoch(new EpochReport(
               EpochReport.Stage.EXPERTS, set.name(), 0, epoch, config.expertEpochs(), Double.NaN, trainLoss,
-              trainLoss, validLoss, validLoss, metrics, Optional.empty(), sps, progress.eta(0), improved));
+              trainLoss, validLoss, validLoss, metrics, Optional.empty(), sps, progress.eta(), improved));
           if (stale >= config.patience()) {
             break;
           }
@@ -364,7 +364,7 @@ public final class TrainingJob {
           listener.onEpoch(new EpochReport(
               EpochReport.Stage.GATE, "gate", d.lambda(), epoch, config.gateEpochs(), tau,
               lossSum / train.size(), taskSum / train.size(), ev.taskLoss(), ev.objective(), ev.metrics(),
-              Optional.of(ev.routing()), sps, progress.eta(0), improved));
+              Optional.of(ev.routing()), sps, progress.eta(), improved));
           if (stale >= config.patience()) {
             break;
           }

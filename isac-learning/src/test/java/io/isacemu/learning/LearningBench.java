@@ -75,18 +75,25 @@ public final class LearningBench {
       Arrays.fill(allVat, 1);
       GateFeatures state = (s, i) -> new float[8];
       // interleaved repetitions so that load from other processes hits every variant alike
-      double[][] t = times(reps, List.of(
-          () -> m.route(batch, allVat),
-          () -> m.route(batch, mixed),
-          () -> m.choose(batch, GateFeatures.none()),
-          () -> od.choose(batch, state)));
+      double[][] t = times(reps, List.of(() -> m.route(batch, allVat), () -> m.route(batch, mixed)));
+      double[][] gt = times(reps, List.of(() -> m.choose(batch, GateFeatures.none()), () -> od.choose(batch, state)));
       double tVat = t[0][reps / 2];
       double tMixed = t[1][reps / 2];
-      double tGate = t[2][reps / 2];
-      double tGateOd = t[3][reps / 2];
+      double tGate = gt[0][reps / 2];
+      double tGateOd = gt[1][reps / 2];
       long fT = m.expertFlops(0);
       long fVat = m.expertFlops(1);
       double fMixed = 0.6 * fT + 0.4 * fVat;
+      // per-sample cost of the V+A+T expert vs group size (PyTorch CPU is not linear in batch size)
+      for (int g : new int[] {32, 64, 128, 256}) {
+        ToySplit part = (ToySplit) batch.slice(0, g);
+        int[] vat = new int[g];
+        Arrays.fill(vat, 1);
+        int[] txt = new int[g];
+        double[][] tg = times(reps, List.of(() -> m.route(part, vat), () -> m.route(part, txt)));
+        System.out.printf("group of %3d: V+A+T %.2f ms/sample, T %.2f ms/sample%n",
+            g, tg[0][reps / 2] * 1e3 / g, tg[1][reps / 2] * 1e3 / g);
+      }
       System.out.printf("FLOPs/sample: text expert %.3e, V+A+T expert %.3e, full gate %.3e, on-demand gate %.3e%n",
           (double) fT, (double) fVat, (double) m.gateFlops(), (double) od.gateFlops());
       System.out.printf("gate / cheapest expert FLOPs: full %.3f, on-demand(T + 8 state) %.3f%n",
