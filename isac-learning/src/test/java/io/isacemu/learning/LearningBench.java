@@ -49,6 +49,7 @@ public final class LearningBench {
     List<EpochReport> reports = new ArrayList<>();
     try (TrainingResult r = new TrainingJob(config, TestCosts.table(CostMetric.FLOPS), reports::add)
         .run(train, valid, GateFeatures.none())) {
+      System.out.printf("stage I ran %d epochs%n", r.experts().get(0).epochsRun());
       for (EpochReport e : reports) {
         System.out.printf("train %-7s %-6s epoch %d: %.1f samples/s (%d samples, batch 32, T=50)%n",
             e.stage(), e.model(), e.epoch(), e.samplesPerSecond(), n);
