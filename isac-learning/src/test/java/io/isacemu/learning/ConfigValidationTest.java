@@ -71,6 +71,17 @@ class ConfigValidationTest {
   }
 
   @Test
+  void mismatchedSplitsAreRefusedBeforeTraining() {
+    TrainingJob job = new TrainingJob(LearningConfig.builder().build(), TestCosts.table(CostMetric.BITS), TrainingListener.none());
+    assertThatThrownBy(() -> job.run(ToySplit.generate(8, 4, 1), ToySplit.generate(8, 5, 2), GateFeatures.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sequence length 5");
+    assertThatThrownBy(() -> job.run(ToySplit.generate(8, 4, 1), ToySplit.generate(8, 4, 2).slice(0, 0), GateFeatures.none()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("train/valid");
+  }
+
+  @Test
   void costsNormaliseByTheMaximum() {
     CostTable t = TestCosts.table(CostMetric.BITS);
     assertThat(t.normalised(List.of("T", "V+A+T"))).containsExactly(new double[] {0.1, 1.0}, offset(1e-12));
