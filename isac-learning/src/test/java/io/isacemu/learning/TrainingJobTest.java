@@ -101,6 +101,16 @@ class TrainingJobTest {
   }
 
   @Test
+  void frozenExpertsAreTheSameStageIWeightsInEveryLambdaRun() {
+    for (int e = 0; e < 2; e++) {
+      float[] first = result.gated().get(0).model().expertPredict(e, test);
+      for (int j = 1; j < 3; j++) {
+        assertThat(result.gated().get(j).model().expertPredict(e, test)).containsExactly(first);
+      }
+    }
+  }
+
+  @Test
   void listenerSeesBothStagesWithThroughput() {
     assertThat(reports).anyMatch(r -> r.stage() == EpochReport.Stage.EXPERTS && r.model().equals("T"));
     assertThat(reports).anyMatch(r -> r.stage() == EpochReport.Stage.EXPERTS && r.model().equals("V+A+T"));
