@@ -1,5 +1,7 @@
 package io.isacemu.learning;
 
+import io.isacemu.core.cost.CostMetric;
+
 import io.isacemu.core.validation.Check;
 import java.util.List;
 import java.util.Map;

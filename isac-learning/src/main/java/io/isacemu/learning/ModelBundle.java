@@ -1,5 +1,7 @@
 package io.isacemu.learning;
 
+import io.isacemu.core.cost.CostMetric;
+
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;

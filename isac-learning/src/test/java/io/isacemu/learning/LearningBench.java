@@ -1,5 +1,7 @@
 package io.isacemu.learning;
 
+import io.isacemu.core.cost.CostMetric;
+
 import ai.djl.engine.Engine;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;

@@ -1,5 +1,7 @@
 package io.isacemu.learning;
 
+import io.isacemu.core.cost.CostMetric;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isacemu.learning.metrics.RoutingStats;

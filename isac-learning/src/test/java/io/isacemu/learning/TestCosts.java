@@ -1,5 +1,7 @@
 package io.isacemu.learning;
 
+import io.isacemu.core.cost.CostMetric;
+
 import java.util.Map;
 
 /** Costs of the toy experts: V+A+T ten times text on every component. */

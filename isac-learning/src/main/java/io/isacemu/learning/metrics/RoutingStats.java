@@ -1,6 +1,8 @@
 package io.isacemu.learning.metrics;
 
-import io.isacemu.learning.CostMetric;
+import io.isacemu.core.cost.CostMetric;
+
+
 import io.isacemu.learning.CostTable;
 import io.isacemu.learning.ExpertCost;
 import java.util.LinkedHashMap;

@@ -1,10 +1,12 @@
 package io.isacemu.learning.metrics;
 
+import io.isacemu.core.cost.CostMetric;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import io.isacemu.learning.CostMetric;
+
 import io.isacemu.learning.CostTable;
 import io.isacemu.learning.ExpertCost;
 import java.util.List;

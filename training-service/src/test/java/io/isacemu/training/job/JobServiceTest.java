@@ -8,7 +8,6 @@ import io.isacemu.training.TestSupport;
 import io.isacemu.training.bundle.BundleStore;
 import io.isacemu.training.engine.FakeTrainingEngine;
 import io.isacemu.training.engine.TrainingEngine;
-import io.isacemu.training.engine.UnavailableTrainingEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,10 +135,12 @@ class JobServiceTest {
   }
 
   @Test
-  void unavailableEngineFailsWithAClearReason() {
-    service(new UnavailableTrainingEngine(), 10);
+  void missingNativeEngineFailsWithAClearReason() {
+    service((spec, listener, work) -> {
+      throw new UnsatisfiedLinkError("libtorch not found");
+    }, 10);
     JobView job = service.submit(TestSupport.spec());
-    assertThat(awaitState(job.id(), JobState.FAILED).errorReason()).contains("no training engine installed");
+    assertThat(awaitState(job.id(), JobState.FAILED).errorReason()).contains("libtorch not found");
   }
 
   @Test

@@ -1,0 +1,192 @@
+package io.isacemu.training.engine;
+
+import io.isacemu.core.modality.Modality;
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.data.MultimodalDataset;
+import io.isacemu.data.MultimodalSplit;
+import io.isacemu.data.pickle.PickleDatasetReader;
+import io.isacemu.data.pickle.ReadOptions;
+import io.isacemu.data.synthetic.SyntheticConfig;
+import io.isacemu.data.synthetic.SyntheticDataset;
+import io.isacemu.learning.ArchitecturePreset;
+import io.isacemu.learning.CostTable;
+import io.isacemu.learning.EpochReport;
+import io.isacemu.learning.ExpertCost;
+import io.isacemu.learning.GateFeatures;
+import io.isacemu.learning.GatedEvaluation;
+import io.isacemu.learning.GatedModel;
+import io.isacemu.learning.LearningConfig;
+import io.isacemu.learning.ModelBundle;
+import io.isacemu.learning.SystemCosts;
+import io.isacemu.learning.TrainingJob;
+import io.isacemu.learning.TrainingResult;
+import io.isacemu.learning.metrics.SentimentMetrics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The real {@link TrainingEngine}: isac-learning's two-stage {@link TrainingJob} on DJL (PyTorch,
+ * offline), with {@code C(E_i)} from the core's system model ({@link SystemCosts}).
+ *
+ * <p>One job: the gate's experts are trained in stage I and the gate once per λ in stage II; every
+ * other requested expert is trained alone (stage I only) for its Table I row. Rows are evaluated on
+ * the <em>test</em> split: each expert alone, then dynamic fusion per λ with its usage shares and
+ * expected costs. The bundle deployed to the BS holds the gate of the <em>deployed λ</em>: the
+ * cheapest run (lowest expected normalised cost on validation) whose validation Acc-2 is within one
+ * point of the best run's.
+ */
+public final class DjlTrainingEngine implements TrainingEngine {
+
+  /** Directory inside the job's work directory that holds the {@link ModelBundle}. */
+  public static final String MODEL_DIR = "model";
+
+  private final Clock clock;
+
+  public DjlTrainingEngine(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir) throws Exception {
+    MultimodalDataset data = load(spec.dataset());
+    listener.onMessage("dataset " + data.name() + ": " + data.train().size() + "/" + data.valid().size() + "/"
+        + data.test().size() + " samples, fingerprint " + data.fingerprint().substring(0, 12) + ", " + data.report());
+    Map<Modality, Integer> dims = new EnumMap<>(Modality.class);
+    for (Modality m : data.train().modalities()) {
+      dims.put(m, data.train().featureDim(m));
+    }
+    ArchitecturePreset preset = ArchitecturePreset.byName(spec.preset().wireName());
+    int steps = data.train().sequenceLength();
+    CostTable costs = SystemCosts.of(preset, spec.experts(), dims, steps, spec.seed(), spec.costMetric());
+    listener.onMessage("cost table C(E_i) from the system model: " + costs.costs());
+    boolean onDemand = spec.gateMode() == GateMode.ON_DEMAND;
+    GateFeatures features = onDemand ? SystemCosts.networkFeatures(spec.seed()) : GateFeatures.none();
+
+    List<ResultRow> rows = new ArrayList<>();
+    Map<String, ResultRow> expertRows = new LinkedHashMap<>();
+    // Stage I (+ II) over the gate's experts.
+    LearningConfig.Builder gate = base(spec, preset).experts(spec.gateExperts()).lambdas(spec.lambdas());
+    if (onDemand) {
+      gate.onDemandGate(ModalitySet.of(Modality.TEXT), SystemCosts.NETWORK_STATE_DIM);
+    } else {
+      gate.fullGate();
+    }
+    try (TrainingResult gated = new TrainingJob(gate.build(), costs, adapter(listener)).run(
+        data.train(), data.valid(), features)) {
+      GatedModel any = gated.gated().get(0).model();
+      for (int i = 0; i < spec.gateExperts().size(); i++) {
+        String name = spec.gateExperts().get(i).name();
+        expertRows.put(name, expertRow(name, any.expertPredict(i, data.test()), data.test(), costs));
+      }
+      // The other experts, each alone.
+      for (ModalitySet e : spec.experts()) {
+        if (spec.gateExperts().contains(e)) {
+          continue;
+        }
+        LearningConfig alone = base(spec, preset).experts(List.of(e)).lambdas(List.of(0.0)).fullGate().build();
+        try (TrainingResult r = new TrainingJob(alone, costs, adapter(listener)).run(
+            data.train(), data.valid(), GateFeatures.none())) {
+          expertRows.put(e.name(), expertRow(e.name(), r.gated().get(0).model().expertPredict(0, data.test()),
+              data.test(), costs));
+        }
+      }
+      for (ModalitySet e : spec.experts()) {
+        rows.add(expertRows.get(e.name()));
+      }
+      int deploy = deployIndex(gated.gated());
+      for (int k = 0; k < gated.gated().size(); k++) {
+        TrainingResult.GateRun run = gated.gated().get(k);
+        GatedEvaluation test = run.model().evaluate(data.test(), features);
+        rows.add(fusionRow(run.lambda(), test, spec.gateMode()));
+      }
+      TrainingResult.GateRun chosen = gated.gated().get(deploy);
+      listener.onMessage("deploying the gate trained with λ=" + chosen.lambda());
+      ModelBundle.save(chosen.model(), bundleDir.resolve(MODEL_DIR), data.name(), data.fingerprint(),
+          chosen.valid(), clock);
+    }
+    return new TrainingOutcome(rows, data.fingerprint());
+  }
+
+  private static LearningConfig.Builder base(JobSpec spec, ArchitecturePreset preset) {
+    return LearningConfig.builder().preset(preset).expertEpochs(spec.epochsStageOne())
+        .gateEpochs(spec.epochsStageTwo()).batchSize(spec.batchSize()).tau(spec.tau0(), spec.tauMin())
+        .patience(spec.patience()).seed(spec.seed());
+  }
+
+  static MultimodalDataset load(DatasetSpec spec) throws java.io.IOException {
+    if (spec instanceof DatasetSpec.Synthetic s) {
+      return SyntheticDataset.generate(SyntheticConfig.defaults().withSeed(s.seed())
+          .withSizes(s.trainSize(), s.validSize(), s.testSize()).withSequenceLength(s.sequenceLength()));
+    }
+    DatasetSpec.PickleFile p = (DatasetSpec.PickleFile) spec;
+    return PickleDatasetReader.read(p.path(), ReadOptions.defaults().withDropAllZeroText(p.dropAllZeroText()));
+  }
+
+  /** The cheapest λ run whose validation Acc-2 (has-zero) is within 0.01 of the best. */
+  static int deployIndex(List<TrainingResult.GateRun> runs) {
+    double best = runs.stream().mapToDouble(r -> r.valid().metrics().acc2HasZero()).max().orElseThrow();
+    int pick = -1;
+    for (int i = 0; i < runs.size(); i++) {
+      GatedEvaluation v = runs.get(i).valid();
+      if (v.metrics().acc2HasZero() >= best - 0.01
+          && (pick < 0 || v.routing().expectedNormalisedCost() < runs.get(pick).valid().routing().expectedNormalisedCost())) {
+        pick = i;
+      }
+    }
+    return pick;
+  }
+
+  private static ResultRow expertRow(String name, float[] pred, MultimodalSplit test, CostTable costs) {
+    SentimentMetrics m = SentimentMetrics.compute(labels(test), pred);
+    ExpertCost c = costs.of(name);
+    return new ResultRow(name, Optional.empty(), m.acc2HasZero(), m.acc2NonZero(), m.f1Weighted(), m.acc7(),
+        m.mae(), clampCorr(m.pearson()), c.latencySeconds(), c.energyJoules(), c.bits(), c.flops(), Map.of(name, 1.0));
+  }
+
+  private static ResultRow fusionRow(double lambda, GatedEvaluation e, GateMode mode) {
+    SentimentMetrics m = e.metrics();
+    ExpertCost c = e.routing().expected();
+    return new ResultRow("dynamic fusion (" + mode.wireName() + ") λ=" + lambda, Optional.of(lambda),
+        m.acc2HasZero(), m.acc2NonZero(), m.f1Weighted(), m.acc7(), m.mae(), clampCorr(m.pearson()),
+        c.latencySeconds(), c.energyJoules(), c.bits(), c.flops(), e.routing().usageShares());
+  }
+
+  /** Pearson is NaN for a constant prediction; the table reports 0 (no linear relation). */
+  private static double clampCorr(double r) {
+    return Double.isFinite(r) ? Math.max(-1, Math.min(1, r)) : 0.0;
+  }
+
+  private static float[] labels(MultimodalSplit s) {
+    float[] y = new float[s.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = s.label(i);
+    }
+    return y;
+  }
+
+  private static io.isacemu.learning.TrainingListener adapter(ProgressListener l) {
+    return (EpochReport r) -> {
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      metrics.put("acc2", r.validMetrics().acc2HasZero());
+      metrics.put("f1", r.validMetrics().f1Weighted());
+      metrics.put("mae", r.validMetrics().mae());
+      r.validRouting().ifPresent(rt -> metrics.put("expectedNormalisedCost", rt.expectedNormalisedCost()));
+      Stage stage = r.stage() == EpochReport.Stage.EXPERTS ? Stage.STAGE_I : Stage.STAGE_II;
+      if (r.epoch() == 0) {
+        l.onStage(stage, stage == Stage.STAGE_I ? r.model() : "λ=" + r.lambda());
+      }
+      l.onEpoch(stage, r.epoch() + 1, r.maxEpochs(), finiteOr(r.trainLoss()), finiteOr(r.validObjective()),
+          metrics, Math.max(0, r.samplesPerSecond()));
+    };
+  }
+
+  private static double finiteOr(double v) {
+    return Double.isFinite(v) ? v : 0.0;
+  }
+}

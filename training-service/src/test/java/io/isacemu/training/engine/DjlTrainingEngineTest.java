@@ -1,0 +1,93 @@
+package io.isacemu.training.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isacemu.core.cost.CostMetric;
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.learning.GatedModel;
+import io.isacemu.learning.ModelBundle;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real DJL engine on a tiny synthetic dataset: Table I rows with system-model costs and a loadable bundle. */
+class DjlTrainingEngineTest {
+
+  @TempDir Path work;
+
+  private static JobSpec spec(GateMode mode) {
+    return new JobSpec(
+        new DatasetSpec.Synthetic(11, 160, 48, 96, 8),
+        List.of(ModalitySet.parse("V"), ModalitySet.parse("A"), ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
+        List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
+        List.of(0.0, 2.0), 2, 2, Preset.DEMO, CostMetric.LATENCY, mode, 1.0, 0.3, 11, 32, 2);
+  }
+
+  @Test
+  void trainsEveryRowAndWritesALoadableBundle() throws Exception {
+    List<String> stages = new ArrayList<>();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void onStage(Stage stage, String subject) {
+        stages.add(stage + ":" + subject);
+      }
+
+      @Override
+      public void onEpoch(Stage stage, int epoch, int epochs, double trainLoss, double validLoss,
+          Map<String, Double> validMetrics, double samplesPerSecond) {
+        assertThat(epoch).isBetween(1, epochs);
+        assertThat(trainLoss).isFinite();
+      }
+
+      @Override
+      public void onMessage(String text) {}
+    };
+    TrainingOutcome out = new DjlTrainingEngine(Clock.systemUTC()).train(spec(GateMode.FULL), listener, work);
+
+    assertThat(out.rows()).extracting(ResultRow::name)
+        .containsExactly("V", "A", "T", "V+A+T", "dynamic fusion (full) λ=0.0", "dynamic fusion (full) λ=2.0");
+    ResultRow t = out.rows().get(2);
+    ResultRow vat = out.rows().get(3);
+    // costs come from the system model: text alone is cheaper than V+A+T in every column
+    assertThat(t.expectedLatencySeconds()).isLessThan(vat.expectedLatencySeconds());
+    assertThat(t.expectedBits()).isLessThan(vat.expectedBits());
+    assertThat(t.expectedFlops()).isLessThan(vat.expectedFlops());
+    for (ResultRow fusion : out.rows().subList(4, 6)) {
+      assertThat(fusion.expertShares().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
+          org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(fusion.expectedLatencySeconds()).isBetween(t.expectedLatencySeconds() - 1e-12, vat.expectedLatencySeconds() + 1e-12);
+    }
+    assertThat(stages).contains("STAGE_I:T", "STAGE_I:V+A+T", "STAGE_I:V", "STAGE_I:A");
+    assertThat(out.datasetFingerprint()).hasSize(64);
+    try (GatedModel m = ModelBundle.load(work.resolve(DjlTrainingEngine.MODEL_DIR))) {
+      assertThat(m.expertNames()).containsExactly("T", "V+A+T");
+    }
+  }
+
+  @Test
+  void onDemandGateReadsTextAndNetworkState() throws Exception {
+    TrainingOutcome out = new DjlTrainingEngine(Clock.systemUTC()).train(
+        new JobSpec(new DatasetSpec.Synthetic(3, 96, 32, 64, 6), List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
+            List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")), List.of(0.5), 1, 1, Preset.DEMO,
+            CostMetric.BITS, GateMode.ON_DEMAND, 1.0, 0.5, 3, 32, 1),
+        new ProgressListener() {
+          @Override
+          public void onStage(Stage stage, String subject) {}
+
+          @Override
+          public void onEpoch(Stage s, int e, int es, double tl, double vl, Map<String, Double> m, double sps) {}
+
+          @Override
+          public void onMessage(String text) {}
+        }, work);
+    assertThat(out.rows()).extracting(ResultRow::name).containsExactly("T", "V+A+T", "dynamic fusion (on-demand) λ=0.5");
+    try (GatedModel m = ModelBundle.load(work.resolve(DjlTrainingEngine.MODEL_DIR))) {
+      assertThat(m.description().gateInputs()).isEqualTo(ModalitySet.parse("T"));
+      assertThat(m.description().networkStateDim()).isEqualTo(4);
+    }
+  }
+}
