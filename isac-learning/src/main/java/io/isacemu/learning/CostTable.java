@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The costs {@code C(E_i)} of the experts and the component the gate is trained against.
  *
- * <p>The loss uses {@code C(E_i) / max_j C(E_j)} (normalised to {@code [0, 1]} by the maximum over
+ * <p>The loss uses {@code Ĉ_i = (C(E_i) − min_j C(E_j)) / (max_j C(E_j) − min_j C(E_j))} (min–max over
  * the declared experts), so {@code λ} is unit-free. All-zero costs normalise to all zeros.
  *
  * @param costs per expert name (canonical {@link io.isacemu.core.modality.ModalitySet#name()}, e.g.
@@ -44,17 +44,14 @@ public record CostTable(Map<String, ExpertCost> costs, CostMetric selector) {
     return out;
   }
 
-  /** Selected costs for the given experts divided by their maximum, each in {@code [0, 1]}. */
+  /**
+   * Selected costs for the given experts rescaled to {@code [0, 1]}: {@code (C_i − min_j C_j) /
+   * (max_j C_j − min_j C_j)}, so the cheapest expert costs 0 and the dearest 1 (all 0 when equal).
+   * Min–max rather than divide-by-max because a cost every expert pays alike (the shared sensing
+   * window dominates latency) cannot change the gate's choice and would only shrink the spread λ
+   * acts on.
+   */
   public double[] normalised(List<String> expertNames) {
-    double[] raw = raw(expertNames);
-    double max = 0;
-    for (double r : raw) {
-      max = Math.max(max, r);
-    }
-    double[] out = new double[raw.length];
-    for (int i = 0; i < raw.length; i++) {
-      out[i] = max > 0 ? raw[i] / max : 0;
-    }
-    return out;
+    return io.isacemu.core.cost.CostTable.minMax(raw(expertNames));
   }
 }

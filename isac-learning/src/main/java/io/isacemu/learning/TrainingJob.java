@@ -40,7 +40,7 @@ import java.util.function.LongSupplier;
  * Two-stage training of a cost-aware mixture of multimodal experts.
  *
  * <p>Stage I trains each expert {@code E_i} alone on {@code L_task}. Stage II, once per {@code λ},
- * trains the gate on {@code L = L_task(Σ_i y_i ŷ_i, y) + λ Σ_i y_i C(E_i)/max_j C(E_j)} with {@code
+ * trains the gate on {@code L = L_task(Σ_i y_i ŷ_i, y) + λ Σ_i y_i Ĉ_i (min–max normalised, see CostTable)} with {@code
  * y} the straight-through Gumbel-softmax sample of the gate logits at the annealed temperature, the
  * experts starting from the same stage-I weights (frozen by default). Both stages keep the
  * checkpoint with the best validation objective and stop after {@code patience} epochs without

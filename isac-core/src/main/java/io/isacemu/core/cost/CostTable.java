@@ -42,20 +42,28 @@ public record CostTable(Map<String, ExpertCost> costs) {
   }
 
   /**
-   * Values of {@code metric} divided by the largest, so the most expensive expert costs 1 and λ is
-   * comparable across metrics; all-zero stays zero.
+   * Values of {@code metric} rescaled to {@code [0, 1]} by {@link #minMax}: the cheapest expert costs
+   * 0 and the dearest 1, so λ is comparable across metrics and a cost all experts share (the sensing
+   * window) does not dilute the spread.
    */
   public double[] normalized(CostMetric metric) {
-    double[] v = values(metric);
-    double max = 0;
+    return minMax(values(metric));
+  }
+
+  /** {@code (v_i − min) / (max − min)}; all zeros when every value is equal. */
+  public static double[] minMax(double[] v) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
     for (double x : v) {
+      min = Math.min(min, x);
       max = Math.max(max, x);
     }
-    if (max > 0) {
+    double[] out = new double[v.length];
+    if (max > min) {
       for (int i = 0; i < v.length; i++) {
-        v[i] /= max;
+        out[i] = (v[i] - min) / (max - min);
       }
     }
-    return v;
+    return out;
   }
 }

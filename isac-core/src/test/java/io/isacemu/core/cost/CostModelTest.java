@@ -74,7 +74,9 @@ class CostModelTest {
     CostTable table = CostTable.of(List.of(t, c));
     assertThat(table.experts()).containsExactly("T", "V+A+T");
     assertThat(table.normalized(CostMetric.BITS)[1]).isEqualTo(1.0);
-    assertThat(table.normalized(CostMetric.BITS)[0]).isCloseTo(50 / (2e6 + 64e3 + 50), within(1e-15));
+    assertThat(table.normalized(CostMetric.BITS)[0]).isEqualTo(0.0);
+    assertThat(CostTable.minMax(new double[] {2, 4, 3})).containsExactly(0.0, 1.0, 0.5);
+    assertThat(CostTable.minMax(new double[] {5, 5})).containsExactly(0.0, 0.0);
   }
 
   @Test

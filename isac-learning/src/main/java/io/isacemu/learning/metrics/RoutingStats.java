@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * @param usageShares per expert name the share of samples in [0, 1] (sums to 1 when samples &gt; 0)
  * @param expected expected latency (s), energy (J), bits and FLOPs per sample under those shares
- * @param expectedNormalisedCost {@code Σ_i u_i C(E_i)/max_j C(E_j)} for the table's selector, in [0, 1]
+ * @param expectedNormalisedCost {@code Σ_i u_i Ĉ_i (min–max normalised, see CostTable)} for the table's selector, in [0, 1]
  */
 public record RoutingStats(Map<String, Double> usageShares, ExpertCost expected, double expectedNormalisedCost) {
 
