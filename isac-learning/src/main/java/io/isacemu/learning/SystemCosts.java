@@ -28,7 +28,7 @@ public final class SystemCosts {
 
   /**
    * The network state the on-demand gate reads, per frame of the reference scenario: per device (video,
-   * audio, text) the one-unit SNR {@code γ_1} in dB divided by 10, then the fraction of the band's
+   * audio, text) the one-unit post-combining SNR {@code γ_1} in dB (the layout the BS feeds the gate), then the fraction of the band's
    * units free before the task. Length {@link #NETWORK_STATE_DIM}.
    */
   public static final int NETWORK_STATE_DIM = 4;
@@ -98,7 +98,7 @@ public final class SystemCosts {
       int i = 0;
       for (Modality m : Modality.values()) {
         double g = Math.min(1.0, frames.get(f).channels().get(m).channelGainLinear());
-        v[i++] = (float) (io.isacemu.core.units.Units.linearToDb(uplink.snrPerUnitLinear(23.0, g)) / 10.0);
+        v[i++] = (float) io.isacemu.core.units.Units.linearToDb(uplink.snrPerUnitLinear(23.0, g));
       }
       // free units before the task, as a fraction of U: the reference scenario serves one task at a
       // time, so the whole band is free; the BS supplies the live value.

@@ -1,0 +1,306 @@
+package io.isacemu.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * README command 1: starts training-service, bs-service and three device-services (video, audio,
+ * text) as separate JVMs on loopback, trains on the embedded synthetic default, waits until the BS
+ * serves the bundle, runs the test samples through every gate mode (one sample per task), prints
+ * Table I extended, writes it as JSON and CSV, and stops everything it started — also on Ctrl-C.
+ *
+ * <pre>java -jar isac-demo/target/isac-demo.jar [--samples N] [--epochs E] [--out DIR] [--repo DIR]</pre>
+ */
+public final class DemoLauncher {
+
+  /** Gate modes in table order. */
+  static final List<String> MODES = List.of("fixed:V", "fixed:A", "fixed:T", "fixed:V+A+T", "full", "on-demand");
+
+  private final Path repo;
+  private final Path out;
+  private final int samples;
+  private final int epochs;
+  private final List<ManagedProcess> processes = new ArrayList<>();
+  private final String apiKey = UUID.randomUUID().toString();
+  private final Http http = new Http(apiKey);
+  private final long started = System.nanoTime();
+
+  DemoLauncher(Path repo, Path out, int samples, int epochs) {
+    this.repo = repo;
+    this.out = out;
+    this.samples = samples;
+    this.epochs = epochs;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = parse(args);
+    Path repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
+    Path out = Path.of(opts.getOrDefault("out", repo.resolve("results").toString())).toAbsolutePath();
+    int samples = positive("samples", opts.getOrDefault("samples", "200"));
+    int epochs = positive("epochs", opts.getOrDefault("epochs", "12"));
+    if (samples > 600) {
+      throw new IllegalArgumentException("samples: " + samples + " exceeds the 600 test samples of the embedded default");
+    }
+    DemoLauncher demo = new DemoLauncher(repo, out, samples, epochs);
+    Runtime.getRuntime().addShutdownHook(new Thread(demo::stopAll, "demo-shutdown"));
+    try {
+      demo.run();
+    } finally {
+      demo.stopAll();
+    }
+  }
+
+  static Map<String, String> parse(String[] args) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("arguments: expected --name value pairs, got '" + a + "'");
+      }
+      String key = a.substring(2);
+      if (!List.of("samples", "epochs", "out", "repo").contains(key)) {
+        throw new IllegalArgumentException("arguments: unknown option '--" + key + "' (known: --samples --epochs --out --repo)");
+      }
+      m.put(key, args[++i]);
+    }
+    return m;
+  }
+
+  static int positive(String field, String v) {
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 1) {
+        throw new IllegalArgumentException(field + ": " + n + " must be >= 1");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(field + ": '" + v + "' is not an integer", e);
+    }
+  }
+
+  private void say(String fmt, Object... args) {
+    double t = (System.nanoTime() - started) / 1e9;
+    System.out.printf(Locale.ROOT, "[%6.1fs] %s%n", t, String.format(Locale.ROOT, fmt, args));
+  }
+
+  void run() throws Exception {
+    Path logs = out.resolve("logs");
+    int trainHttp = freePort(), trainGrpc = freePort(), bsHttp = freePort(), bsGrpc = freePort();
+    ManagedProcess training = new ManagedProcess("training-service", jar("training-service"), List.of(
+        "--server.port=" + trainHttp, "--isac.training.grpc-port=" + trainGrpc,
+        "--isac.training.bundle-dir=" + out.resolve("work/bundles")), logs.resolve("training-service.log"), trainHttp);
+    ManagedProcess bs = new ManagedProcess("bs-service", jar("bs-service"), List.of(
+        "--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
+        "--isac.bs.registry-target=127.0.0.1:" + trainGrpc, "--isac.bs.api-key=" + apiKey,
+        "--isac.bs.task-history=100000"), logs.resolve("bs-service.log"), bsHttp);
+    say("starting training-service (REST %d, gRPC %d) and bs-service (REST %d, gRPC %d); logs in %s",
+        trainHttp, trainGrpc, bsHttp, bsGrpc, logs);
+    start(training);
+    start(bs);
+    training.awaitHealthy(http.client, Duration.ofMinutes(3));
+    bs.awaitHealthy(http.client, Duration.ofMinutes(3));
+    String[][] devices = {
+        {"video-0", "video", "4.0e6", "50", "0"},
+        {"audio-0", "audio", "128.0e3", "0", "80"},
+        {"text-0", "text", "100", "-60", "-60"}};
+    List<ManagedProcess> devs = new ArrayList<>();
+    for (String[] d : devices) {
+      int port = freePort();
+      String p = "--isacemu.device.devices[0].";
+      ManagedProcess dp = new ManagedProcess("device-service-" + d[1], jar("device-service"), List.of(
+          "--server.port=" + port, "--isacemu.device.bs.host=127.0.0.1", "--isacemu.device.bs.port=" + bsGrpc,
+          "--isacemu.device.radio.bs-antennas=4",
+          p + "id=" + d[0], p + "modality=" + d[1], p + "sensing-rate-bps=" + d[2], p + "tx-power-dbm=23",
+          p + "cpu-hz=1.0e9", p + "flops-per-cycle=8", p + "x-m=" + d[3], p + "y-m=" + d[4],
+          p + "mobility.type=random-waypoint", p + "mobility.min-speed-mps=0.5", p + "mobility.max-speed-mps=1.5",
+          p + "mobility.pause-s=1", p + "mobility.cell-radius-m=200"), logs.resolve("device-service-" + d[1] + ".log"), port);
+      start(dp);
+      devs.add(dp);
+    }
+    say("starting 3 device-services (video, audio, text)");
+    for (ManagedProcess dp : devs) {
+      dp.awaitHealthy(http.client, Duration.ofMinutes(3));
+    }
+    awaitDevices(bsHttp, 3);
+
+    String trainUrl = "http://127.0.0.1:" + trainHttp;
+    Map<String, Object> job = new LinkedHashMap<>();
+    job.put("preset", "demo");
+    job.put("dataset", Map.of("type", "synthetic", "seed", 7, "trainSize", 1200, "validSize", 300, "testSize", 600,
+        "sequenceLength", 20));
+    job.put("experts", List.of("V", "A", "T", "V+A+T"));
+    job.put("gateExperts", List.of("V", "A", "T", "V+A+T"));
+    job.put("lambdas", List.of(0.0, 0.1, 0.3, 1.0));
+    job.put("epochsStageOne", epochs);
+    job.put("epochsStageTwo", epochs);
+    job.put("gateMode", "on-demand");
+    job.put("costMetric", "bits");
+    job.put("seed", 7);
+    Http.Response accepted = http.post(trainUrl + "/api/jobs", job);
+    if (accepted.status() != 202) {
+      throw new IllegalStateException("training job refused: " + accepted.status() + " " + accepted.body());
+    }
+    String jobId = accepted.body().path("id").asText();
+    say("training job %s submitted (demo preset, %d+%d epochs, λ ∈ {0, 0.1, 0.3, 1}, on-demand gate, C(E_i) = bits)",
+        jobId, epochs, epochs);
+    JsonNode done = awaitJob(trainUrl + "/api/jobs/" + jobId);
+    JsonNode trainingRows = http.get(trainUrl + "/api/jobs/" + jobId + "/results");
+    Map<String, Double> flops = new LinkedHashMap<>();
+    for (JsonNode r : trainingRows) {
+      if (!r.has("lambda") || r.path("lambda").isNull()) {
+        flops.put(r.path("name").asText(), r.path("expectedFlops").asDouble());
+      }
+    }
+    say("bundle %s published; waiting for the BS to serve it", done.path("bundleVersion").asText("?"));
+    String bsUrl = "http://127.0.0.1:" + bsHttp;
+    awaitModel(bsUrl);
+
+    for (String mode : MODES) {
+      runMode(bsUrl, mode);
+    }
+    JsonNode summary = http.get(bsUrl + "/api/summary");
+    List<ResultTable.Row> rows = ResultTable.of(summary, MODES, flops);
+    System.out.println();
+    System.out.println("Table I (extended) — online, through the emulated network: " + samples
+        + " test samples per row, one sample per task; latency modelled (emulated s), energy per task (devices), bits over the air per task");
+    System.out.print(ResultTable.format(rows));
+    Files.createDirectories(out);
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("rows", rows);
+    all.put("trainingTable", trainingRows);
+    all.put("samplesPerRow", samples);
+    all.put("epochs", epochs);
+    Files.writeString(out.resolve("table1.json"), json.writeValueAsString(all));
+    Files.writeString(out.resolve("table1.csv"), ResultTable.csv(rows));
+    say("wrote %s and %s", out.resolve("table1.json"), out.resolve("table1.csv"));
+  }
+
+  private void runMode(String bsUrl, String mode) throws Exception {
+    List<String> ids = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < samples; i++) {
+      Http.Response r = http.post(bsUrl + "/api/tasks",
+          Map.of("sampleIds", List.of(String.format(Locale.ROOT, "syn-test-%06d", i)), "mode", mode));
+      if (r.status() != 202) {
+        throw new IllegalStateException("task refused in mode " + mode + ": " + r.status() + " " + r.body());
+      }
+      ids.add(r.body().path("id").asText());
+    }
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    for (String id : ids) {
+      JsonNode t = awaitTask(bsUrl + "/api/tasks/" + id);
+      statuses.merge(t.path("status").asText(), 1, Integer::sum);
+    }
+    say("%-12s %d tasks in %.1f s: %s", mode, ids.size(), (System.nanoTime() - t0) / 1e9, statuses);
+  }
+
+  private JsonNode awaitTask(String url) throws Exception {
+    for (int i = 0; i < 6000; i++) {
+      JsonNode t = http.get(url);
+      String s = t.path("status").asText();
+      if (s.equals("DONE") || s.equals("DEGRADED") || s.equals("FAILED")) {
+        return t;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("task " + url + " not finished after 2 minutes");
+  }
+
+  private JsonNode awaitJob(String url) throws Exception {
+    String last = "";
+    while (true) {
+      JsonNode j = http.get(url);
+      String state = j.path("state").asText();
+      if (state.equals("SUCCEEDED")) {
+        return j;
+      }
+      if (state.equals("FAILED") || state.equals("CANCELLED")) {
+        throw new IllegalStateException("training " + state + ": " + j.path("errorReason").asText());
+      }
+      String line = String.format(Locale.ROOT, "training %s %s %s epoch %d/%d, %d/%d epochs done, ETA %.0f s",
+          state, j.path("stage").asText(""), j.path("subject").asText(""), j.path("epoch").asInt(),
+          j.path("epochs").asInt(), j.path("completedEpochs").asInt(), j.path("plannedEpochs").asInt(),
+          j.path("etaSeconds").asDouble());
+      if (!line.equals(last)) {
+        say("%s", line);
+        last = line;
+      }
+      Thread.sleep(3000);
+    }
+  }
+
+  private void awaitDevices(int bsHttp, int n) throws Exception {
+    for (int i = 0; i < 240; i++) {
+      JsonNode devices = http.get("http://127.0.0.1:" + bsHttp + "/api/devices");
+      int live = 0;
+      for (JsonNode d : devices) {
+        if ("LIVE".equals(d.path("status").asText())) {
+          live++;
+        }
+      }
+      if (live >= n) {
+        say("%d devices LIVE at the BS", live);
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("devices did not attach to the BS within 2 minutes (see the logs)");
+  }
+
+  private void awaitModel(String bsUrl) throws Exception {
+    for (int i = 0; i < 240; i++) {
+      Http.Response r = http.post(bsUrl + "/api/experiments", Map.of("samples", 1, "modes", List.of("fixed:T")));
+      if (r.status() == 200) {
+        say("the BS serves the model");
+        return;
+      }
+      if (r.status() != 503) {
+        throw new IllegalStateException("BS readiness probe: " + r.status() + " " + r.body());
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("the BS did not load the bundle within 4 minutes (see bs-service.log)");
+  }
+
+  private Path jar(String module) throws IOException {
+    Path dir = repo.resolve(module).resolve("target");
+    try (var files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().matches(module + "-[0-9].*\\.jar"))
+          .filter(p -> !p.getFileName().toString().endsWith("-plain.jar") && !p.getFileName().toString().endsWith(".original"))
+          .findFirst().orElseThrow(() -> new IllegalStateException(module + ": no jar in " + dir + "; build first"));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalStateException(module + ": " + dir + " does not exist; run mvn package -DskipTests first", e);
+    }
+  }
+
+  private void start(ManagedProcess p) throws IOException {
+    processes.add(p);
+    p.start();
+  }
+
+  synchronized void stopAll() {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).stop();
+    }
+    processes.clear();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
