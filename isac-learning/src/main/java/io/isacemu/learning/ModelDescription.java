@@ -1,0 +1,71 @@
+package io.isacemu.learning;
+
+import io.isacemu.core.modality.Modality;
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.core.validation.Check;
+import io.isacemu.learning.nn.ExpertSpec;
+import io.isacemu.learning.nn.GateSpec;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to rebuild a gated model's architecture (and to interpret its outputs).
+ *
+ * @param preset architecture sizes
+ * @param experts expert modality sets in gate-output order
+ * @param gateInputs modalities the gate reads
+ * @param networkStateDim length of the gate's dense feature vector, ≥ 0
+ * @param featureDims feature dimension per modality used, each ≥ 1
+ * @param sequenceLength time steps per sample {@code T ≥ 1}
+ * @param taskLoss the task term the model was trained with (BCE ⇒ outputs are logits)
+ * @param lambda the cost weight {@code λ ≥ 0} of stage II
+ * @param costs the expert costs used in the loss (restricted to the declared experts)
+ */
+public record ModelDescription(
+    ArchitecturePreset preset,
+    List<ModalitySet> experts,
+    ModalitySet gateInputs,
+    int networkStateDim,
+    Map<Modality, Integer> featureDims,
+    int sequenceLength,
+    TaskLoss taskLoss,
+    double lambda,
+    CostTable costs) {
+
+  public ModelDescription {
+    Check.present("preset", preset);
+    Check.present("gateInputs", gateInputs);
+    Check.present("taskLoss", taskLoss);
+    Check.present("costs", costs);
+    experts = List.copyOf(experts);
+    if (experts.isEmpty()) {
+      throw new IllegalArgumentException("experts: [] is empty");
+    }
+    Check.nonNegative("networkStateDim", networkStateDim);
+    featureDims = Map.copyOf(new EnumMap<>(featureDims));
+    Check.positive("sequenceLength", sequenceLength);
+    Check.nonNegative("lambda", lambda);
+    // keep only the declared experts' costs: the description is what a bundle round-trips
+    Map<String, ExpertCost> used = new java.util.TreeMap<>();
+    for (ModalitySet s : experts) {
+      used.put(s.name(), costs.of(s.name()));
+    }
+    costs = new CostTable(used, costs.selector());
+  }
+
+  /** Expert names in gate-output order. */
+  public List<String> expertNames() {
+    return experts.stream().map(ModalitySet::name).toList();
+  }
+
+  /** Sizes of expert {@code i}. */
+  public ExpertSpec expertSpec(int i) {
+    return preset.expert(experts.get(i), featureDims);
+  }
+
+  /** Sizes of the gate. */
+  public GateSpec gateSpec() {
+    return preset.gate(gateInputs, featureDims, networkStateDim, experts.size());
+  }
+}

@@ -1,0 +1,393 @@
+package io.isacemu.learning;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.isacemu.core.modality.Modality;
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.core.validation.Check;
+import io.isacemu.data.MultimodalSplit;
+import io.isacemu.learning.metrics.SentimentMetrics;
+import io.isacemu.learning.nn.ExpertBlock;
+import io.isacemu.learning.nn.GumbelSoftmax;
+import io.isacemu.learning.nn.Sequences;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * Two-stage training of a cost-aware mixture of multimodal experts.
+ *
+ * <p>Stage I trains each expert {@code E_i} alone on {@code L_task}. Stage II, once per {@code λ},
+ * trains the gate on {@code L = L_task(Σ_i y_i ŷ_i, y) + λ Σ_i y_i C(E_i)/max_j C(E_j)} with {@code
+ * y} the straight-through Gumbel-softmax sample of the gate logits at the annealed temperature, the
+ * experts starting from the same stage-I weights (frozen by default). Both stages keep the
+ * checkpoint with the best validation objective and stop after {@code patience} epochs without
+ * improvement. Seeded: DJL's engine seed for initialisation and noise, {@link SplittableRandom} for
+ * shuffling.
+ *
+ * <p>DJL's PyTorch gradient collector is process-global: run one job at a time per JVM.
+ */
+public final class TrainingJob {
+
+  private final LearningConfig config;
+  private final CostTable costs;
+  private final TrainingListener listener;
+  private final LongSupplier nanoClock;
+
+  /**
+   * A job.
+   *
+   * @param config hyperparameters
+   * @param costs expert costs; must hold every configured expert
+   * @param listener progress reports
+   * @param nanoClock monotonic clock in ns for throughput and ETA (e.g. {@code System::nanoTime})
+   */
+  public TrainingJob(LearningConfig config, CostTable costs, TrainingListener listener, LongSupplier nanoClock) {
+    this.config = Check.present("config", config);
+    this.costs = Check.present("costs", costs);
+    this.listener = Check.present("listener", listener);
+    this.nanoClock = Check.present("nanoClock", nanoClock);
+    for (String name : config.expertNames()) {
+      costs.of(name);
+    }
+  }
+
+  /** A job timed with {@link System#nanoTime()}. */
+  public TrainingJob(LearningConfig config, CostTable costs, TrainingListener listener) {
+    this(config, costs, listener, System::nanoTime);
+  }
+
+  /** Progress bookkeeping for the ETA: epochs done vs. planned (caps) over the whole job. */
+  private final class Progress {
+    final long start = nanoClock.getAsLong();
+    final int planned = config.experts().size() * config.expertEpochs() + config.lambdas().size() * config.gateEpochs();
+    int done;
+
+    double eta(int remainingInRun) {
+      done++;
+      double perEpoch = (nanoClock.getAsLong() - start) / 1e9 / done;
+      return Math.max(0, planned - done) * perEpoch;
+    }
+  }
+
+  /**
+   * Runs stage I then stage II for every λ.
+   *
+   * @param train training split; must carry every modality used, same T and dims as {@code valid}
+   * @param valid validation split for early stopping
+   * @param features the gate's dense features (network state); {@link GateFeatures#none()} when the
+   *     gate takes none
+   */
+  public TrainingResult run(MultimodalSplit train, MultimodalSplit valid, GateFeatures features) {
+    Map<Modality, Integer> dims = checkSplits(train, valid);
+    Progress progress = new Progress();
+    List<TrainingResult.ExpertResult> expertResults = new ArrayList<>();
+    List<byte[]> snapshots = new ArrayList<>();
+    for (int i = 0; i < config.experts().size(); i++) {
+      ExpertBlock block = new ExpertBlock(config.preset().expert(config.experts().get(i), dims));
+      expertResults.add(trainExpert(i, block, train, valid, progress, snapshots));
+    }
+    List<TrainingResult.GateRun> runs = new ArrayList<>();
+    try {
+      for (double lambda : config.lambdas()) {
+        ModelDescription d = new ModelDescription(
+            config.preset(), config.experts(), config.gateInputs(), config.networkStateDim(), dims,
+            train.sequenceLength(), config.taskLoss(), lambda, costs);
+        runs.add(trainGate(d, snapshots, train, valid, features, progress));
+      }
+    } catch (RuntimeException e) {
+      runs.forEach(r -> r.model().close());
+      throw e;
+    }
+    return new TrainingResult(expertResults, runs);
+  }
+
+  private Map<Modality, Integer> checkSplits(MultimodalSplit train, MultimodalSplit valid) {
+    Check.present("train", train);
+    Check.present("valid", valid);
+    if (train.size() == 0 || valid.size() == 0) {
+      throw new IllegalArgumentException("train/valid: sizes " + train.size() + "/" + valid.size() + " must be ≥ 1");
+    }
+    if (train.sequenceLength() != valid.sequenceLength()) {
+      throw new IllegalArgumentException(
+          "valid: sequence length " + valid.sequenceLength() + " != train's " + train.sequenceLength());
+    }
+    int mask = config.gateInputs().mask();
+    for (ModalitySet s : config.experts()) {
+      mask |= s.mask();
+    }
+    Map<Modality, Integer> dims = new EnumMap<>(Modality.class);
+    for (Modality m : new ModalitySet(mask).modalities()) {
+      if (!train.modalities().contains(m) || !valid.modalities().contains(m)) {
+        throw new IllegalArgumentException("train/valid: modality " + m + " is used but missing from a split");
+      }
+      if (train.featureDim(m) != valid.featureDim(m)) {
+        throw new IllegalArgumentException("valid: feature dim of " + m + " differs from train's");
+      }
+      dims.put(m, train.featureDim(m));
+    }
+    return dims;
+  }
+
+  private static DefaultTrainingConfig trainingConfig(double learningRate) {
+    return new DefaultTrainingConfig(Loss.l1Loss())
+        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
+  }
+
+  private int[] shuffled(int n, SplittableRandom rng) {
+    int[] p = SplitTensors.range(0, n);
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  private static int[] batch(int[] perm, int from, int size) {
+    int to = Math.min(perm.length, from + size);
+    int[] b = new int[to - from];
+    System.arraycopy(perm, from, b, 0, b.length);
+    return b;
+  }
+
+  // ---------------------------------------------------------------- stage I
+
+  private TrainingResult.ExpertResult trainExpert(
+      int index, ExpertBlock block, MultimodalSplit train, MultimodalSplit valid, Progress progress, List<byte[]> snapshots) {
+    ModalitySet set = block.spec().modalities();
+    Engine.getInstance().setRandomSeed((int) (config.seed() * 31 + index));
+    SplittableRandom rng = new SplittableRandom(config.seed() * 31 + index);
+    float[] validLabels = SplitTensors.labels(valid);
+    try (Model model = Model.newInstance("expert-" + set.name())) {
+      model.setBlock(block);
+      double best = Double.POSITIVE_INFINITY;
+      byte[] bestParams = null;
+      SentimentMetrics bestMetrics = null;
+      int epochsRun = 0;
+      int stale = 0;
+      try (Trainer trainer = model.newTrainer(trainingConfig(config.expertLearningRate()))) {
+        List<Shape> shapes = new ArrayList<>();
+        for (Modality m : set.modalities()) {
+          shapes.add(new Shape(1, train.sequenceLength(), train.featureDim(m)));
+        }
+        trainer.initialize(shapes.toArray(new Shape[0]));
+        for (int epoch = 0; epoch < config.expertEpochs(); epoch++) {
+          long t0 = nanoClock.getAsLong();
+          int[] perm = shuffled(train.size(), rng);
+          double lossSum = 0;
+          for (int from = 0; from < perm.length; from += config.batchSize()) {
+            int[] idx = batch(perm, from, config.batchSize());
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+              NDList x = SplitTensors.features(bm, train, set, idx);
+              NDArray y = SplitTensors.labels(bm, train, idx);
+              try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray pred = trainer.forward(x).singletonOrThrow();
+                NDArray loss = Losses.task(config.taskLoss(), pred, y);
+                checkFinite(loss, "expert " + set.name(), epoch);
+                gc.backward(loss);
+                lossSum += loss.getFloat() * idx.length;
+              }
+              trainer.step();
+            }
+          }
+          double sps = train.size() / Math.max(1e-9, (nanoClock.getAsLong() - t0) / 1e9);
+          epochsRun++;
+          float[] pred = predict(block, model, valid);
+          double validLoss = Losses.task(config.taskLoss(), pred, validLabels);
+          SentimentMetrics metrics = SentimentMetrics.compute(validLabels, pred);
+          if (!Double.isFinite(validLoss)) {
+            throw new IllegalStateException("training diverged: expert " + set.name() + " validation loss "
+                + validLoss + " at epoch " + epoch + "; lower the learning rate");
+          }
+          boolean improved = validLoss < best;
+          if (improved) {
+            best = validLoss;
+            bestParams = snapshot(block);
+            bestMetrics = metrics;
+            stale = 0;
+          } else {
+            stale++;
+          }
+          double trainLoss = lossSum / train.size();
+          listener.onEpoch(new EpochReport(
+              EpochReport.Stage.EXPERTS, set.name(), 0, epoch, config.expertEpochs(), Double.NaN, trainLoss,
+              trainLoss, validLoss, validLoss, metrics, Optional.empty(), sps, progress.eta(0), improved));
+          if (stale >= config.patience()) {
+            break;
+          }
+        }
+      }
+      snapshots.add(bestParams);
+      return new TrainingResult.ExpertResult(set.name(), epochsRun, best, bestMetrics);
+    }
+  }
+
+  private static float[] predict(ExpertBlock block, Model model, MultimodalSplit split) {
+    float[] out = new float[split.size()];
+    try (NDManager mgr = model.getNDManager().newSubManager()) {
+      ParameterStore ps = new ParameterStore(mgr, false);
+      for (int from = 0; from < split.size(); from += GatedModel.CHUNK) {
+        int to = Math.min(split.size(), from + GatedModel.CHUNK);
+        try (NDManager bm = mgr.newSubManager()) {
+          NDList x = SplitTensors.features(bm, split, block.spec().modalities(), SplitTensors.range(from, to));
+          float[] y = block.forward(ps, x, false).singletonOrThrow().toFloatArray();
+          System.arraycopy(y, 0, out, from, y.length);
+        }
+      }
+    }
+    return out;
+  }
+
+  static byte[] snapshot(Block block) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      block.saveParameters(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static void restore(Block block, NDManager manager, byte[] params) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(params))) {
+      block.loadParameters(manager, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ai.djl.MalformedModelException e) {
+      throw new IllegalStateException("parameters do not match the architecture: " + e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- stage II
+
+  private TrainingResult.GateRun trainGate(
+      ModelDescription d, List<byte[]> expertParams, MultimodalSplit train, MultimodalSplit valid,
+      GateFeatures features, Progress progress) {
+    // same gate initialisation and batch order for every λ: only λ differs between runs
+    Engine.getInstance().setRandomSeed((int) (config.seed() * 31 + 7919));
+    SplittableRandom rng = new SplittableRandom(config.seed() * 31 + 7919);
+    GatedModel gm = GatedModel.create(d);
+    try {
+      List<ExpertBlock> experts = gm.block().experts();
+      for (int i = 0; i < experts.size(); i++) {
+        restore(experts.get(i), gm.model().getNDManager(), expertParams.get(i));
+      }
+      float[] cost = toFloat(costs.normalised(d.expertNames()));
+      double best = Double.POSITIVE_INFINITY;
+      byte[] bestParams = null;
+      GatedEvaluation bestEval = null;
+      int epochsRun = 0;
+      int stale = 0;
+      try (Trainer trainer = gm.model().newTrainer(trainingConfig(config.gateLearningRate()))) {
+        trainer.initialize(GatedModel.inputShapes(d, gm.block()));
+        if (!config.fineTuneExperts()) {
+          experts.forEach(e -> e.freezeParameters(true));
+        }
+        ModalitySet inputs = gm.block().inputs();
+        for (int epoch = 0; epoch < config.gateEpochs(); epoch++) {
+          double tau = config.tau().at(epoch, config.gateEpochs());
+          long t0 = nanoClock.getAsLong();
+          int[] perm = shuffled(train.size(), rng);
+          double lossSum = 0;
+          double taskSum = 0;
+          for (int from = 0; from < perm.length; from += config.batchSize()) {
+            int[] idx = batch(perm, from, config.batchSize());
+            try (NDManager bm = trainer.getManager().newSubManager()) {
+              NDList x = SplitTensors.features(bm, train, inputs, idx);
+              if (d.networkStateDim() > 0) {
+                x.add(SplitTensors.extra(bm, train, features, d.networkStateDim(), idx));
+              }
+              NDArray label = SplitTensors.labels(bm, train, idx);
+              NDArray c = Sequences.constant(bm, cost, new Shape(1, cost.length));
+              try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDList out = trainer.forward(x);
+                NDArray logits = out.get(0);
+                NDArray preds = out.get(1);
+                // straight-through Gumbel-softmax: one-hot forward, soft gradient backward
+                NDArray y = GumbelSoftmax.sample(logits, tau);
+                NDArray combined = y.mul(preds).sum(new int[] {1});
+                NDArray task = Losses.task(d.taskLoss(), combined, label);
+                NDArray expectedCost = y.mul(c).sum(new int[] {1}).mean();
+                NDArray loss = task.add(expectedCost.mul((float) d.lambda()));
+                checkFinite(loss, "gate (lambda=" + d.lambda() + ")", epoch);
+                gc.backward(loss);
+                lossSum += loss.getFloat() * idx.length;
+                taskSum += task.getFloat() * idx.length;
+              }
+              trainer.step();
+            }
+          }
+          double sps = train.size() / Math.max(1e-9, (nanoClock.getAsLong() - t0) / 1e9);
+          epochsRun++;
+          GatedEvaluation ev = gm.evaluate(valid, features);
+          if (!Double.isFinite(ev.objective())) {
+            throw new IllegalStateException("training diverged: gate (lambda=" + d.lambda() + ") validation objective "
+                + ev.objective() + " at epoch " + epoch + "; lower the learning rate");
+          }
+          boolean improved = ev.objective() < best;
+          if (improved) {
+            best = ev.objective();
+            bestParams = snapshot(gm.block());
+            bestEval = ev;
+            stale = 0;
+          } else {
+            stale++;
+          }
+          listener.onEpoch(new EpochReport(
+              EpochReport.Stage.GATE, "gate", d.lambda(), epoch, config.gateEpochs(), tau,
+              lossSum / train.size(), taskSum / train.size(), ev.taskLoss(), ev.objective(), ev.metrics(),
+              Optional.of(ev.routing()), sps, progress.eta(0), improved));
+          if (stale >= config.patience()) {
+            break;
+          }
+        }
+      }
+      restore(gm.block(), gm.model().getNDManager(), bestParams);
+      return new TrainingResult.GateRun(d.lambda(), gm, epochsRun, bestEval);
+    } catch (RuntimeException e) {
+      gm.close();
+      throw e;
+    }
+  }
+
+  /** Fails loudly instead of letting NaN weights be kept: a diverged run is a configuration error. */
+  private static void checkFinite(NDArray loss, String what, int epoch) {
+    float v = loss.getFloat();
+    if (!Float.isFinite(v)) {
+      throw new IllegalStateException(
+          "training diverged: " + what + " loss " + v + " at epoch " + epoch + "; lower the learning rate");
+    }
+  }
+
+  private static float[] toFloat(double[] v) {
+    float[] f = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      f[i] = (float) v[i];
+    }
+    return f;
+  }
+}

@@ -1,0 +1,79 @@
+package io.isacemu.learning.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Late-fusion expert {@code E_i} over modality set {@code S_i}: per-modality {@link
+ * ModalityEncoder}s, concatenation of the pooled vectors, MLP to one output (the sentiment score, or
+ * its logit for BCE). Input: one {@code (B, T, d_m)} array per modality of {@code S_i} in canonical
+ * order; output {@code (B)}.
+ */
+public final class ExpertBlock extends AbstractBlock {
+
+  private static final byte VERSION = 1;
+  private final ExpertSpec spec;
+  private final List<ModalityEncoder> encoders = new ArrayList<>();
+  private final SequentialBlock head;
+
+  /** An expert of the given sizes. */
+  public ExpertBlock(ExpertSpec spec) {
+    super(VERSION);
+    this.spec = spec;
+    for (EncoderSpec e : spec.encoders()) {
+      encoders.add(addChildBlock("encoder" + e.modality().symbol(), new ModalityEncoder(e, spec.dropout())));
+    }
+    head = addChildBlock("head", mlp(spec.mlpHidden(), 1));
+  }
+
+  static SequentialBlock mlp(List<Integer> hidden, int outputs) {
+    SequentialBlock mlp = new SequentialBlock();
+    for (int h : hidden) {
+      mlp.add(Linear.builder().setUnits(h).build()).add(Activation::relu);
+    }
+    mlp.add(Linear.builder().setUnits(outputs).build());
+    return mlp;
+  }
+
+  /** The sizes of this expert. */
+  public ExpertSpec spec() {
+    return spec;
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDList pooled = new NDList();
+    for (int i = 0; i < encoders.size(); i++) {
+      pooled.add(encoders.get(i).forward(ps, new NDList(inputs.get(i)), training).singletonOrThrow());
+    }
+    NDArray fused = pooled.size() == 1 ? pooled.get(0) : NDArrays.concat(pooled, 1);
+    NDArray out = head.forward(ps, new NDList(fused), training).singletonOrThrow();
+    return new NDList(out.reshape(-1));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {new Shape(inputShapes[0].get(0))};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    for (int i = 0; i < encoders.size(); i++) {
+      encoders.get(i).initialize(manager, dataType, inputShapes[i]);
+    }
+    head.initialize(manager, dataType, new Shape(inputShapes[0].get(0), spec.fusedWidth()));
+  }
+}
