@@ -73,7 +73,7 @@ public class ExperimentService {
    * @param modes gate mode labels; empty = {@link #defaultModes()}
    * @throws IllegalArgumentException naming the field for an invalid count or mode
    */
-  public List<Row> run(int samples, List<String> modes, double deadlineSeconds, String objective) {
+  public List<Row> run(int samples, List<String> modes, Double deadlineSeconds, String objective) {
     List<String> chosen = modes == null || modes.isEmpty() ? defaultModes() : modes;
     List<TaskRequest> requests = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {

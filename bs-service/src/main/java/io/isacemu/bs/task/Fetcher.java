@@ -123,9 +123,17 @@ final class Fetcher {
     Map<String, Integer> grant = new LinkedHashMap<>();
     Schedule.Feasible schedule;
     synchronized (ledger) {
+      // concurrent rounds hold the band until they finish: wait for units within the wall budget
+      boolean enough;
+      try {
+        enough = ledger.awaitFree(order.size(), wallBudgetNanos(deadlineSeconds));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        enough = false;
+      }
       int free = ledger.free();
-      if (free < order.size()) {
-        problems.add("only " + free + " free units for " + order.size() + " devices");
+      if (!enough) {
+        problems.add("only " + free + " free units for " + order.size() + " devices before the deadline");
         return Round.empty(problems);
       }
       SchedulingProblem problem = new SchedulingProblem(ledger.spectrum().unitBandwidthHz(), free, demands);
@@ -173,8 +181,7 @@ final class Fetcher {
           .setDeadlineS(deadlineSeconds)
           .setTimeScaleFactor(props.timeScaleFactor())));
     }
-    long wallBudgetNanos = (long) (deadlineSeconds * props.timeScaleFactor() * 1e9)
-        + TimeUnit.MILLISECONDS.toNanos(props.deadlineGraceMs());
+    long wallBudgetNanos = wallBudgetNanos(deadlineSeconds);
     Map<Modality, Map<String, float[]>> features = new EnumMap<>(Modality.class);
     List<TaskResult.DeviceRound> rounds = new ArrayList<>();
     double sensing = 0;
@@ -226,6 +233,11 @@ final class Fetcher {
     }
     double wall = (nanos.getAsLong() - start) / 1e9;
     return new Round(features, rounds, sensing, comm, energy, bits, wall, problems);
+  }
+
+  /** Wall-clock budget of a round: the deadline scaled by the time factor, plus the grace. */
+  private long wallBudgetNanos(double deadlineSeconds) {
+    return (long) (deadlineSeconds * props.timeScaleFactor() * 1e9) + TimeUnit.MILLISECONDS.toNanos(props.deadlineGraceMs());
   }
 
   /** The well-formed samples of {@code r} that were asked for (T × d finite floats). */

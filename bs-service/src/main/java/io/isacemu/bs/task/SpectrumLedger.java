@@ -49,5 +49,24 @@ public final class SpectrumLedger {
   /** Returns {@code grant} to the pool. */
   synchronized void release(Map<String, Integer> grant) {
     grant.forEach((id, u) -> units.computeIfPresent(id, (k, v) -> v - u > 0 ? v - u : null));
+    notifyAll();
+  }
+
+  /**
+   * Waits until at least {@code n} units are free (other rounds release theirs), at most {@code
+   * timeoutNanos}. Call while holding this ledger's monitor to reserve atomically afterwards.
+   *
+   * @return true when {@code n} units are free
+   */
+  synchronized boolean awaitFree(int n, long timeoutNanos) throws InterruptedException {
+    long end = System.nanoTime() + timeoutNanos;
+    while (free() < n) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 }
