@@ -13,6 +13,7 @@ import io.isacemu.bs.dataset.DatasetCatalog;
 import io.isacemu.bs.support.FakeDevice;
 import io.isacemu.bs.support.MutableClock;
 import io.isacemu.bs.support.TestBundle;
+import io.isacemu.bs.support.TestProperties;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.data.MultimodalDataset;
 import io.isacemu.proto.DeviceMessage;
