@@ -34,13 +34,15 @@ import org.springframework.stereotype.Component;
  * Download, SHA-256 checked against the BundleInfo and the last chunk), unpacks it, loads it and
  * puts it in service; then Watches for new versions and installs each. A failed download or load
  * (corrupt, partial, wrong architecture) is logged and counted and the previous model stays in
- * service. A broken Watch is re-opened after a back-off.
+ * service. A broken Watch is re-opened after an exponential back-off (1 s doubling to 30 s; the
+ * first failure of an outage is logged at WARN, the repeats at DEBUG).
  */
 @Component
 public class ModelUpdater implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ModelUpdater.class);
-  private static final long RETRY_MS = 2000;
+  private static final long FIRST_RETRY_MS = 1000;
+  private static final long MAX_RETRY_MS = 30_000;
 
   private final String target;
   private final ModelHolder holder;
@@ -50,6 +52,8 @@ public class ModelUpdater implements SmartLifecycle {
   private ManagedChannel channel;
   private ScheduledExecutorService worker;
   private volatile boolean running;
+  // exponential back-off of re-opening Watch while the registry is unreachable; reset on success
+  private volatile long retryMs = FIRST_RETRY_MS;
 
   ModelUpdater(BsProperties properties, ModelHolder holder, ModelLoader loader, MeterRegistry meters) {
     this.target = properties.registryTarget();
@@ -85,12 +89,15 @@ public class ModelUpdater implements SmartLifecycle {
       holder.version().ifPresent(req::setKnownVersion);
       BundleInfo info = ModelRegistryGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
           .getLatest(req.build());
+      retryMs = FIRST_RETRY_MS;
       install(info);
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         log.info("the model registry has no bundle yet; waiting for one");
+      } else if (retryMs == FIRST_RETRY_MS) {
+        log.warn("GetLatest from {} failed: {}; retrying with back-off", target, e.getStatus());
       } else {
-        log.warn("GetLatest from {} failed: {}", target, e.getStatus());
+        log.debug("GetLatest from {} failed again: {}", target, e.getStatus());
       }
     }
   }
@@ -104,14 +111,17 @@ public class ModelUpdater implements SmartLifecycle {
     ModelRegistryGrpc.newStub(channel).watch(req.build(), new StreamObserver<>() {
       @Override
       public void onNext(BundleInfo info) {
+        retryMs = FIRST_RETRY_MS;
         submit(() -> install(info));
       }
 
       @Override
       public void onError(Throwable t) {
         if (running) {
-          log.debug("Watch on {} ended: {}; re-opening in {} ms", target, Status.fromThrowable(t), RETRY_MS);
-          schedule(() -> {
+          long delay = retryMs;
+          retryMs = Math.min(MAX_RETRY_MS, retryMs * 2);
+          log.debug("Watch on {} ended: {}; re-opening in {} ms", target, Status.fromThrowable(t), delay);
+          schedule(delay, () -> {
             fetchLatest();
             watch();
           });
@@ -131,9 +141,9 @@ public class ModelUpdater implements SmartLifecycle {
     }
   }
 
-  private synchronized void schedule(Runnable r) {
+  private synchronized void schedule(long delayMs, Runnable r) {
     if (running && worker != null) {
-      worker.schedule(r, RETRY_MS, TimeUnit.MILLISECONDS);
+      worker.schedule(r, delayMs, TimeUnit.MILLISECONDS);
     }
   }
 
