@@ -1,0 +1,160 @@
+package io.isacemu.bs;
+
+import io.isacemu.core.validation.Check;
+import io.isacemu.data.synthetic.SyntheticConfig;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of the BS ({@code isac.bs.*}); validated at start-up with messages naming the field.
+ *
+ * @param grpcPort DeviceLink gRPC port, 0..65535 (0 = a free port)
+ * @param grpcInProcessName when non-blank, serve DeviceLink on this in-process transport instead of
+ *     a port (tests)
+ * @param registryTarget ModelRegistry target of the training service: {@code host:port}, or {@code
+ *     in-process:NAME} (tests); blank disables model fetching
+ * @param apiKey key required in {@code X-Api-Key} by mutating REST endpoints; blank = mutating
+ *     endpoints refuse every request
+ * @param auth device authentication
+ * @param reportPeriodMs StateReport period announced to devices, wall ms, 10..60000
+ * @param lostAfterReports a device silent for this many report periods is LOST, ≥ 1
+ * @param maxMessageBytes largest DeviceMessage accepted, bytes, 65536..4194304
+ * @param sensingSeconds {@code T^s} per sample, emulated s, &gt; 0
+ * @param timeScaleFactor wall seconds per emulated second sent to devices, ≥ 0 (0 = no sleeping)
+ * @param deadlineGraceMs wall ms added to a command's scaled deadline before the BS gives up, ≥ 0
+ * @param defaultDeadlineSeconds task deadline when a request gives none, emulated s, &gt; 0
+ * @param taskThreads tasks run concurrently, ≥ 1
+ * @param taskHistory finished tasks kept in memory, ≥ 1
+ * @param sensingPowerW device sensing front-end power charged per sensing window, W, ≥ 0
+ * @param radio uplink band and receiver
+ * @param mec MEC server
+ * @param dataset the seeded synthetic dataset shared with the devices
+ */
+@ConfigurationProperties("isac.bs")
+public record BsProperties(
+    @DefaultValue("9090") int grpcPort,
+    @DefaultValue("") String grpcInProcessName,
+    @DefaultValue("localhost:9091") String registryTarget,
+    @DefaultValue("") String apiKey,
+    @DefaultValue Auth auth,
+    @DefaultValue("1000") int reportPeriodMs,
+    @DefaultValue("3") int lostAfterReports,
+    @DefaultValue("1048576") int maxMessageBytes,
+    @DefaultValue("0.1") double sensingSeconds,
+    @DefaultValue("0.01") double timeScaleFactor,
+    @DefaultValue("3000") long deadlineGraceMs,
+    @DefaultValue("10.0") double defaultDeadlineSeconds,
+    @DefaultValue("2") int taskThreads,
+    @DefaultValue("1000") int taskHistory,
+    @DefaultValue("0.1") double sensingPowerW,
+    @DefaultValue Radio radio,
+    @DefaultValue Mec mec,
+    @DefaultValue Dataset dataset) {
+
+  public BsProperties {
+    Check.inRange("isac.bs.grpc-port", grpcPort, 0, 65535);
+    grpcInProcessName = grpcInProcessName == null ? "" : grpcInProcessName;
+    registryTarget = registryTarget == null ? "" : registryTarget;
+    apiKey = apiKey == null ? "" : apiKey;
+    Check.present("isac.bs.auth", auth);
+    Check.inRange("isac.bs.report-period-ms", reportPeriodMs, 10, 60000);
+    Check.positive("isac.bs.lost-after-reports", lostAfterReports);
+    Check.inRange("isac.bs.max-message-bytes", maxMessageBytes, 65536, 4194304);
+    Check.positive("isac.bs.sensing-seconds", sensingSeconds);
+    Check.nonNegative("isac.bs.time-scale-factor", timeScaleFactor);
+    Check.nonNegative("isac.bs.deadline-grace-ms", deadlineGraceMs);
+    Check.positive("isac.bs.default-deadline-seconds", defaultDeadlineSeconds);
+    Check.positive("isac.bs.task-threads", taskThreads);
+    Check.positive("isac.bs.task-history", taskHistory);
+    Check.nonNegative("isac.bs.sensing-power-w", sensingPowerW);
+    Check.present("isac.bs.radio", radio);
+    Check.present("isac.bs.mec", mec);
+    Check.present("isac.bs.dataset", dataset);
+  }
+
+  /**
+   * Device authentication. Both empty = no authentication.
+   *
+   * @param sharedToken token every device may present; blank = none
+   * @param deviceTokens per device id its own token (takes precedence over the shared token)
+   */
+  public record Auth(@DefaultValue("") String sharedToken, Map<String, String> deviceTokens) {
+    public Auth {
+      sharedToken = sharedToken == null ? "" : sharedToken;
+      deviceTokens = deviceTokens == null ? Map.of() : Map.copyOf(deviceTokens);
+    }
+
+    /** True when at least one token is configured. */
+    public boolean enabled() {
+      return !sharedToken.isBlank() || !deviceTokens.isEmpty();
+    }
+  }
+
+  /**
+   * The uplink band (eq. 5) and receiver.
+   *
+   * @param totalBandwidthHz B, Hz, &gt; 0 (reference 20 MHz)
+   * @param unitBandwidthHz B_min, Hz, &gt; 0 (reference 180 kHz = one LTE resource block)
+   * @param noiseFigureDb receiver noise figure, dB, ≥ 0 (reference 9 dB)
+   * @param bsAntennas M, 1..1024 (MRC array gain)
+   */
+  public record Radio(
+      @DefaultValue("20e6") double totalBandwidthHz,
+      @DefaultValue("180e3") double unitBandwidthHz,
+      @DefaultValue("9") double noiseFigureDb,
+      @DefaultValue("4") int bsAntennas) {
+    public Radio {
+      Check.positive("isac.bs.radio.total-bandwidth-hz", totalBandwidthHz);
+      Check.positive("isac.bs.radio.unit-bandwidth-hz", unitBandwidthHz);
+      Check.nonNegative("isac.bs.radio.noise-figure-db", noiseFigureDb);
+      Check.inRange("isac.bs.radio.bs-antennas", bsAntennas, 1, 1024);
+    }
+  }
+
+  /**
+   * The MEC server.
+   *
+   * @param cpuHz aggregate clock, Hz, in (0, 1e12] (reference 20 GHz)
+   * @param flopsPerCycle FLOPs per cycle, in (0, 1024] (reference 16)
+   */
+  public record Mec(@DefaultValue("20e9") double cpuHz, @DefaultValue("16") double flopsPerCycle) {
+    public Mec {
+      Check.inRange("isac.bs.mec.cpu-hz", cpuHz, Double.MIN_NORMAL, 1e12);
+      Check.inRange("isac.bs.mec.flops-per-cycle", flopsPerCycle, Double.MIN_NORMAL, 1024);
+    }
+  }
+
+  /**
+   * The synthetic dataset (see {@link SyntheticConfig}); devices must serve the same one.
+   *
+   * @param seed seed
+   * @param trainSize training samples
+   * @param validSize validation samples
+   * @param testSize test samples (the ones tasks address)
+   * @param sequenceLength T
+   * @param textOnlyShare text-decisive share
+   * @param avOnlyShare video+audio-decisive share
+   * @param misleadingTextShare misleading-text share within the video+audio group
+   * @param featureNoise feature noise std
+   * @param labelNoise label noise std
+   */
+  public record Dataset(
+      @DefaultValue("7") long seed,
+      @DefaultValue("1200") int trainSize,
+      @DefaultValue("300") int validSize,
+      @DefaultValue("600") int testSize,
+      @DefaultValue("20") int sequenceLength,
+      @DefaultValue("0.55") double textOnlyShare,
+      @DefaultValue("0.30") double avOnlyShare,
+      @DefaultValue("0.5") double misleadingTextShare,
+      @DefaultValue("0.5") double featureNoise,
+      @DefaultValue("0.1") double labelNoise) {
+
+    /** The isac-data configuration (validated there). */
+    public SyntheticConfig toConfig() {
+      return new SyntheticConfig(seed, trainSize, validSize, testSize, sequenceLength, textOnlyShare,
+          avOnlyShare, misleadingTextShare, featureNoise, labelNoise);
+    }
+  }
+}

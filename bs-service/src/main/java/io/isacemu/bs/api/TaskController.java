@@ -1,0 +1,71 @@
+package io.isacemu.bs.api;
+
+import io.isacemu.bs.task.TaskRequest;
+import io.isacemu.bs.task.TaskResult;
+import io.isacemu.bs.task.TaskService;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sensing-and-inference tasks. */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+  /**
+   * A task request.
+   *
+   * @param sampleIds test-split sample ids (or give {@code count})
+   * @param count the first {@code count} test samples (or give {@code sampleIds})
+   * @param mode {@code full}, {@code on-demand} or {@code fixed:<expert>}
+   * @param deadlineSeconds per fetch round, emulated s (default isac.bs.default-deadline-seconds)
+   * @param objective {@code latency} (default) or {@code energy}
+   */
+  record TaskBody(
+      @Size(min = 1, max = 100000) List<String> sampleIds,
+      @Positive Integer count,
+      @NotBlank String mode,
+      @Positive Double deadlineSeconds,
+      String objective) {}
+
+  /** Answer to a submission. */
+  record Accepted(String id, String status, String location) {}
+
+  private final TaskService tasks;
+
+  TaskController(TaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  @Operation(summary = "Submit a task (needs X-Api-Key); 202 with its id")
+  @PostMapping
+  ResponseEntity<Accepted> submit(@Valid @RequestBody TaskBody body) {
+    TaskRequest r = tasks.resolve(body.sampleIds(), body.count(), body.mode(), body.deadlineSeconds(), body.objective());
+    String id = tasks.submit(r);
+    String location = "/api/tasks/" + id;
+    return ResponseEntity.accepted().location(URI.create(location)).body(new Accepted(id, "PENDING", location));
+  }
+
+  @Operation(summary = "A task's state and results; 404 for an unknown id")
+  @GetMapping("/{id}")
+  TaskResult get(@PathVariable String id) {
+    return tasks.get(id).orElseThrow(() -> new TaskNotFoundException(id));
+  }
+
+  @Operation(summary = "Every kept task, oldest first")
+  @GetMapping
+  List<TaskResult> all() {
+    return tasks.all();
+  }
+}

@@ -1,0 +1,82 @@
+package io.isacemu.bs.dataset;
+
+import io.isacemu.core.modality.Modality;
+import io.isacemu.data.MultimodalDataset;
+import io.isacemu.data.MultimodalSplit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the BS knows of the dataset the devices serve: the test split's sample ids and labels, the
+ * feature dimension per modality, the sequence length and the fingerprint. The features themselves
+ * stay on the devices (the BS drops them after building the catalog).
+ */
+public final class DatasetCatalog {
+
+  private final String fingerprint;
+  private final int sequenceLength;
+  private final Map<Modality, Integer> featureDims;
+  private final List<String> testIds;
+  private final Map<String, Float> labels;
+
+  private DatasetCatalog(
+      String fingerprint, int sequenceLength, Map<Modality, Integer> featureDims, List<String> testIds,
+      Map<String, Float> labels) {
+    this.fingerprint = fingerprint;
+    this.sequenceLength = sequenceLength;
+    this.featureDims = Collections.unmodifiableMap(featureDims);
+    this.testIds = List.copyOf(testIds);
+    this.labels = Map.copyOf(labels);
+  }
+
+  /** The catalog of {@code dataset}'s test split. */
+  public static DatasetCatalog of(MultimodalDataset dataset) {
+    MultimodalSplit test = dataset.test();
+    Map<Modality, Integer> dims = new EnumMap<>(Modality.class);
+    for (Modality m : test.modalities()) {
+      dims.put(m, test.featureDim(m));
+    }
+    List<String> ids = new ArrayList<>(test.size());
+    Map<String, Float> labels = new HashMap<>();
+    for (int i = 0; i < test.size(); i++) {
+      ids.add(test.id(i));
+      labels.put(test.id(i), test.label(i));
+    }
+    return new DatasetCatalog(dataset.fingerprint(), test.sequenceLength(), dims, ids, labels);
+  }
+
+  /** Lowercase hex SHA-256 of the dataset (devices must present the same). */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  /** Time steps T per sample. */
+  public int sequenceLength() {
+    return sequenceLength;
+  }
+
+  /** Features per step d of {@code m}; empty when the dataset lacks the modality. */
+  public Optional<Integer> featureDim(Modality m) {
+    return Optional.ofNullable(featureDims.get(m));
+  }
+
+  /** Modalities of the dataset with their feature dimensions. */
+  public Map<Modality, Integer> featureDims() {
+    return featureDims;
+  }
+
+  /** Test-split sample ids in split order. */
+  public List<String> testIds() {
+    return testIds;
+  }
+
+  /** The label in [−3, 3] of test sample {@code id}; empty for an unknown id. */
+  public Optional<Float> label(String id) {
+    return Optional.ofNullable(labels.get(id));
+  }
+}

@@ -1,0 +1,77 @@
+package io.isacemu.bs.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Unpacks a training-service bundle archive (a zip of the bundle directory plus {@code
+ * bundle-manifest.json}) into a fresh temporary directory and finds the isac-learning bundle in it:
+ * the one directory holding {@code MANIFEST.sha256}, at the root or nested. Guards against entries
+ * escaping the directory (zip slip) and against zip bombs (total size cap).
+ */
+final class BundleArchive {
+
+  static final String LEARNING_MANIFEST = "MANIFEST.sha256";
+  private static final long MAX_UNPACKED_BYTES = 2L << 30;
+
+  private BundleArchive() {}
+
+  /**
+   * @return the directory to hand to {@code ModelBundle.load}; under {@code root}
+   * @throws IOException when the archive is malformed, unsafe, or holds no (or several) bundles
+   */
+  static Path unpack(byte[] zip, Path root) throws IOException {
+    long total = 0;
+    int entries = 0;
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        entries++;
+        Path target = root.resolve(e.getName()).normalize();
+        if (!target.startsWith(root)) {
+          throw new IOException("archive entry '" + e.getName() + "' escapes the bundle directory");
+        }
+        if (e.isDirectory()) {
+          Files.createDirectories(target);
+          continue;
+        }
+        Files.createDirectories(target.getParent());
+        total += Files.copy(in, target);
+        if (total > MAX_UNPACKED_BYTES) {
+          throw new IOException("archive unpacks to more than " + MAX_UNPACKED_BYTES + " bytes");
+        }
+      }
+    }
+    if (entries == 0) {
+      throw new IOException("archive is empty or not a zip file");
+    }
+    List<Path> manifests;
+    try (Stream<Path> s = Files.walk(root, 4)) {
+      manifests = s.filter(p -> p.getFileName().toString().equals(LEARNING_MANIFEST)).toList();
+    }
+    if (manifests.size() != 1) {
+      throw new IOException("archive holds " + manifests.size() + " model bundles (" + LEARNING_MANIFEST
+          + " files), expected exactly 1");
+    }
+    return manifests.get(0).getParent();
+  }
+
+  /** Deletes {@code dir} recursively; never throws. */
+  static void deleteQuietly(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // best effort: a leftover temp directory is harmless
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.isacemu.bs.model;
+
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.data.MultimodalSplit;
+import io.isacemu.learning.GateFeatures;
+import io.isacemu.learning.GatedModel;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/** A {@link GatedModel} whose inference runs on one shared single-thread executor. */
+final class GatedServingModel implements ServingModel {
+
+  private final GatedModel model;
+  private final String version;
+  private final ExecutorService inference;
+
+  GatedServingModel(GatedModel model, String version, ExecutorService inference) {
+    this.model = model;
+    this.version = version;
+    this.inference = inference;
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public List<ModalitySet> experts() {
+    return model.description().experts();
+  }
+
+  @Override
+  public ModalitySet gateInputs() {
+    return model.description().gateInputs();
+  }
+
+  @Override
+  public int networkStateDim() {
+    return model.description().networkStateDim();
+  }
+
+  @Override
+  public long expertFlops(int i) {
+    return model.expertFlops(i);
+  }
+
+  @Override
+  public long gateFlops() {
+    return model.gateFlops();
+  }
+
+  @Override
+  public int[] choose(MultimodalSplit split, GateFeatures features) {
+    return on(() -> model.choose(split, features));
+  }
+
+  @Override
+  public float[] route(MultimodalSplit split, int[] choice) {
+    return on(() -> model.route(split, choice));
+  }
+
+  private <T> T on(Callable<T> work) {
+    Future<T> f = inference.submit(work);
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for inference", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("inference failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    // close on the inference thread too, so it never races a running forward pass
+    on(() -> {
+      model.close();
+      return null;
+    });
+  }
+}

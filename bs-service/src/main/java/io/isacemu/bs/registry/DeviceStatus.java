@@ -1,0 +1,9 @@
+package io.isacemu.bs.registry;
+
+/** Liveness of a registered device. */
+public enum DeviceStatus {
+  /** Attached and heard from within the liveness window. */
+  LIVE,
+  /** Silent for too long, or its stream ended; it may re-attach. */
+  LOST
+}

@@ -1,0 +1,92 @@
+package io.isacemu.bs.registry;
+
+import io.isacemu.bs.BsProperties;
+import io.isacemu.bs.dataset.DatasetCatalog;
+import io.isacemu.core.modality.Modality;
+import io.isacemu.proto.Register;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a Register against device.proto's ranges, the BS's dataset and the configured tokens.
+ * Pure: returns the refusal reason, never throws for bad input.
+ */
+final class RegisterValidator {
+
+  private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+  private final DatasetCatalog dataset;
+  private final BsProperties.Auth auth;
+
+  RegisterValidator(DatasetCatalog dataset, BsProperties.Auth auth) {
+    this.dataset = dataset;
+    this.auth = auth;
+  }
+
+  /** The reason to refuse {@code r}, or empty when it is acceptable (duplicates are checked elsewhere). */
+  Optional<String> refusal(Register r) {
+    if (!DEVICE_ID.matcher(r.getDeviceId()).matches()) {
+      return Optional.of("device_id: '" + abbreviate(r.getDeviceId()) + "' must be 1..128 characters of [A-Za-z0-9._-]");
+    }
+    if (!tokenOk(r.getDeviceId(), r.getAuthToken())) {
+      return Optional.of("auth_token: refused for device " + r.getDeviceId());
+    }
+    Optional<Modality> modality = BsProtos.modality(r.getModality());
+    if (modality.isEmpty()) {
+      return Optional.of("modality: " + r.getModality() + " is not a known modality");
+    }
+    Optional<Integer> dim = dataset.featureDim(modality.get());
+    if (dim.isEmpty()) {
+      return Optional.of("modality: " + modality.get() + " is not part of the BS's dataset");
+    }
+    if (!(r.getSensingRateBps() > 0) || !Double.isFinite(r.getSensingRateBps())) {
+      return Optional.of("sensing_rate_bps: " + r.getSensingRateBps() + " must be finite and > 0");
+    }
+    if (!Double.isFinite(r.getTxPowerDbm()) || r.getTxPowerDbm() < -50 || r.getTxPowerDbm() > 50) {
+      return Optional.of("tx_power_dbm: " + r.getTxPowerDbm() + " must be finite and in [-50, 50]");
+    }
+    if (!(r.getCpuHz() > 0) || !Double.isFinite(r.getCpuHz())) {
+      return Optional.of("cpu_hz: " + r.getCpuHz() + " must be finite and > 0");
+    }
+    if (!Double.isFinite(r.getPosition().getXM()) || !Double.isFinite(r.getPosition().getYM())) {
+      return Optional.of("position: (" + r.getPosition().getXM() + ", " + r.getPosition().getYM() + ") must be finite");
+    }
+    if (r.getFeatureDim() != dim.get()) {
+      return Optional.of("feature_dim: " + Integer.toUnsignedString(r.getFeatureDim()) + " but the dataset's "
+          + modality.get() + " has " + dim.get());
+    }
+    if (r.getSequenceLength() != dataset.sequenceLength()) {
+      return Optional.of("sequence_length: " + Integer.toUnsignedString(r.getSequenceLength())
+          + " but the dataset has " + dataset.sequenceLength());
+    }
+    if (!dataset.fingerprint().equals(r.getDatasetFingerprint())) {
+      return Optional.of("dataset_fingerprint: '" + abbreviate(r.getDatasetFingerprint())
+          + "' differs from the BS's dataset " + dataset.fingerprint());
+    }
+    if (r.getSoftwareVersion().isEmpty() || r.getSoftwareVersion().length() > 64) {
+      return Optional.of("software_version: '" + abbreviate(r.getSoftwareVersion()) + "' must be 1..64 characters");
+    }
+    return Optional.empty();
+  }
+
+  private boolean tokenOk(String deviceId, String token) {
+    if (!auth.enabled()) {
+      return true;
+    }
+    String own = auth.deviceTokens().get(deviceId);
+    if (own != null) {
+      return constantTimeEquals(own, token);
+    }
+    return !auth.sharedToken().isBlank() && constantTimeEquals(auth.sharedToken(), token);
+  }
+
+  private static boolean constantTimeEquals(String expected, String actual) {
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+}

@@ -1,0 +1,72 @@
+package io.isacemu.bs.task;
+
+import io.isacemu.core.spectrum.Spectrum;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Units currently allocated to devices by running fetch rounds, so concurrent tasks share the
+ * band: {@code Σ_k b_k ≤ U} (eq. 4) holds across tasks. Thread-safe.
+ */
+public final class SpectrumLedger {
+
+  private final Spectrum spectrum;
+  private final Map<String, Integer> units = new HashMap<>();
+
+  public SpectrumLedger(Spectrum spectrum) {
+    this.spectrum = spectrum;
+  }
+
+  /** The band. */
+  public Spectrum spectrum() {
+    return spectrum;
+  }
+
+  /** Units not allocated, in [0, U]. */
+  public synchronized int free() {
+    return spectrum.totalUnits() - units.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** Current units per device id (devices with none omitted), sorted by id. */
+  public synchronized Map<String, Integer> allocation() {
+    return new TreeMap<>(units);
+  }
+
+  /**
+   * Adds {@code grant} to the allocation.
+   *
+   * @throws IllegalStateException when it would exceed U
+   */
+  synchronized void reserve(Map<String, Integer> grant) {
+    int sum = grant.values().stream().mapToInt(Integer::intValue).sum();
+    if (sum > free()) {
+      throw new IllegalStateException("units: " + sum + " requested, " + free() + " free");
+    }
+    grant.forEach((id, u) -> units.merge(id, u, Integer::sum));
+  }
+
+  /** Returns {@code grant} to the pool. */
+  synchronized void release(Map<String, Integer> grant) {
+    grant.forEach((id, u) -> units.computeIfPresent(id, (k, v) -> v - u > 0 ? v - u : null));
+    notifyAll();
+  }
+
+  /**
+   * Waits until at least {@code n} units are free (other rounds release theirs), at most {@code
+   * timeoutNanos}. Call while holding this ledger's monitor to reserve atomically afterwards.
+   *
+   * @return true when {@code n} units are free
+   */
+  synchronized boolean awaitFree(int n, long timeoutNanos) throws InterruptedException {
+    long end = System.nanoTime() + timeoutNanos;
+    while (free() < n) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,217 @@
+package io.isacemu.bs.task;
+
+import io.isacemu.bs.BsProperties;
+import io.isacemu.bs.dataset.DatasetCatalog;
+import io.isacemu.bs.model.ModelHolder;
+import io.isacemu.bs.model.ModelLease;
+import io.isacemu.bs.registry.DeviceRegistry;
+import io.isacemu.core.compute.MecServer;
+import io.isacemu.core.uplink.UplinkModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts tasks, runs them on {@code isac.bs.task-threads} workers and keeps the last {@code
+ * isac.bs.task-history} results. Every accepted task ends DONE, DEGRADED or FAILED with a reason:
+ * an unexpected error fails the task, and a shutdown fails the tasks not yet run.
+ */
+@Service
+public class TaskService implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskService.class);
+
+  private final BsProperties props;
+  private final DatasetCatalog catalog;
+  private final ModelHolder holder;
+  private final TaskEngine engine;
+  private final TaskMetrics metrics;
+  private final Clock clock;
+  private final ExecutorService workers;
+  private final AtomicLong ids = new AtomicLong();
+  private final Map<String, TaskResult> tasks = new LinkedHashMap<>();
+
+  TaskService(BsProperties props, DatasetCatalog catalog, ModelHolder holder, DeviceRegistry registry,
+      UplinkModel uplink, MecServer mec, SpectrumLedger ledger, TaskMetrics metrics, Clock clock) {
+    this.props = props;
+    this.catalog = catalog;
+    this.holder = holder;
+    this.metrics = metrics;
+    this.clock = clock;
+    Fetcher fetcher = new Fetcher(registry, uplink, ledger, props, catalog, System::nanoTime);
+    this.engine = new TaskEngine(holder, fetcher, catalog, mec, ledger, System::nanoTime);
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(props.taskThreads(), r -> {
+      Thread t = new Thread(r, "bs-task-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Validates a request in REST terms and resolves a sample count to the first test ids.
+   *
+   * @param sampleIds explicit test ids, or null
+   * @param count number of test samples from the start of the test split, or null
+   * @param mode {@code full}, {@code on-demand} or {@code fixed:<expert>}
+   * @param deadlineSeconds emulated s, or null for {@code isac.bs.default-deadline-seconds}
+   * @param objective {@code latency} or {@code energy}, or null for latency
+   * @throws IllegalArgumentException naming the field and value
+   */
+  public TaskRequest resolve(List<String> sampleIds, Integer count, String mode, Double deadlineSeconds, String objective) {
+    GateMode gateMode = GateMode.parse(mode);
+    if (gateMode instanceof GateMode.Fixed f) {
+      try (ModelLease lease = holder.acquire().orElse(null)) {
+        if (lease != null && lease.model().indexOf(f.expert()) < 0) {
+          throw new IllegalArgumentException("mode: '" + mode + "' names an expert not in bundle "
+              + lease.model().version() + " (experts: " + lease.model().experts().stream().map(e -> e.name()).toList() + ")");
+        }
+      }
+    }
+    List<String> resolved;
+    if ((sampleIds == null) == (count == null)) {
+      throw new IllegalArgumentException("sampleIds: give either sampleIds or count, not " + (count == null ? "neither" : "both"));
+    }
+    if (count != null) {
+      if (count < 1 || count > catalog.testIds().size()) {
+        throw new IllegalArgumentException("count: " + count + " is outside [1, " + catalog.testIds().size() + "]");
+      }
+      resolved = catalog.testIds().subList(0, count);
+    } else {
+      for (int i = 0; i < sampleIds.size(); i++) {
+        String id = sampleIds.get(i);
+        if (id == null || catalog.label(id).isEmpty()) {
+          throw new IllegalArgumentException("sampleIds[" + i + "]: '" + id + "' is not a test-split sample id");
+        }
+      }
+      resolved = sampleIds;
+    }
+    double deadline = deadlineSeconds == null ? props.defaultDeadlineSeconds() : deadlineSeconds;
+    if (!(deadline > 0) || !Double.isFinite(deadline)) {
+      throw new IllegalArgumentException("deadlineSeconds: " + deadline + " must be finite and > 0");
+    }
+    return new TaskRequest(resolved, gateMode, deadline, objective == null ? Objective.LATENCY : Objective.parse(objective));
+  }
+
+  /** Accepts {@code request}; returns the task's id (its state is PENDING). */
+  public String submit(TaskRequest request) {
+    String id = "t-" + ids.incrementAndGet();
+    put(TaskResult.pending(id, request, TaskStatus.PENDING, clock.instant()));
+    try {
+      workers.execute(() -> execute(id, request));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      finish(id, request, TaskEngine.Outcome.failed("service shutting down", Optional.empty()));
+    }
+    return id;
+  }
+
+  private void execute(String id, TaskRequest request) {
+    TaskResult pending = get(id).orElseThrow();
+    put(new TaskResult(id, pending.mode(), pending.objective(), TaskStatus.RUNNING, "", Optional.empty(),
+        pending.submittedAt(), Optional.empty(), List.of(), List.of(), TaskResult.Latency.ZERO,
+        TaskResult.MeasuredLatency.ZERO, 0, 0));
+    TaskEngine.Outcome outcome;
+    try {
+      outcome = engine.run(id, request);
+    } catch (RuntimeException | Error e) {
+      log.error("task {} failed unexpectedly", id, e);
+      outcome = TaskEngine.Outcome.failed("internal error: " + e, holder.version());
+    }
+    finish(id, request, outcome);
+  }
+
+  private void finish(String id, TaskRequest request, TaskEngine.Outcome o) {
+    TaskResult pending = get(id).orElseThrow();
+    TaskResult done = new TaskResult(id, request.mode().label(), request.objective().label(), o.status(), o.reason(),
+        o.modelVersion(), pending.submittedAt(), Optional.of(clock.instant()), o.samples(), o.devices(),
+        o.modelled(), o.measured(), o.energyJ(), o.bits());
+    put(done);
+    metrics.record(done);
+    log.info("task {} {} {}{}", id, done.mode(), done.status(), done.reason().isEmpty() ? "" : ": " + done.reason());
+  }
+
+  private synchronized void put(TaskResult r) {
+    tasks.put(r.id(), r);
+    if (tasks.size() > props.taskHistory()) {
+      Iterator<TaskResult> it = tasks.values().iterator();
+      while (tasks.size() > props.taskHistory() && it.hasNext()) {
+        if (it.next().status().terminal()) {
+          it.remove();
+        }
+      }
+    }
+    notifyAll();
+  }
+
+  /** The task's current state; empty for an unknown (or evicted) id. */
+  public synchronized Optional<TaskResult> get(String id) {
+    return Optional.ofNullable(tasks.get(id));
+  }
+
+  /** Every kept task, oldest first. */
+  public synchronized List<TaskResult> all() {
+    return new ArrayList<>(tasks.values());
+  }
+
+  /** Terminal tasks, oldest first. */
+  public synchronized List<TaskResult> finished() {
+    return tasks.values().stream().filter(t -> t.status().terminal()).toList();
+  }
+
+  /**
+   * Waits until task {@code id} is terminal.
+   *
+   * @throws IllegalStateException on timeout or interruption
+   */
+  public synchronized TaskResult await(String id, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      TaskResult r = tasks.get(id);
+      if (r == null) {
+        throw new IllegalStateException("task " + id + " is unknown");
+      }
+      if (r.status().terminal()) {
+        return r;
+      }
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        throw new IllegalStateException("task " + id + " not finished within " + timeout);
+      }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for task " + id, e);
+      }
+    }
+  }
+
+  @Override
+  public void destroy() {
+    List<Runnable> never = workers.shutdownNow();
+    if (!never.isEmpty()) {
+      log.warn("{} queued tasks not run at shutdown", never.size());
+    }
+    for (TaskResult t : all()) {
+      if (!t.status().terminal()) {
+        put(new TaskResult(t.id(), t.mode(), t.objective(), TaskStatus.FAILED, "service shutting down",
+            t.modelVersion(), t.submittedAt(), Optional.of(clock.instant()), List.of(), List.of(),
+            TaskResult.Latency.ZERO, TaskResult.MeasuredLatency.ZERO, 0, 0));
+      }
+    }
+  }
+}

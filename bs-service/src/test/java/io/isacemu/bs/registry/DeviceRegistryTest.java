@@ -1,0 +1,222 @@
+package io.isacemu.bs.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.isacemu.bs.BsProperties;
+import io.isacemu.bs.dataset.DatasetCatalog;
+import io.isacemu.bs.support.FakeDevice;
+import io.isacemu.bs.support.MutableClock;
+import io.isacemu.bs.support.TestBundle;
+import io.isacemu.bs.support.TestProperties;
+import io.isacemu.core.modality.Modality;
+import io.isacemu.data.MultimodalDataset;
+import io.isacemu.proto.DeviceMessage;
+import io.isacemu.proto.Register;
+import io.isacemu.proto.RegisterAck;
+import io.isacemu.proto.StateReport;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeviceRegistryTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final List<FakeDevice> devices = new ArrayList<>();
+  private MultimodalDataset data;
+  private DeviceRegistry registry;
+  private Server server;
+  private ManagedChannel channel;
+
+  @BeforeEach
+  void start() throws Exception {
+    data = TestBundle.dataset();
+    BsProperties props = TestProperties.with(new BsProperties.Auth("shared", Map.of("cam-1", "cam-secret")));
+    registry = new DeviceRegistry(props, DatasetCatalog.of(data), clock, meters);
+    String name = InProcessServerBuilder.generateName();
+    server = InProcessServerBuilder.forName(name).directExecutor()
+        .addService(new DeviceLinkService(registry, props.maxMessageBytes())).build().start();
+    channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    devices.forEach(FakeDevice::close);
+    channel.shutdownNow();
+    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  private FakeDevice device(String id, Modality m) {
+    FakeDevice d = new FakeDevice(channel, id, m, data.test());
+    devices.add(d);
+    return d;
+  }
+
+  private Register.Builder valid(FakeDevice d) {
+    return d.register(data.fingerprint()).setAuthToken("shared");
+  }
+
+  @Test
+  void acceptsAValidDeviceAndRecordsItsReports() throws Exception {
+    FakeDevice mic = device("mic-1", Modality.AUDIO);
+    RegisterAck ack = mic.attach(valid(mic).build());
+
+    assertThat(ack.getAccepted()).isTrue();
+    assertThat(ack.getSessionId()).isNotBlank();
+    assertThat(ack.getReportPeriodMs()).isEqualTo(100);
+    mic.report(-95);
+    DeviceView v = registry.device("mic-1").orElseThrow();
+    assertThat(v.status()).isEqualTo(DeviceStatus.LIVE);
+    assertThat(v.modality()).isEqualTo(Modality.AUDIO);
+    assertThat(v.channelGainDb()).contains(-95.0);
+    assertThat(v.lastSequenceNumber()).isEqualTo(1);
+    assertThat(v.xM()).isEqualTo(60.0);
+    assertThat(v.reportLagMs()).isPresent();
+  }
+
+  @Test
+  void perDeviceTokenIsCheckedAndAWrongOneRefused() throws Exception {
+    FakeDevice cam = device("cam-1", Modality.VIDEO);
+    RegisterAck refused = cam.attach(valid(cam).setAuthToken("wrong").build());
+    assertThat(refused.getAccepted()).isFalse();
+    assertThat(refused.getReason()).contains("auth_token").doesNotContain("cam-secret");
+    assertThat(cam.closed().get(5, TimeUnit.SECONDS).isOk()).isTrue();
+    assertThat(registry.device("cam-1")).isEmpty();
+
+    assertThat(cam.attach(valid(cam).setAuthToken("cam-secret").build()).getAccepted()).isTrue();
+  }
+
+  @Test
+  void refusesADuplicateLiveDeviceId() throws Exception {
+    FakeDevice first = device("txt-1", Modality.TEXT);
+    FakeDevice second = device("txt-1", Modality.TEXT);
+    assertThat(first.attach(valid(first).build()).getAccepted()).isTrue();
+
+    RegisterAck dup = second.attach(valid(second).build());
+
+    assertThat(dup.getAccepted()).isFalse();
+    assertThat(dup.getReason()).contains("device_id").contains("already attached");
+    assertThat(registry.device("txt-1").orElseThrow().status()).isEqualTo(DeviceStatus.LIVE);
+  }
+
+  @Test
+  void refusesBadValuesWithTheFieldInTheReason() throws Exception {
+    FakeDevice d = device("bad-1", Modality.TEXT);
+    Map<String, Register> cases = Map.of(
+        "modality", valid(d).setModality(io.isacemu.proto.Modality.MODALITY_UNSPECIFIED).build(),
+        "tx_power_dbm", valid(d).setTxPowerDbm(Double.NaN).build(),
+        "cpu_hz", valid(d).setCpuHz(-1).build(),
+        "feature_dim", valid(d).setFeatureDim(299).build(),
+        "dataset_fingerprint", valid(d).setDatasetFingerprint("0".repeat(64)).build(),
+        "sensing_rate_bps", valid(d).setSensingRateBps(0).build(),
+        "device_id", valid(d).setDeviceId("has space").build());
+    for (Map.Entry<String, Register> c : cases.entrySet()) {
+      RegisterAck ack = d.attach(c.getValue());
+      assertThat(ack.getAccepted()).as(c.getKey()).isFalse();
+      assertThat(ack.getReason()).as(c.getKey()).startsWith(c.getKey() + ":");
+    }
+    assertThat(registry.devices()).isEmpty();
+    // the server still serves others
+    FakeDevice good = device("good-1", Modality.TEXT);
+    assertThat(good.attach(valid(good).build()).getAccepted()).isTrue();
+    assertThat(meters.counter("bs.devices.refused").count()).isEqualTo(cases.size());
+  }
+
+  @Test
+  void silentDeviceBecomesLostAndReattachMakesItLiveAgain() throws Exception {
+    FakeDevice mic = device("mic-2", Modality.AUDIO);
+    String first = mic.attach(valid(mic).build()).getSessionId();
+
+    clock.advance(Duration.ofMillis(250));
+    assertThat(registry.checkLiveness()).isEmpty();
+    clock.advance(Duration.ofMillis(100));
+    assertThat(registry.checkLiveness()).containsExactly("mic-2");
+    assertThat(registry.device("mic-2").orElseThrow().status()).isEqualTo(DeviceStatus.LOST);
+    mic.closed().get(5, TimeUnit.SECONDS);
+
+    RegisterAck again = mic.attach(valid(mic).build());
+    assertThat(again.getAccepted()).isTrue();
+    assertThat(again.getSessionId()).isNotEqualTo(first);
+    assertThat(registry.device("mic-2").orElseThrow().status()).isEqualTo(DeviceStatus.LIVE);
+  }
+
+  @Test
+  void brokenStreamMarksTheDeviceLost() throws Exception {
+    FakeDevice cam = device("cam-2", Modality.VIDEO);
+    cam.attach(valid(cam).build());
+    cam.kill();
+    await().atMost(Duration.ofSeconds(5)).until(() ->
+        registry.device("cam-2").orElseThrow().status() == DeviceStatus.LOST);
+  }
+
+  @Test
+  void invalidReportsAreCountedAndIgnored() throws Exception {
+    FakeDevice mic = device("mic-3", Modality.AUDIO);
+    mic.attach(valid(mic).build());
+    mic.report(-90);
+    mic.send(DeviceMessage.newBuilder().setStateReport(StateReport.newBuilder().setSequenceNumber(2)
+        .setSnrDb(Double.NaN).setTxPowerDbm(23)).build());
+    mic.send(DeviceMessage.newBuilder().setStateReport(StateReport.newBuilder().setSequenceNumber(3)
+        .setTxPowerDbm(23)).build());
+
+    DeviceView v = registry.device("mic-3").orElseThrow();
+    assertThat(v.invalidReports()).isEqualTo(2);
+    assertThat(v.channelGainDb()).contains(-90.0);
+    assertThat(v.status()).isEqualTo(DeviceStatus.LIVE);
+    assertThat(meters.counter("bs.devices.reports.invalid").count()).isEqualTo(2);
+  }
+
+  @Test
+  void malformedAndOversizedMessagesEndOnlyThatStreamWithInvalidArgument() throws Exception {
+    FakeDevice other = device("txt-9", Modality.TEXT);
+    other.attach(valid(other).build());
+
+    FakeDevice empty = device("mic-9", Modality.AUDIO);
+    empty.attach(valid(empty).build());
+    empty.send(DeviceMessage.getDefaultInstance());
+    assertThat(empty.closed().get(5, TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+
+    FakeDevice big = device("cam-9", Modality.VIDEO);
+    big.attach(valid(big).build());
+    DeviceMessage huge = DeviceMessage.newBuilder().setSenseResult(io.isacemu.proto.SenseResult.newBuilder()
+        .setTaskId("t").setCommandId(1).setErrorMessage("x".repeat(70_000))).build();
+    big.send(huge);
+    assertThat(big.closed().get(5, TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+
+    assertThat(registry.device("txt-9").orElseThrow().status()).isEqualTo(DeviceStatus.LIVE);
+    other.report(-80);
+    assertThat(registry.device("txt-9").orElseThrow().channelGainDb()).contains(-80.0);
+  }
+
+  @Test
+  void aSecondRegisterIsAProtocolError() throws Exception {
+    FakeDevice d = device("x-1", Modality.TEXT);
+    d.attach(valid(d).build());
+    d.send(DeviceMessage.newBuilder().setRegister(valid(d).build()).build());
+    assertThat(d.closed().get(5, TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(registry.device("x-1").orElseThrow().status()).isEqualTo(DeviceStatus.LOST);
+  }
+
+  @Test
+  void aFirstMessageOtherThanRegisterIsAnsweredWithDisconnect() throws Exception {
+    FakeDevice d = device("x-2", Modality.TEXT);
+    d.open();
+    d.send(DeviceMessage.newBuilder().setHeartbeat(io.isacemu.proto.Heartbeat.getDefaultInstance()).build());
+    assertThat(d.closed().get(5, TimeUnit.SECONDS).isOk()).isTrue();
+    assertThat(d.disconnectReason()).contains("register");
+    assertThat(registry.devices()).isEmpty();
+  }
+}

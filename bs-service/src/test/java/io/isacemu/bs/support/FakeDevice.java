@@ -1,0 +1,212 @@
+package io.isacemu.bs.support;
+
+import com.google.protobuf.Timestamp;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.isacemu.bs.registry.BsProtos;
+import io.isacemu.core.modality.Modality;
+import io.isacemu.data.MultimodalSplit;
+import io.isacemu.proto.BsMessage;
+import io.isacemu.proto.DeviceLinkGrpc;
+import io.isacemu.proto.DeviceMessage;
+import io.isacemu.proto.Position;
+import io.isacemu.proto.RawFeatures;
+import io.isacemu.proto.Register;
+import io.isacemu.proto.RegisterAck;
+import io.isacemu.proto.SampleResult;
+import io.isacemu.proto.SenseCommand;
+import io.isacemu.proto.SenseResult;
+import io.isacemu.proto.SenseResultChunks;
+import io.isacemu.proto.SenseStatus;
+import io.isacemu.proto.StateReport;
+import java.nio.FloatBuffer;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-process emulated device for tests: attaches over DeviceLink, registers, sends StateReports
+ * on demand and answers SenseCommands with the raw features of the same synthetic test split.
+ */
+public final class FakeDevice implements AutoCloseable {
+
+  private final Channel channel;
+  private final String deviceId;
+  private final Modality modality;
+  private final MultimodalSplit split;
+  private final Map<String, Integer> index = new HashMap<>();
+  private final AtomicLong seq = new AtomicLong();
+  private final List<SenseCommand> commands = new CopyOnWriteArrayList<>();
+  private volatile boolean respond = true;
+  private volatile ClientCallStreamObserver<DeviceMessage> out;
+  private volatile CompletableFuture<RegisterAck> ack;
+  private volatile CompletableFuture<Status> closed;
+  private volatile String disconnect = "";
+  private volatile int maxMessageBytes = SenseResultChunks.DEFAULT_MAX_MESSAGE_BYTES;
+
+  public FakeDevice(Channel channel, String deviceId, Modality modality, MultimodalSplit testSplit) {
+    this.channel = channel;
+    this.deviceId = deviceId;
+    this.modality = modality;
+    this.split = testSplit;
+    for (int i = 0; i < testSplit.size(); i++) {
+      index.put(testSplit.id(i), i);
+    }
+  }
+
+  /** A valid Register for this device (sensing rate by modality, 23 dBm, 1 GHz). */
+  public Register.Builder register(String fingerprint) {
+    double rate = switch (modality) {
+      case VIDEO -> 4e6;
+      case AUDIO -> 128e3;
+      case TEXT -> 1e3;
+    };
+    return Register.newBuilder().setDeviceId(deviceId).setModality(BsProtos.wire(modality))
+        .setSensingRateBps(rate).setTxPowerDbm(23).setCpuHz(1e9)
+        .setPosition(Position.newBuilder().setXM(50).setYM(0))
+        .setFeatureDim(split.featureDim(modality)).setSequenceLength(split.sequenceLength())
+        .setDatasetFingerprint(fingerprint).setSoftwareVersion("0.1.0");
+  }
+
+  /** Attaches and sends {@code register}; returns the ack (or fails when the stream ends first). */
+  public RegisterAck attach(Register register) throws Exception {
+    open();
+    send(DeviceMessage.newBuilder().setRegister(register).build());
+    return ack.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Opens the Attach stream without sending anything. */
+  public void open() {
+    ack = new CompletableFuture<>();
+    closed = new CompletableFuture<>();
+    seq.set(0);
+    DeviceLinkGrpc.newStub(channel).attach(new ClientResponseObserver<DeviceMessage, BsMessage>() {
+      @Override
+      public void beforeStart(ClientCallStreamObserver<DeviceMessage> requestStream) {
+        out = requestStream;
+      }
+
+      @Override
+      public void onNext(BsMessage m) {
+        switch (m.getKindCase()) {
+          case REGISTER_ACK -> {
+            if (m.getRegisterAck().getAccepted()) {
+              maxMessageBytes = SenseResultChunks.maxMessageBytes(m.getRegisterAck());
+            }
+            ack.complete(m.getRegisterAck());
+          }
+          case SENSE_COMMAND -> onCommand(m.getSenseCommand());
+          case DISCONNECT -> disconnect = m.getDisconnect().getReason();
+          default -> { }
+        }
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        ack.completeExceptionally(t);
+        closed.complete(Status.fromThrowable(t));
+      }
+
+      @Override
+      public void onCompleted() {
+        ack.completeExceptionally(new IllegalStateException("closed before ack"));
+        closed.complete(Status.OK);
+      }
+    });
+  }
+
+  /** The last Disconnect reason received; empty string if none. */
+  public String disconnectReason() {
+    return disconnect;
+  }
+
+  /** Sends a valid StateReport (channel gain {@code gainDb}). */
+  public void report(double gainDb) {
+    Instant now = Instant.now();
+    send(DeviceMessage.newBuilder().setStateReport(StateReport.newBuilder()
+        .setSequenceNumber(seq.incrementAndGet())
+        .setMeasuredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+        .setChannelGainDb(gainDb).setSnrDb(10).setTxPowerDbm(23).setCpuLoad(0.2).setEnergyUsedJ(1.5)
+        .setPosition(Position.newBuilder().setXM(60).setYM(5)).setSpeedMps(1.5)).build());
+  }
+
+  /** Sends any message. */
+  public synchronized void send(DeviceMessage m) {
+    try {
+      out.onNext(m);
+    } catch (RuntimeException ignored) {
+      // stream already gone
+    }
+  }
+
+  /** Whether SenseCommands are answered (false = the device stays silent: the BS times out). */
+  public void respond(boolean yes) {
+    respond = yes;
+  }
+
+  /** Commands received so far. */
+  public List<SenseCommand> commands() {
+    return List.copyOf(commands);
+  }
+
+  /** Status the stream ended with (OK for a normal close). */
+  public CompletableFuture<Status> closed() {
+    return closed;
+  }
+
+  /** Breaks the stream abruptly (the device "dies"). */
+  public void kill() {
+    ClientCallStreamObserver<DeviceMessage> o = out;
+    if (o != null) {
+      o.cancel("killed by test", null);
+    }
+  }
+
+  private void onCommand(SenseCommand c) {
+    commands.add(c);
+    if (!respond) {
+      return;
+    }
+    SenseResult.Builder r = SenseResult.newBuilder().setTaskId(c.getTaskId()).setCommandId(c.getCommandId());
+    int d = split.featureDim(modality);
+    int t = split.sequenceLength();
+    FloatBuffer all = split.features(modality);
+    SenseStatus status = SenseStatus.SENSE_STATUS_OK;
+    for (String id : c.getSampleIdsList()) {
+      Integer i = index.get(id);
+      if (i == null) {
+        status = SenseStatus.SENSE_STATUS_UNKNOWN_SAMPLE;
+        continue;
+      }
+      RawFeatures.Builder raw = RawFeatures.newBuilder().setSteps(t).setDim(d);
+      for (int j = 0; j < t * d; j++) {
+        raw.addValues(all.get(i * t * d + j));
+      }
+      r.addSamples(SampleResult.newBuilder().setSampleId(id).setRaw(raw));
+    }
+    r.setStatus(status).setSensingS(c.getSensingTimeS()).setEnergyJ(0.01)
+        .setBitsSent((long) (c.getSampleIdsCount() * 1e3));
+    for (SenseResult chunk : SenseResultChunks.split(r.build(), maxMessageBytes)) {
+      send(DeviceMessage.newBuilder().setSenseResult(chunk).build());
+    }
+  }
+
+  @Override
+  public void close() {
+    ClientCallStreamObserver<DeviceMessage> o = out;
+    if (o != null) {
+      try {
+        o.onCompleted();
+      } catch (RuntimeException ignored) {
+        // already closed
+      }
+    }
+  }
+}

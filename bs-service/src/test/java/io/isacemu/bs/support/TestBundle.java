@@ -1,0 +1,107 @@
+package io.isacemu.bs.support;
+
+import io.isacemu.core.modality.Modality;
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.data.MultimodalDataset;
+import io.isacemu.data.synthetic.SyntheticConfig;
+import io.isacemu.data.synthetic.SyntheticDataset;
+import io.isacemu.learning.ArchitecturePreset;
+import io.isacemu.learning.CostMetric;
+import io.isacemu.learning.CostTable;
+import io.isacemu.learning.ExpertCost;
+import io.isacemu.learning.GateFeatures;
+import io.isacemu.learning.GatedModel;
+import io.isacemu.learning.LearningConfig;
+import io.isacemu.learning.ModelBundle;
+import io.isacemu.learning.TrainingJob;
+import io.isacemu.learning.TrainingListener;
+import io.isacemu.learning.TrainingResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The ONE tiny trained model of the test suite (DJL is heavy): experts T and V+A+T, an on-demand
+ * gate reading text only (no network state: the network-state path is covered by TaskEngineTest), trained one epoch per stage on the small test
+ * dataset, saved with {@link ModelBundle#save} and packed like the training service packs bundles
+ * (a zip of the bundle directory plus {@code bundle-manifest.json}). Built once per JVM.
+ */
+public final class TestBundle {
+
+  /** Small dataset shared by the BS and the fake devices: 48/16/40 samples, T = 4. */
+  public static final SyntheticConfig DATASET = SyntheticConfig.defaults().withSizes(48, 16, 40).withSequenceLength(4);
+
+  private static volatile byte[] zip;
+  private static volatile MultimodalDataset dataset;
+
+  private TestBundle() {}
+
+  /** The test dataset (generated once). */
+  public static synchronized MultimodalDataset dataset() {
+    if (dataset == null) {
+      dataset = SyntheticDataset.generate(DATASET);
+    }
+    return dataset;
+  }
+
+  /** The packed bundle (trained once). */
+  public static synchronized byte[] zip() {
+    if (zip == null) {
+      zip = build();
+    }
+    return zip.clone();
+  }
+
+  private static byte[] build() {
+    MultimodalDataset data = dataset();
+    Map<Modality, Integer> w = Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 4);
+    ArchitecturePreset tiny = new ArchitecturePreset("tiny", w, 1, 1, 1, List.of(4), List.of(4), 4, 1, 1, 4, 0.0);
+    LearningConfig config = LearningConfig.builder()
+        .preset(tiny)
+        .experts(List.of(ModalitySet.of(Modality.TEXT), ModalitySet.all()))
+        .onDemandGate(ModalitySet.of(Modality.TEXT), 0)
+        .expertEpochs(1).gateEpochs(1).batchSize(16).patience(1).seed(3)
+        .build();
+    CostTable costs = new CostTable(Map.of(
+        "T", new ExpertCost(0.01, 0.1, 1e3, 1e6),
+        "V+A+T", new ExpertCost(0.1, 1.0, 1e5, 1e7)), CostMetric.LATENCY);
+    try (TrainingResult result = new TrainingJob(config, costs, TrainingListener.none())
+        .run(data.train(), data.valid(), GateFeatures.none())) {
+      TrainingResult.GateRun run = result.gated().get(0);
+      GatedModel model = run.model();
+      Path tmp = Files.createTempDirectory("bs-test-bundle-");
+      Path dir = ModelBundle.save(model, tmp.resolve("model"), "synthetic", data.fingerprint(), run.valid(),
+          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+      return pack(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Zips {@code dir} under {@code model/} plus a {@code bundle-manifest.json}, like the training service. */
+  public static byte[] pack(Path dir) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes); Stream<Path> files = Files.list(dir)) {
+      out.putNextEntry(new ZipEntry("bundle-manifest.json"));
+      out.write("{\"version\":\"test\"}".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+      for (Path f : files.sorted().toList()) {
+        out.putNextEntry(new ZipEntry("model/" + f.getFileName()));
+        Files.copy(f, out);
+        out.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+}

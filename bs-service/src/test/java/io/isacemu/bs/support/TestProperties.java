@@ -1,0 +1,22 @@
+package io.isacemu.bs.support;
+
+import io.isacemu.bs.BsProperties;
+
+/** Properties for registry tests: report period 100 ms, LOST after 3 periods, 64 KiB messages. */
+public final class TestProperties {
+
+  private TestProperties() {}
+
+  public static BsProperties with(BsProperties.Auth auth) {
+    return with(auth, 2000);
+  }
+
+  /** As {@link #with(BsProperties.Auth)} with another deadline grace, wall ms. */
+  public static BsProperties with(BsProperties.Auth auth, long graceMs) {
+    var d = TestBundle.DATASET;
+    return new BsProperties(0, "", "", "key", auth, 100, 3, 65536, 0.1, 0.0, graceMs, 10.0, 1, 100, 0.1,
+        new BsProperties.Radio(20e6, 180e3, 9, 4), new BsProperties.Mec(20e9, 16),
+        new BsProperties.Dataset(d.seed(), d.trainSize(), d.validSize(), d.testSize(), d.sequenceLength(),
+            d.textOnlyShare(), d.avOnlyShare(), d.misleadingTextShare(), d.featureNoise(), d.labelNoise()));
+  }
+}

@@ -1,0 +1,268 @@
+package io.isacemu.bs.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.isacemu.bs.BsProperties;
+import io.isacemu.bs.dataset.DatasetCatalog;
+import io.isacemu.bs.model.ModelHolder;
+import io.isacemu.bs.model.ServingModel;
+import io.isacemu.bs.registry.DeviceLinkService;
+import io.isacemu.bs.registry.DeviceRegistry;
+import io.isacemu.bs.support.FakeDevice;
+import io.isacemu.bs.support.TestBundle;
+import io.isacemu.bs.support.TestProperties;
+import io.isacemu.core.compute.MecServer;
+import io.isacemu.core.modality.Modality;
+import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.core.spectrum.Spectrum;
+import io.isacemu.core.units.Units;
+import io.isacemu.core.uplink.ThermalNoise;
+import io.isacemu.core.uplink.UplinkModel;
+import io.isacemu.data.MultimodalDataset;
+import io.isacemu.data.MultimodalSplit;
+import io.isacemu.learning.GateFeatures;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The task engine against real sessions and fake devices, with a scripted (DJL-free) model. */
+class TaskEngineTest {
+
+  /** Experts T and V+A+T; the gate reads T + a 6-value network state and picks V+A+T for even sample ids. */
+  static final class ScriptedModel implements ServingModel {
+    final List<float[]> states = new ArrayList<>();
+    final List<Integer> routed = new ArrayList<>();
+    volatile boolean closed;
+
+    @Override
+    public String version() {
+      return "scripted";
+    }
+
+    @Override
+    public List<ModalitySet> experts() {
+      return List.of(ModalitySet.of(Modality.TEXT), ModalitySet.all());
+    }
+
+    @Override
+    public ModalitySet gateInputs() {
+      return ModalitySet.of(Modality.TEXT);
+    }
+
+    @Override
+    public int networkStateDim() {
+      return 6;
+    }
+
+    @Override
+    public long expertFlops(int i) {
+      return i == 0 ? 1_000_000 : 10_000_000;
+    }
+
+    @Override
+    public long gateFlops() {
+      return 100_000;
+    }
+
+    @Override
+    public int[] choose(MultimodalSplit split, GateFeatures features) {
+      assertThat(split.modalities()).containsExactly(Modality.TEXT);
+      int[] c = new int[split.size()];
+      for (int i = 0; i < c.length; i++) {
+        states.add(features.of(split, i));
+        c[i] = Integer.parseInt(split.id(i).replaceAll("\\D", "")) % 2 == 0 ? 1 : 0;
+      }
+      return c;
+    }
+
+    @Override
+    public float[] route(MultimodalSplit split, int[] choice) {
+      float[] out = new float[choice.length];
+      for (int i = 0; i < choice.length; i++) {
+        routed.add(choice[i]);
+        // the expert's modalities must be present (non-zero features) for the sample
+        for (Modality m : experts().get(choice[i]).modalities()) {
+          int td = split.sequenceLength() * split.featureDim(m);
+          boolean any = false;
+          for (int j = 0; j < td; j++) {
+            any |= split.features(m).get(i * td + j) != 0f;
+          }
+          assertThat(any).as("features of " + m + " for " + split.id(i)).isTrue();
+        }
+        out[i] = choice[i] == 0 ? -1f : 1f;
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  private MultimodalDataset data;
+  private DeviceRegistry registry;
+  private Server server;
+  private ManagedChannel channel;
+  private final ModelHolder holder = new ModelHolder();
+  private final ScriptedModel model = new ScriptedModel();
+  private final Map<Modality, FakeDevice> devices = new EnumMap<>(Modality.class);
+  private UplinkModel uplink;
+  private SpectrumLedger ledger;
+  private TaskEngine engine;
+
+  @BeforeEach
+  void start() throws Exception {
+    data = TestBundle.dataset();
+    BsProperties props = TestProperties.with(new BsProperties.Auth("", Map.of()), 300);
+    DatasetCatalog catalog = DatasetCatalog.of(data);
+    registry = new DeviceRegistry(props, catalog, Clock.systemUTC(), new SimpleMeterRegistry());
+    String name = InProcessServerBuilder.generateName();
+    server = InProcessServerBuilder.forName(name).addService(new DeviceLinkService(registry, 65536)).build().start();
+    channel = InProcessChannelBuilder.forName(name).build();
+    uplink = new UplinkModel(new Spectrum(20e6, 180e3), ThermalNoise.withNoiseFigure(9), 4);
+    ledger = new SpectrumLedger(uplink.spectrum());
+    Fetcher fetcher = new Fetcher(registry, uplink, ledger, props, catalog, System::nanoTime);
+    engine = new TaskEngine(holder, fetcher, catalog, new MecServer(20e9, 16), ledger, System::nanoTime);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    devices.values().forEach(FakeDevice::close);
+    channel.shutdownNow();
+    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    holder.close();
+  }
+
+  private void attachAll() throws Exception {
+    for (Modality m : Modality.values()) {
+      FakeDevice d = new FakeDevice(channel, "d-" + m.symbol(), m, data.test());
+      assertThat(d.attach(d.register(data.fingerprint()).build()).getAccepted()).isTrue();
+      d.report(m == Modality.VIDEO ? -100 : -90);
+      devices.put(m, d);
+    }
+  }
+
+  private List<String> ids(int n) {
+    return data.test().size() >= n ? java.util.stream.IntStream.range(0, n).mapToObj(data.test()::id).toList() : List.of();
+  }
+
+  private TaskEngine.Outcome run(String mode, int n, Objective objective) {
+    return engine.run("t-x", new TaskRequest(ids(n), GateMode.parse(mode), 10.0, objective));
+  }
+
+  @Test
+  void onDemandFetchesTheCheapInputsThenOnlyWhatTheGateChose() throws Exception {
+    attachAll();
+    holder.swap(model);
+
+    TaskEngine.Outcome o = run("on-demand", 6, Objective.LATENCY);
+
+    assertThat(o.status()).as(o.reason()).isEqualTo(TaskStatus.DONE);
+    List<String> even = List.of(ids(6).get(0), ids(6).get(2), ids(6).get(4));
+    assertThat(devices.get(Modality.TEXT).commands()).hasSize(1);
+    assertThat(devices.get(Modality.TEXT).commands().get(0).getSampleIdsList()).isEqualTo(ids(6));
+    assertThat(devices.get(Modality.VIDEO).commands()).hasSize(1);
+    assertThat(devices.get(Modality.VIDEO).commands().get(0).getSampleIdsList()).isEqualTo(even);
+    assertThat(devices.get(Modality.AUDIO).commands().get(0).getSampleIdsList()).isEqualTo(even);
+    assertThat(o.devices()).extracting(TaskResult.DeviceRound::round).containsExactlyInAnyOrder(1, 2, 2);
+    assertThat(o.samples()).extracting(s -> s.expert().orElseThrow())
+        .containsExactly("V+A+T", "T", "V+A+T", "T", "V+A+T", "T");
+    // sense commands carry the scheduler's units and the configured sensing time and unit bandwidth
+    var cmd = devices.get(Modality.VIDEO).commands().get(0);
+    assertThat(cmd.getBandwidthUnits()).isPositive();
+    assertThat(cmd.getUnitBandwidthHz()).isEqualTo(180e3);
+    assertThat(cmd.getSensingTimeS()).isEqualTo(0.1);
+    assertThat(cmd.getProcessingMode()).isEqualTo(io.isacemu.proto.ProcessingMode.PROCESSING_MODE_OFFLOAD);
+    // network state: per modality (V, A, T) the one-unit SNR in dB and the free band fraction
+    float[] state = model.states.get(0);
+    assertThat(state).hasSize(6);
+    double snrV = Units.linearToDb(uplink.snrPerUnitLinear(23, Units.dbToLinear(-100)));
+    double snrT = Units.linearToDb(uplink.snrPerUnitLinear(23, Units.dbToLinear(-90)));
+    assertThat((double) state[0]).isCloseTo(snrV, within(1e-3));
+    assertThat((double) state[4]).isCloseTo(snrT, within(1e-3));
+    assertThat(state[1]).isEqualTo(1f);
+    // modelled accounting: bits = raw n_k of every fetched sample (eq. 1)
+    double expectedBits = 6 * 1e3 * 0.1 + 3 * 4e6 * 0.1 + 3 * 128e3 * 0.1;
+    assertThat(o.bits()).isCloseTo(expectedBits, within(1e-6));
+    assertThat(o.modelled().totalSeconds()).isCloseTo(
+        o.modelled().sensingSeconds() + o.modelled().commSeconds() + o.modelled().computeSeconds(), within(1e-12));
+    assertThat(o.modelled().computeSeconds()).isCloseTo((6 * 100_000 + 3 * 1_000_000 + 3 * 10_000_000) / 320e9, within(1e-15));
+    // R_k of eq. (5) with the allocated units
+    TaskResult.DeviceRound video = o.devices().stream().filter(d -> d.modality() == Modality.VIDEO).findFirst().orElseThrow();
+    assertThat(video.rateBps()).isCloseTo(uplink.rateBps(23, Units.dbToLinear(-100), video.units()), within(1e-6));
+    assertThat(ledger.free()).isEqualTo(111);
+  }
+
+  @Test
+  void energyObjectiveAlsoServesEveryMode() throws Exception {
+    attachAll();
+    holder.swap(model);
+    for (String mode : List.of("fixed:T", "fixed:V+A+T", "full", "on-demand")) {
+      TaskEngine.Outcome o = run(mode, 4, Objective.ENERGY);
+      assertThat(o.status()).as(mode + ": " + o.reason()).isEqualTo(TaskStatus.DONE);
+      assertThat(o.energyJ()).isPositive();
+    }
+  }
+
+  @Test
+  void aSilentDeviceMissesTheDeadlineAndItsSamplesFallBack() throws Exception {
+    attachAll();
+    holder.swap(model);
+    devices.get(Modality.AUDIO).respond(false);
+
+    TaskEngine.Outcome o = run("fixed:V+A+T", 3, Objective.LATENCY);
+
+    assertThat(o.status()).isEqualTo(TaskStatus.DEGRADED);
+    assertThat(o.reason()).contains("d-A missed the deadline");
+    assertThat(o.devices()).filteredOn(d -> d.modality() == Modality.AUDIO)
+        .extracting(TaskResult.DeviceRound::outcome).containsExactly("TIMEOUT");
+    assertThat(o.samples()).allSatisfy(s -> {
+      assertThat(s.expert()).contains("T");
+      assertThat(s.degraded()).isTrue();
+    });
+  }
+
+  @Test
+  void withoutDevicesOrModelOrExpertTheTaskFailsWithAReason() throws Exception {
+    assertThat(run("fixed:T", 2, Objective.LATENCY).reason()).contains("no model in service");
+    holder.swap(model);
+
+    TaskEngine.Outcome none = run("fixed:T", 2, Objective.LATENCY);
+    assertThat(none.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(none.reason()).contains("no LIVE TEXT device");
+    assertThat(none.samples()).hasSize(2).noneMatch(TaskResult.SampleOutcome::served);
+
+    TaskEngine.Outcome missing = run("fixed:V", 2, Objective.LATENCY);
+    assertThat(missing.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(missing.reason()).contains("V is not in bundle scripted");
+  }
+
+  @Test
+  void theGateFallsBackWhenItsInputsAreMissing() throws Exception {
+    attachAll();
+    holder.swap(model);
+    devices.get(Modality.TEXT).kill();
+    org.awaitility.Awaitility.await().until(() -> registry.live(Modality.TEXT).isEmpty());
+
+    TaskEngine.Outcome o = run("on-demand", 2, Objective.LATENCY);
+
+    // no text: the gate cannot run and no expert (T, V+A+T) fits V+A alone
+    assertThat(o.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(o.reason()).contains("no LIVE TEXT device").contains("lack the gate inputs T");
+    assertThat(Optional.ofNullable(model.states.isEmpty() ? null : "gate ran")).isEmpty();
+  }
+}
