@@ -6,7 +6,7 @@ import io.isacemu.data.MultimodalDataset;
 import io.isacemu.data.synthetic.SyntheticConfig;
 import io.isacemu.data.synthetic.SyntheticDataset;
 import io.isacemu.learning.ArchitecturePreset;
-import io.isacemu.learning.CostMetric;
+import io.isacemu.core.cost.CostMetric;
 import io.isacemu.learning.CostTable;
 import io.isacemu.learning.ExpertCost;
 import io.isacemu.learning.GateFeatures;
