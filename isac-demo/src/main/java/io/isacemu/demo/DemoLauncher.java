@@ -156,16 +156,15 @@ public final class DemoLauncher {
     say("training job %s submitted (demo preset, %d+%d epochs, λ ∈ {0, 0.1, 0.3, 1}, on-demand gate, C(E_i) = bits)",
         jobId, epochs, epochs);
     JsonNode done = awaitJob(trainUrl + "/api/jobs/" + jobId);
-    JsonNode trainingRows = http.get(trainUrl + "/api/jobs/" + jobId + "/results");
-    Map<String, Double> flops = new LinkedHashMap<>();
-    for (JsonNode r : trainingRows) {
-      if (!r.has("lambda") || r.path("lambda").isNull()) {
-        flops.put(r.path("name").asText(), r.path("expectedFlops").asDouble());
-      }
-    }
-    say("bundle %s published; waiting for the BS to serve it", done.path("bundleVersion").asText("?"));
+    JsonNode trainingRows = http.get(trainUrl + "/api/jobs/" + jobId + "/results").path("rows");
+    String version = done.path("bundleVersion").asText("?");
+    say("bundle %s published; waiting for the BS to serve it", version);
     String bsUrl = "http://127.0.0.1:" + bsHttp;
-    awaitModel(bsUrl);
+    JsonNode model = awaitModel(bsUrl, version);
+    Map<String, Double> flops = new LinkedHashMap<>();
+    for (int i = 0; i < model.path("experts").size(); i++) {
+      flops.put(model.path("experts").get(i).asText(), model.path("expertFlops").get(i).asDouble());
+    }
 
     for (String mode : MODES) {
       runMode(bsUrl, mode);
@@ -260,15 +259,16 @@ public final class DemoLauncher {
     throw new IllegalStateException("devices did not attach to the BS within 2 minutes (see the logs)");
   }
 
-  private void awaitModel(String bsUrl) throws Exception {
+  private JsonNode awaitModel(String bsUrl, String version) throws Exception {
     for (int i = 0; i < 240; i++) {
-      Http.Response r = http.post(bsUrl + "/api/experiments", Map.of("samples", 1, "modes", List.of("fixed:T")));
-      if (r.status() == 200) {
-        say("the BS serves the model");
-        return;
+      Http.Response r = http.getResponse(bsUrl + "/api/model");
+      if (r.status() == 200 && version.equals(r.body().path("version").asText())) {
+        say("the BS serves bundle %s: experts %s, gate reads %s + %d network-state values", version,
+            r.body().path("experts"), r.body().path("gateInputs").asText(), r.body().path("networkStateDim").asInt());
+        return r.body();
       }
-      if (r.status() != 503) {
-        throw new IllegalStateException("BS readiness probe: " + r.status() + " " + r.body());
+      if (r.status() != 200 && r.status() != 503) {
+        throw new IllegalStateException("BS model probe: " + r.status() + " " + r.body());
       }
       Thread.sleep(1000);
     }

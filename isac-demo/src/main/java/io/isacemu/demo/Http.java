@@ -30,6 +30,10 @@ final class Http {
     return r.body();
   }
 
+  Response getResponse(String url) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(url)).GET());
+  }
+
   Response post(String url, Object body) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(url))
         .header("Content-Type", "application/json")

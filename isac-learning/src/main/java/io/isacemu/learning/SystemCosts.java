@@ -17,8 +17,7 @@ import java.util.Optional;
 
 /**
  * {@code C(E_i)} from the system model, not from constants: each expert's architecture gives its
- * FLOPs (per-modality encoder FLOPs run on the device or the MEC, the fusion head at the MEC, and the
- * encoder output size as the bits a locally processing device sends), and the core's {@link
+ * FLOPs (per-modality encoder FLOPs and the fusion head, run at the MEC), and the core's {@link
  * ReferenceScenario} — devices moving in a UMi cell, the optimal scheduler splitting the band every
  * frame — prices one sample of every expert. The table holds the mean over the frames.
  */
@@ -27,11 +26,10 @@ public final class SystemCosts {
   private SystemCosts() {}
 
   /**
-   * The network state the on-demand gate reads, per frame of the reference scenario: per device (video,
-   * audio, text) the one-unit post-combining SNR {@code γ_1} in dB (the layout the BS feeds the gate), then the fraction of the band's
-   * units free before the task. Length {@link #NETWORK_STATE_DIM}.
+   * The sensing window per sample the costs assume, s — the BS's default {@code isac.bs.sensing-seconds}.
+   * Costs also assume offloading only, as the BS schedules today (devices run no encoder yet).
    */
-  public static final int NETWORK_STATE_DIM = 4;
+  public static final double SENSING_SECONDS = 0.1;
 
   /**
    * Per-sample costs of {@code experts} under {@code preset} for data of {@code featureDims} and
@@ -57,9 +55,8 @@ public final class SystemCosts {
       long encoders = spec.encoders().stream().mapToLong(e -> Flops.encoder(e, steps)).sum();
       specs.add(new io.isacemu.core.cost.ExpertSpec(s.name(), s, Flops.expert(spec, steps) - encoders));
     }
-    ReferenceScenario.Config base = ReferenceScenario.Config.reference(seed);
-    ReferenceScenario.Config cfg = new ReferenceScenario.Config(seed, base.frames(), base.frameSeconds(),
-        base.sensingSeconds(), base.bsAntennas(), base.spectrum(), workloads, specs);
+    ReferenceScenario.Config cfg = ReferenceScenario.Config.reference(seed)
+        .with(SENSING_SECONDS, workloads, specs, false);
     List<ReferenceScenario.Frame> frames = new ReferenceScenario(cfg).run();
     Map<String, ExpertCost> costs = new LinkedHashMap<>();
     for (io.isacemu.core.cost.ExpertSpec e : specs) {
@@ -81,36 +78,5 @@ public final class SystemCosts {
       costs.put(e.name(), new ExpertCost(lat / n, energy / n, bits / n, flops / n));
     }
     return new CostTable(costs, selector);
-  }
-
-  /**
-   * Network-state vectors (see {@link #NETWORK_STATE_DIM}) of the reference scenario's frames; sample
-   * {@code i} of a split is paired with frame {@code i mod frames}, so training sees the channel
-   * conditions the BS will meet.
-   */
-  public static float[][] networkStates(long seed) {
-    ReferenceScenario.Config cfg = ReferenceScenario.Config.reference(seed);
-    List<ReferenceScenario.Frame> frames = new ReferenceScenario(cfg).run();
-    io.isacemu.core.uplink.UplinkModel uplink = io.isacemu.core.uplink.UplinkModel.reference(cfg.bsAntennas());
-    float[][] out = new float[frames.size()][];
-    for (int f = 0; f < frames.size(); f++) {
-      float[] v = new float[NETWORK_STATE_DIM];
-      int i = 0;
-      for (Modality m : Modality.values()) {
-        double g = Math.min(1.0, frames.get(f).channels().get(m).channelGainLinear());
-        v[i++] = (float) io.isacemu.core.units.Units.linearToDb(uplink.snrPerUnitLinear(23.0, g));
-      }
-      // free units before the task, as a fraction of U: the reference scenario serves one task at a
-      // time, so the whole band is free; the BS supplies the live value.
-      v[i] = 1.0f;
-      out[f] = v;
-    }
-    return out;
-  }
-
-  /** {@link GateFeatures} pairing sample {@code i} with frame {@code i mod frames} of {@link #networkStates}. */
-  public static GateFeatures networkFeatures(long seed) {
-    float[][] states = networkStates(seed);
-    return (split, sample) -> states[Math.floorMod(sample, states.length)].clone();
   }
 }

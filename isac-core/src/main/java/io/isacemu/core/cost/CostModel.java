@@ -34,6 +34,7 @@ public final class CostModel {
   private final MecServer mec;
   private final double sensingSeconds;
   private final Map<Modality, ModalityWorkload> workloads;
+  private final boolean localProcessing;
 
   /**
    * @param uplink the uplink model (band, noise, BS antennas)
@@ -42,6 +43,16 @@ public final class CostModel {
    * @param workloads per modality, encoder FLOPs and result bits; one per modality used
    */
   public CostModel(UplinkModel uplink, MecServer mec, double sensingSeconds, List<ModalityWorkload> workloads) {
+    this(uplink, mec, sensingSeconds, workloads, true);
+  }
+
+  /**
+   * @param localProcessing whether devices may encode locally; {@code false} offers the scheduler
+   *     only the offload path (e.g. while devices run no encoder)
+   */
+  public CostModel(UplinkModel uplink, MecServer mec, double sensingSeconds, List<ModalityWorkload> workloads,
+      boolean localProcessing) {
+    this.localProcessing = localProcessing;
     this.uplink = Check.present("uplink", uplink);
     this.mec = Check.present("mec", mec);
     this.sensingSeconds = Check.positive("sensingSeconds", sensingSeconds);
@@ -143,18 +154,18 @@ public final class CostModel {
 
   /**
    * The scheduler's view of {@code device}: eq. (5) with its one-unit SNR, its transmit power and its
-   * two paths — offload (raw {@code n_k} bits, then MEC encoding) and local (encoder cycles on its CPU,
-   * then the result bits).
+   * paths — offload (raw {@code n_k} bits, then MEC encoding) and, when local processing is allowed,
+   * local (encoder cycles on its CPU, then the result bits).
    */
   public DeviceDemand demand(DeviceProfile device) {
     ModalityWorkload w = workload(device.modality());
     double snr1 = uplink.snrPerUnitLinear(device.txPowerDbm(), device.channelGainLinear());
-    return DeviceDemand.powerLimited(
-        device.deviceId(), snr1, Units.dbmToWatts(device.txPowerDbm()),
-        List.of(
-            PathOption.offload(rawBits(device), mec.seconds(w.encoderFlops())),
-            PathOption.local(device.processor().cycles(w.encoderFlops()), device.processor().cpuHz(),
-                device.processor().kappa(), w.resultBits())));
+    PathOption offload = PathOption.offload(rawBits(device), mec.seconds(w.encoderFlops()));
+    List<PathOption> options = localProcessing
+        ? List.of(offload, PathOption.local(device.processor().cycles(w.encoderFlops()), device.processor().cpuHz(),
+            device.processor().kappa(), w.resultBits()))
+        : List.of(offload);
+    return DeviceDemand.powerLimited(device.deviceId(), snr1, Units.dbmToWatts(device.txPowerDbm()), options);
   }
 
   /**

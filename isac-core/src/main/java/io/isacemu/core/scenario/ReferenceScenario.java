@@ -50,10 +50,11 @@ public final class ReferenceScenario {
    *     encoders at sequence length 50, as counted by isac-learning's FLOP counter)
    * @param headFlops per expert name, FLOPs of its fusion head
    * @param experts the experts priced every frame
+   * @param localProcessing whether devices may encode locally (else offload only)
    */
   public record Config(
       long seed, int frames, double frameSeconds, double sensingSeconds, int bsAntennas,
-      Spectrum spectrum, List<ModalityWorkload> workloads, List<ExpertSpec> experts) {
+      Spectrum spectrum, List<ModalityWorkload> workloads, List<ExpertSpec> experts, boolean localProcessing) {
 
     public Config {
       Check.positive("frames", frames);
@@ -79,7 +80,21 @@ public final class ReferenceScenario {
               new ExpertSpec("V", ModalitySet.of(Modality.VIDEO), 2.0 * (60 * 64 + 64)),
               new ExpertSpec("A", ModalitySet.of(Modality.AUDIO), 2.0 * (120 * 64 + 64)),
               new ExpertSpec("T", ModalitySet.of(Modality.TEXT), 2.0 * (120 * 64 + 64)),
-              new ExpertSpec("V+A+T", ModalitySet.all(), 2.0 * (300 * 128 + 128))));
+              new ExpertSpec("V+A+T", ModalitySet.all(), 2.0 * (300 * 128 + 128))),
+          true);
+    }
+
+    /** The same settings with another sensing window, experts, workloads and local-processing switch. */
+    public Config with(double newSensingSeconds, List<ModalityWorkload> newWorkloads, List<ExpertSpec> newExperts,
+        boolean newLocalProcessing) {
+      return new Config(seed, frames, frameSeconds, newSensingSeconds, bsAntennas, spectrum, newWorkloads, newExperts,
+          newLocalProcessing);
+    }
+
+    /** The same settings with another number of frames. */
+    public Config withFrames(int newFrames) {
+      return new Config(seed, newFrames, frameSeconds, sensingSeconds, bsAntennas, spectrum, workloads, experts,
+          localProcessing);
     }
   }
 
@@ -118,7 +133,7 @@ public final class ReferenceScenario {
         rng -> new RandomWaypoint(RandomWaypoint.Parameters.reference(), rng));
     CostModel model = new CostModel(
         new UplinkModel(config.spectrum(), ThermalNoise.reference(), config.bsAntennas()),
-        MecServer.reference(), config.sensingSeconds(), config.workloads());
+        MecServer.reference(), config.sensingSeconds(), config.workloads(), config.localProcessing());
     double[] rateBps = {4e6, 128e3, 100};
     double[] cpuHz = {1e9, 1e9, 2e9};
     double[] sensePowerW = {0.5, 0.05, 0.0};
@@ -203,8 +218,7 @@ public final class ReferenceScenario {
     long seed = args.length > 0 ? parseLong("seed", args[0]) : 7L;
     Config base = Config.reference(seed);
     int frames = args.length > 1 ? (int) parseLong("frames", args[1]) : base.frames();
-    Config cfg = new Config(seed, frames, base.frameSeconds(), base.sensingSeconds(), base.bsAntennas(),
-        base.spectrum(), base.workloads(), base.experts());
+    Config cfg = base.withFrames(frames);
     print(cfg, new ReferenceScenario(cfg).run(), System.out);
   }
 

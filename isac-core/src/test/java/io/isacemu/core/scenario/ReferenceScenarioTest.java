@@ -15,8 +15,7 @@ class ReferenceScenarioTest {
 
   private static ReferenceScenario.Config small(long seed) {
     ReferenceScenario.Config r = ReferenceScenario.Config.reference(seed);
-    return new ReferenceScenario.Config(seed, 12, r.frameSeconds(), r.sensingSeconds(), r.bsAntennas(),
-        r.spectrum(), r.workloads(), r.experts());
+    return r.withFrames(12);
   }
 
   @Test
@@ -59,10 +58,22 @@ class ReferenceScenarioTest {
   @Test
   void invalidConfigNamesTheField() {
     ReferenceScenario.Config r = ReferenceScenario.Config.reference(1);
-    assertThatThrownBy(() -> new ReferenceScenario.Config(1, 0, 1, 1, 4, r.spectrum(), r.workloads(), r.experts()))
+    assertThatThrownBy(() -> new ReferenceScenario.Config(1, 0, 1, 1, 4, r.spectrum(), r.workloads(), r.experts(), true))
         .hasMessageContaining("frames").hasMessageContaining("0");
-    assertThatThrownBy(() -> new ReferenceScenario.Config(1, 5, 1, 1, 4, r.spectrum(), r.workloads(), List.of()))
+    assertThatThrownBy(() -> new ReferenceScenario.Config(1, 5, 1, 1, 4, r.spectrum(), r.workloads(), List.of(), true))
         .hasMessageContaining("experts");
     assertThatThrownBy(() -> ReferenceScenario.main(new String[] {"abc"})).hasMessageContaining("seed").hasMessageContaining("abc");
+  }
+
+  @Test
+  void offloadOnlyNeverSchedulesLocalProcessing() {
+    ReferenceScenario.Config r = small(4);
+    ReferenceScenario.Config off = r.with(0.1, r.workloads(), r.experts(), false);
+    for (ReferenceScenario.Frame f : new ReferenceScenario(off).run()) {
+      assertThat(f.costs().get("V+A+T").orElseThrow().devices())
+          .allSatisfy(d -> assertThat(d.mode().name()).isEqualTo("OFFLOAD"));
+      // offloaded raw video: m_k T^s = 4 Mbit/s × 0.1 s
+      assertThat(f.costs().get("V+A+T").orElseThrow().devices().get(0).bitsSent()).isEqualTo(4e5);
+    }
   }
 }

@@ -66,14 +66,17 @@ public final class DjlTrainingEngine implements TrainingEngine {
     CostTable costs = SystemCosts.of(preset, spec.experts(), dims, steps, spec.seed(), spec.costMetric());
     listener.onMessage("cost table C(E_i) from the system model: " + costs.costs());
     boolean onDemand = spec.gateMode() == GateMode.ON_DEMAND;
-    GateFeatures features = onDemand ? SystemCosts.networkFeatures(spec.seed()) : GateFeatures.none();
+    // The on-demand gate reads the cheap modality only. It does not read the network state yet: the
+    // costs C(E_i) are per-expert means, so in training the state carries no signal and a gate fed
+    // with it only learns to react to noise (measured: off-distribution routing at the BS).
+    GateFeatures features = GateFeatures.none();
 
     List<ResultRow> rows = new ArrayList<>();
     Map<String, ResultRow> expertRows = new LinkedHashMap<>();
     // Stage I (+ II) over the gate's experts.
     LearningConfig.Builder gate = base(spec, preset).experts(spec.gateExperts()).lambdas(spec.lambdas());
     if (onDemand) {
-      gate.onDemandGate(ModalitySet.of(Modality.TEXT), SystemCosts.NETWORK_STATE_DIM);
+      gate.onDemandGate(ModalitySet.of(Modality.TEXT), 0);
     } else {
       gate.fullGate();
     }
