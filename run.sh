@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # README command 1: the platform's main job on the embedded default.
-# Today: the reference ISAC scenario of the system model (channels, optimal scheduler, cost model).
+# Builds everything, starts training-service, bs-service and three device-services (video, audio,
+# text) as separate JVMs on loopback, trains, runs the experiment in every gate mode, prints
+# Table I (extended), writes results/table1.{json,csv}, and stops everything (also on Ctrl-C).
+# Options: --samples N (test samples per row, default 200, max 600) --epochs E (default 12) --out DIR
 set -euo pipefail
 cd "$(dirname "$0")"
-mvn -B -q -ntp -pl isac-core -am package -DskipTests
-exec java -cp isac-core/target/isac-core-0.1.0-SNAPSHOT.jar io.isacemu.core.scenario.ReferenceScenario "$@"
+echo "[run.sh] building (first run downloads dependencies from Maven Central) ..."
+mvn -B -q -ntp package -DskipTests
+exec java -jar isac-demo/target/isac-demo.jar --repo . "$@"
