@@ -21,7 +21,7 @@ import java.util.UUID;
  * serves the bundle, runs the test samples through every gate mode (one sample per task), prints
  * Table I extended, writes it as JSON and CSV, and stops everything it started — also on Ctrl-C.
  *
- * <pre>java -jar isac-demo/target/isac-demo.jar [--samples N] [--epochs E] [--out DIR] [--repo DIR]</pre>
+ * <pre>java -jar isac-demo/target/isac-demo.jar [--samples N] [--epochs E] [--lambda L] [--out DIR] [--repo DIR]</pre>
  */
 public final class DemoLauncher {
 
@@ -32,16 +32,24 @@ public final class DemoLauncher {
   private final Path out;
   private final int samples;
   private final int epochs;
+  private final double deployLambda;
   private final List<ManagedProcess> processes = new ArrayList<>();
   private final String apiKey = UUID.randomUUID().toString();
   private final Http http = new Http(apiKey);
   private final long started = System.nanoTime();
 
-  DemoLauncher(Path repo, Path out, int samples, int epochs) {
+  /** The λ sweep of the training job; the deployed gate is one of them. */
+  static final List<Double> LAMBDAS = List.of(0.0, 0.1, 0.3, 1.0);
+
+  DemoLauncher(Path repo, Path out, int samples, int epochs, double deployLambda) {
+    if (!LAMBDAS.contains(deployLambda)) {
+      throw new IllegalArgumentException("lambda: " + deployLambda + " is not one of " + LAMBDAS);
+    }
     this.repo = repo;
     this.out = out;
     this.samples = samples;
     this.epochs = epochs;
+    this.deployLambda = deployLambda;
   }
 
   public static void main(String[] args) throws Exception {
@@ -53,7 +61,8 @@ public final class DemoLauncher {
     if (samples > 600) {
       throw new IllegalArgumentException("samples: " + samples + " exceeds the 600 test samples of the embedded default");
     }
-    DemoLauncher demo = new DemoLauncher(repo, out, samples, epochs);
+    double lambda = lambda(opts.getOrDefault("lambda", "0.3"));
+    DemoLauncher demo = new DemoLauncher(repo, out, samples, epochs, lambda);
     Runtime.getRuntime().addShutdownHook(new Thread(demo::stopAll, "demo-shutdown"));
     try {
       demo.run();
@@ -70,12 +79,21 @@ public final class DemoLauncher {
         throw new IllegalArgumentException("arguments: expected --name value pairs, got '" + a + "'");
       }
       String key = a.substring(2);
-      if (!List.of("samples", "epochs", "out", "repo").contains(key)) {
-        throw new IllegalArgumentException("arguments: unknown option '--" + key + "' (known: --samples --epochs --out --repo)");
+      if (!List.of("samples", "epochs", "lambda", "out", "repo").contains(key)) {
+        throw new IllegalArgumentException(
+            "arguments: unknown option '--" + key + "' (known: --samples --epochs --lambda --out --repo)");
       }
       m.put(key, args[++i]);
     }
     return m;
+  }
+
+  static double lambda(String v) {
+    try {
+      return Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("lambda: '" + v + "' is not a number", e);
+    }
   }
 
   static int positive(String field, String v) {
@@ -142,7 +160,8 @@ public final class DemoLauncher {
         "sequenceLength", 20));
     job.put("experts", List.of("V", "A", "T", "V+A+T"));
     job.put("gateExperts", List.of("V", "A", "T", "V+A+T"));
-    job.put("lambdas", List.of(0.0, 0.1, 0.3, 1.0));
+    job.put("lambdas", LAMBDAS);
+    job.put("deployLambda", deployLambda);
     job.put("epochsStageOne", epochs);
     job.put("epochsStageTwo", epochs);
     job.put("gateMode", "on-demand");
@@ -153,8 +172,8 @@ public final class DemoLauncher {
       throw new IllegalStateException("training job refused: " + accepted.status() + " " + accepted.body());
     }
     String jobId = accepted.body().path("id").asText();
-    say("training job %s submitted (demo preset, %d+%d epochs, λ ∈ {0, 0.1, 0.3, 1}, on-demand gate, C(E_i) = bits)",
-        jobId, epochs, epochs);
+    say("training job %s submitted (demo preset, %d+%d epochs, λ ∈ %s, deploying λ = %s, on-demand gate, C(E_i) = bits)",
+        jobId, epochs, epochs, LAMBDAS, deployLambda);
     JsonNode done = awaitJob(trainUrl + "/api/jobs/" + jobId);
     JsonNode trainingRows = http.get(trainUrl + "/api/jobs/" + jobId + "/results").path("rows");
     String version = done.path("bundleVersion").asText("?");
@@ -182,6 +201,7 @@ public final class DemoLauncher {
     all.put("trainingTable", trainingRows);
     all.put("samplesPerRow", samples);
     all.put("epochs", epochs);
+    all.put("deployLambda", deployLambda);
     Files.writeString(out.resolve("table1.json"), json.writeValueAsString(all));
     Files.writeString(out.resolve("table1.csv"), ResultTable.csv(rows));
     say("wrote %s and %s", out.resolve("table1.json"), out.resolve("table1.csv"));

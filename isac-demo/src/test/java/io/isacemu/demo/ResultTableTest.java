@@ -44,5 +44,8 @@ class ResultTableTest {
     assertThatThrownBy(() -> DemoLauncher.parse(new String[] {"--samples"})).hasMessageContaining("--samples");
     assertThatThrownBy(() -> DemoLauncher.positive("samples", "0")).hasMessageContaining("samples: 0");
     assertThatThrownBy(() -> DemoLauncher.positive("epochs", "x")).hasMessageContaining("epochs: 'x'");
+    assertThatThrownBy(() -> DemoLauncher.lambda("big")).hasMessageContaining("lambda: 'big'");
+    assertThatThrownBy(() -> new DemoLauncher(java.nio.file.Path.of("."), java.nio.file.Path.of("."), 1, 1, 0.2))
+        .hasMessageContaining("lambda: 0.2");
   }
 }

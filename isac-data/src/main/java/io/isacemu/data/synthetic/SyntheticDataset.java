@@ -23,10 +23,11 @@ import java.util.SplittableRandom;
  * chooses {@code z_m} and the amplitude {@code a_m}:
  *
  * <ul>
- *   <li>text-decisive: {@code z_T = s}; video and audio see an unrelated {@code U[−3, 3]} draw;
- *       evidence {@code T};
- *   <li>video+audio-decisive: {@code z_V, z_A = s + N(0, 0.5²)}; text is flipped ({@code z_T = −s},
- *       share {@code misleadingTextShare}) or weak ({@code a_T = 0.25}); evidence {@code V+A};
+ *   <li>text-decisive: {@code z_T = s}; video and audio see an unrelated {@code U[−3, 3]} draw at
+ *       amplitude {@code a = 0.25}; evidence {@code T};
+ *   <li>video+audio-decisive: {@code z_V, z_A = s + N(0, 0.5²)}; text is misleading ({@code z_T = −s}
+ *       at full amplitude, share {@code misleadingTextShare}) or ambiguous (an unrelated draw at
+ *       {@code a_T = 0.25}: it carries no information on {@code s}); evidence {@code V+A};
  *   <li>the rest: each {@code z_m = s + N(0, 1.5²)} independently; evidence {@code V+A+T}.
  * </ul>
  *
@@ -99,8 +100,11 @@ public final class SyntheticDataset {
       amp[2] = 1;
       switch (groups[i]) {
         case TEXT_ONLY -> {
+          // video and audio see something unrelated, faintly (an off-topic, low-energy scene)
           z[0] = -3 + 6 * rng.nextDouble();
           z[1] = -3 + 6 * rng.nextDouble();
+          amp[0] = 0.25;
+          amp[1] = 0.25;
           z[2] = s;
           evidence[i] = ModalitySet.of(Modality.TEXT);
         }
@@ -108,9 +112,10 @@ public final class SyntheticDataset {
           z[0] = s + 0.5 * g.next();
           z[1] = s + 0.5 * g.next();
           if (rng.nextDouble() < c.misleadingTextShare()) {
-            z[2] = -s;
+            z[2] = -s; // misleading: text says the opposite, at full strength
           } else {
-            z[2] = s;
+            // ambiguous: text is about something else and faint — it carries no information on s
+            z[2] = -3 + 6 * rng.nextDouble();
             amp[2] = 0.25;
           }
           evidence[i] = ModalitySet.of(Modality.VIDEO, Modality.AUDIO);

@@ -38,8 +38,8 @@ import java.util.Optional;
  * other requested expert is trained alone (stage I only) for its Table I row. Rows are evaluated on
  * the <em>test</em> split: each expert alone, then dynamic fusion per λ with its usage shares and
  * expected costs. The bundle deployed to the BS holds the gate of the <em>deployed λ</em>: the
- * cheapest run (lowest expected normalised cost on validation) whose validation Acc-2 is within one
- * point of the best run's.
+ * job's {@code deployLambda}, or by default the cheapest run (lowest expected normalised cost on
+ * validation) whose validation Acc-2 is within one point of the best run's.
  */
 public final class DjlTrainingEngine implements TrainingEngine {
 
@@ -102,7 +102,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
       for (ModalitySet e : spec.experts()) {
         rows.add(expertRows.get(e.name()));
       }
-      int deploy = deployIndex(gated.gated());
+      int deploy = spec.deployLambda().map(l -> spec.lambdas().indexOf(l)).orElseGet(() -> deployIndex(gated.gated()));
       for (int k = 0; k < gated.gated().size(); k++) {
         TrainingResult.GateRun run = gated.gated().get(k);
         GatedEvaluation test = run.model().evaluate(data.test(), features);

@@ -5,6 +5,7 @@ import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.core.validation.Check;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,8 @@ import java.util.Set;
  * @param seed seed of initialisation, shuffling and Gumbel noise
  * @param batchSize mini-batch size, ≥ 1
  * @param patience epochs without validation improvement before early stop, ≥ 1
+ * @param deployLambda the λ whose gate goes into the published bundle, one of {@code lambdas};
+ *     empty = the cheapest run whose validation Acc-2 is within one point of the best
  */
 public record JobSpec(
     DatasetSpec dataset,
@@ -42,7 +45,8 @@ public record JobSpec(
     double tauMin,
     long seed,
     int batchSize,
-    int patience) {
+    int patience,
+    Optional<Double> deployLambda) {
 
   public JobSpec {
     Check.present("dataset", dataset);
@@ -86,6 +90,11 @@ public record JobSpec(
     }
     Check.positive("batchSize", batchSize);
     Check.positive("patience", patience);
+    Check.present("deployLambda", deployLambda);
+    if (deployLambda.isPresent() && !lambdas.contains(deployLambda.get())) {
+      throw new IllegalArgumentException(
+          "deployLambda: " + deployLambda.get() + " is not one of lambdas " + lambdas);
+    }
   }
 
   /** Epochs planned in total: every expert in stage I plus every λ in stage II (an upper bound). */

@@ -31,6 +31,8 @@ import java.util.Locale;
  * @param seed seed; default 42
  * @param batchSize mini-batch size ≥ 1; default from the preset
  * @param patience early-stopping patience in epochs ≥ 1; default 5
+ * @param deployLambda λ whose gate is published (one of {@code lambdas}); default: the cheapest run
+ *     within one point of the best validation Acc-2
  */
 public record JobRequest(
     String preset,
@@ -46,7 +48,8 @@ public record JobRequest(
     Double tauMin,
     Long seed,
     Integer batchSize,
-    Integer patience) {
+    Integer patience,
+    Double deployLambda) {
 
   static final List<String> DEFAULT_EXPERTS = List.of("V", "A", "T", "V+A+T");
   static final List<String> DEFAULT_GATE_EXPERTS = List.of("T", "V+A+T");
@@ -101,7 +104,8 @@ public record JobRequest(
         tauMin == null ? 0.1 : tauMin,
         s,
         batchSize == null ? p.batchSize() : batchSize,
-        patience == null ? 5 : patience);
+        patience == null ? 5 : patience,
+        java.util.Optional.ofNullable(deployLambda));
   }
 
   private DatasetSpec dataset(Preset p, long jobSeed) {

@@ -24,7 +24,7 @@ class DjlTrainingEngineTest {
         new DatasetSpec.Synthetic(11, 160, 48, 96, 8),
         List.of(ModalitySet.parse("V"), ModalitySet.parse("A"), ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
         List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
-        List.of(0.0, 2.0), 2, 2, Preset.DEMO, CostMetric.LATENCY, mode, 1.0, 0.3, 11, 32, 2);
+        List.of(0.0, 2.0), 2, 2, Preset.DEMO, CostMetric.LATENCY, mode, 1.0, 0.3, 11, 32, 2, java.util.Optional.of(2.0));
   }
 
   @Test
@@ -73,7 +73,7 @@ class DjlTrainingEngineTest {
     TrainingOutcome out = new DjlTrainingEngine(Clock.systemUTC()).train(
         new JobSpec(new DatasetSpec.Synthetic(3, 96, 32, 64, 6), List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
             List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")), List.of(0.5), 1, 1, Preset.DEMO,
-            CostMetric.BITS, GateMode.ON_DEMAND, 1.0, 0.5, 3, 32, 1),
+            CostMetric.BITS, GateMode.ON_DEMAND, 1.0, 0.5, 3, 32, 1, java.util.Optional.empty()),
         new ProgressListener() {
           @Override
           public void onStage(Stage stage, String subject) {}

@@ -79,7 +79,8 @@ class JobControllerTest {
         "{\"costMetric\":\"money\"}            | costMetric     | 'money'",
         "{\"gateExperts\":[\"V+A\"]}           | gateExperts[0] | V+A",
         "{\"epochsStageOne\":\"many\"}         | epochsStageOne | 'many'",
-        "{\"dataset\":{\"type\":\"pickle\"}}   | dataset.path   | required"
+        "{\"dataset\":{\"type\":\"pickle\"}}   | dataset.path   | required",
+        "{\"lambdas\":[0.1],\"deployLambda\":0.5} | deployLambda | 0.5"
       })
   void invalidRequestIsAProblemNamingFieldAndValue(String body, String field, String valueText)
       throws Exception {
