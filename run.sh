@@ -3,8 +3,8 @@
 # Builds everything, starts training-service, bs-service and three device-services (video, audio,
 # text) as separate JVMs on loopback, trains, runs the experiment in every gate mode, prints
 # Table I (extended), writes results/table1.{json,csv}, and stops everything (also on Ctrl-C).
-# Options: --samples N (test samples per row, default 200, max 600) --epochs E (default 12)
-#          --lambda L (deployed gate's λ, one of 0 0.1 0.3 1; default 0.3) --out DIR
+# Options: --samples N (test samples per row, default 200, max 600) --epochs E (default 20)
+#          --lambda L (deployed gate's λ, one of 0 0.3 0.5 0.7 1; default 0.5) --out DIR
 set -euo pipefail
 cd "$(dirname "$0")"
 echo "[run.sh] building (first run downloads dependencies from Maven Central) ..."

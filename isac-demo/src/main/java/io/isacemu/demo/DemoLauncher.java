@@ -39,7 +39,7 @@ public final class DemoLauncher {
   private final long started = System.nanoTime();
 
   /** The λ sweep of the training job; the deployed gate is one of them. */
-  static final List<Double> LAMBDAS = List.of(0.0, 0.1, 0.3, 1.0);
+  static final List<Double> LAMBDAS = List.of(0.0, 0.3, 0.5, 0.7, 1.0);
 
   DemoLauncher(Path repo, Path out, int samples, int epochs, double deployLambda) {
     if (!LAMBDAS.contains(deployLambda)) {
@@ -57,11 +57,11 @@ public final class DemoLauncher {
     Path repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
     Path out = Path.of(opts.getOrDefault("out", repo.resolve("results").toString())).toAbsolutePath();
     int samples = positive("samples", opts.getOrDefault("samples", "200"));
-    int epochs = positive("epochs", opts.getOrDefault("epochs", "12"));
+    int epochs = positive("epochs", opts.getOrDefault("epochs", "20"));
     if (samples > 600) {
       throw new IllegalArgumentException("samples: " + samples + " exceeds the 600 test samples of the embedded default");
     }
-    double lambda = lambda(opts.getOrDefault("lambda", "0.3"));
+    double lambda = lambda(opts.getOrDefault("lambda", "0.5"));
     DemoLauncher demo = new DemoLauncher(repo, out, samples, epochs, lambda);
     Runtime.getRuntime().addShutdownHook(new Thread(demo::stopAll, "demo-shutdown"));
     try {
