@@ -65,7 +65,8 @@ import org.HdrHistogram.Histogram;
  * {@link OptimalScheduler#minimizeLatency} on problems built from the LIVE devices (3 devices: the
  * best per modality, as a task round picks them; and 100 devices).
  *
- * <p>Args (all optional): {@code N rateHz seconds channels lostAfterReports}; defaults 1000 10 30 4 3.
+ * <p>Args (all optional): {@code N rateHz seconds channels lostAfterReports}; defaults 1000 10 30 4 10
+ * (LOST after 10 silent periods = 1 s at 10 Hz; the BS default of 3 is too tight here, see the README).
  */
 public final class ReportLoadBenchmark {
 
@@ -75,6 +76,9 @@ public final class ReportLoadBenchmark {
   private final LongAdder skippedClosed = new LongAdder();
   private final LongAdder disconnects = new LongAdder();
   private final LongAdder streamErrors = new LongAdder();
+  /** Sends every device's reports at its rate from its ack on; phases follow the ack times. */
+  private final ScheduledThreadPoolExecutor senders = new ScheduledThreadPoolExecutor(2);
+  private long periodMicros;
 
   public static void main(String[] args) throws Exception {
     BenchSupport.quietLogging();
@@ -82,7 +86,7 @@ public final class ReportLoadBenchmark {
     double rateHz = BenchSupport.doubleArg(args, 1, 10);
     int seconds = BenchSupport.intArg(args, 2, 30);
     int channels = BenchSupport.intArg(args, 3, 4);
-    int lostAfter = BenchSupport.intArg(args, 4, 3);
+    int lostAfter = BenchSupport.intArg(args, 4, 10);
     new ReportLoadBenchmark().run(n, rateHz, seconds, channels, lostAfter);
     System.exit(0);
   }
@@ -111,7 +115,14 @@ public final class ReportLoadBenchmark {
     @Override
     public void onNext(BsMessage m) {
       switch (m.getKindCase()) {
-        case REGISTER_ACK -> ack.complete(m.getRegisterAck());
+        case REGISTER_ACK -> {
+          // like a device-service: report from the ack on (a gap longer than the LOST timeout would
+          // drop the early registrants before their first report)
+          if (m.getRegisterAck().getAccepted()) {
+            senders.scheduleAtFixedRate(this::report, 0, periodMicros, TimeUnit.MICROSECONDS);
+          }
+          ack.complete(m.getRegisterAck());
+        }
         case DISCONNECT -> {
           disconnects.increment();
           closed = true;
@@ -163,6 +174,7 @@ public final class ReportLoadBenchmark {
 
   private void run(int n, double rateHz, int seconds, int channelCount, int lostAfter) throws Exception {
     int periodMs = (int) Math.round(1000 / rateHz);
+    periodMicros = Math.round(1e6 / rateHz);
     var data = TestBundle.dataset();
     DatasetCatalog catalog = DatasetCatalog.of(data);
     BsProperties props = properties(periodMs, lostAfter);
@@ -182,8 +194,6 @@ public final class ReportLoadBenchmark {
         .maxInboundMessageSize(SenseResultChunks.MAX_MAX_MESSAGE_BYTES)
         .addService(new DeviceLinkService(registry, props.maxMessageBytes()))
         .build().start();
-    ScheduledExecutorService liveness = Executors.newSingleThreadScheduledExecutor();
-    liveness.scheduleAtFixedRate(registry::checkLiveness, periodMs, periodMs, TimeUnit.MILLISECONDS);
     List<ManagedChannel> channels = new ArrayList<>();
     for (int c = 0; c < channelCount; c++) {
       channels.add(NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build());
@@ -205,21 +215,20 @@ public final class ReportLoadBenchmark {
     }
     int accepted = 0;
     for (Device d : devices) {
-      if (d.ack.get(60, TimeUnit.SECONDS).getAccepted()) {
-        accepted++;
+      try {
+        if (d.ack.get(60, TimeUnit.SECONDS).getAccepted()) {
+          accepted++;
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        // the BS ended the stream before the ack arrived (e.g. LOST under load): counted below
       }
     }
     double registerSeconds = (System.nanoTime() - t0) / 1e9;
-    if (accepted != n) {
-      throw new IllegalStateException(accepted + " of " + n + " devices accepted");
-    }
+    // the liveness check (as DeviceLinkServer runs it) starts once every device is attached, after a
+    // 2 s warm-up: during the registration burst reports stall long enough to LOST devices (README)
+    ScheduledExecutorService liveness = Executors.newSingleThreadScheduledExecutor();
+    liveness.scheduleAtFixedRate(registry::checkLiveness, 2000, periodMs, TimeUnit.MILLISECONDS);
 
-    // reports at rateHz per device, phases spread over one period
-    ScheduledThreadPoolExecutor senders = new ScheduledThreadPoolExecutor(2);
-    for (int i = 0; i < n; i++) {
-      Device d = devices.get(i);
-      senders.scheduleAtFixedRate(d::report, (long) i * periodMs * 1000 / n, periodMs * 1000L, TimeUnit.MICROSECONDS);
-    }
     UplinkModel uplink = new UplinkModel(new Spectrum(props.radio().totalBandwidthHz(), props.radio().unitBandwidthHz()),
         ThermalNoise.withNoiseFigure(props.radio().noiseFigureDb()), props.radio().bsAntennas());
     OptimalScheduler scheduler = new OptimalScheduler();
@@ -272,6 +281,8 @@ public final class ReportLoadBenchmark {
     senders.shutdown();
     senders.awaitTermination(10, TimeUnit.SECONDS);
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+    // reports start at each ack, so the offered rate is over registration + load
+    double reportingSeconds = (System.nanoTime() - t0) / 1e9;
     DistributionSummary lag = meters.get(LAG_METER).summary();
     long acceptedAtEnd = lag.count();
     // let what is still queued in the transports arrive
@@ -308,9 +319,10 @@ public final class ReportLoadBenchmark {
     System.out.println("| metric | value |");
     System.out.println("|---|---|");
     System.out.printf(Locale.ROOT, "| register %d devices (attach + ack), s | %.2f |%n", n, registerSeconds);
+    System.out.printf(Locale.ROOT, "| devices acked (accepted) | %d |%n", accepted);
     System.out.printf(Locale.ROOT, "| reports attempted by the clients | %d |%n", attempted);
     System.out.printf(Locale.ROOT, "| ... of which not sent (stream closed by the BS) | %d |%n", skippedClosed.sum());
-    System.out.printf(Locale.ROOT, "| offered rate, reports/s | %.0f |%n", attempted / loadSeconds);
+    System.out.printf(Locale.ROOT, "| offered rate (registration + load), reports/s | %.0f |%n", attempted / reportingSeconds);
     System.out.printf(Locale.ROOT, "| accepted by the registry at end of load | %d |%n", acceptedAtEnd);
     System.out.printf(Locale.ROOT, "| accepted by the registry after drain (%.1f s) | %d |%n",
         (System.nanoTime() - drainStart) / 1e9 > 10 ? 10.0 : (System.nanoTime() - drainStart) / 1e9, acceptedFinal);
