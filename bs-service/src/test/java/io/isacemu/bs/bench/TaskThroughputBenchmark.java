@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -70,21 +71,22 @@ public final class TaskThroughputBenchmark {
     SyntheticConfig d = TestBundle.DATASET;
     ConfigurableApplicationContext ctx = new SpringApplicationBuilder(BsServiceApplication.class)
         .web(WebApplicationType.NONE)
-        .properties(
-            "spring.main.banner-mode=off",
-            "logging.level.root=WARN",
-            "isac.bs.grpc-in-process-name=" + linkName,
-            "isac.bs.registry-target=in-process:" + registryName,
-            "isac.bs.api-key=bench",
-            "isac.bs.report-period-ms=60000",
-            "isac.bs.time-scale-factor=0",
-            "isac.bs.deadline-grace-ms=1500",
-            "isac.bs.dataset.seed=" + d.seed(),
-            "isac.bs.dataset.train-size=" + d.trainSize(),
-            "isac.bs.dataset.valid-size=" + d.validSize(),
-            "isac.bs.dataset.test-size=" + d.testSize(),
-            "isac.bs.dataset.sequence-length=" + d.sequenceLength())
-        .run();
+        // command-line arguments: default properties would lose to application.yml
+        .run(Stream.of(
+            "--spring.main.banner-mode=off",
+            "--logging.level.root=WARN",
+            "--isac.bs.grpc-in-process-name=" + linkName,
+            "--isac.bs.registry-target=in-process:" + registryName,
+            "--isac.bs.api-key=bench",
+            "--isac.bs.report-period-ms=60000",
+            "--isac.bs.time-scale-factor=0",
+            "--isac.bs.deadline-grace-ms=1500",
+            "--isac.bs.dataset.seed=" + d.seed(),
+            "--isac.bs.dataset.train-size=" + d.trainSize(),
+            "--isac.bs.dataset.valid-size=" + d.validSize(),
+            "--isac.bs.dataset.test-size=" + d.testSize(),
+            "--isac.bs.dataset.sequence-length=" + d.sequenceLength())
+            .toArray(String[]::new));
     ManagedChannel channel = InProcessChannelBuilder.forName(linkName).build();
     List<FakeDevice> devices = new ArrayList<>();
     try {
