@@ -43,7 +43,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (submit → terminal, and the engine's own measured total) p50/p99, plus the ratio of the total
  * wall time of on-demand (gated) to fixed:V+A+T.
  *
- * <p>Args (optional): {@code M warmupPerMode}; defaults 200 20. Time-scale factor 0: devices do not
+ * <p>Args (optional): {@code M warmupPerMode rounds}; defaults 200 20 4: each mode's M tasks run in
+ * {@code rounds} slices, the mode order rotating per slice. Time-scale factor 0: devices do not
  * sleep for the emulated sensing/upload time, so this measures the BS's own overhead (scheduling,
  * gRPC, reassembly, gate and expert inference), not the emulated air time.
  */
@@ -57,6 +58,7 @@ public final class TaskThroughputBenchmark {
   public static void main(String[] args) throws Exception {
     int m = BenchSupport.intArg(args, 0, 200);
     int warmup = BenchSupport.intArg(args, 1, 20);
+    int rounds = BenchSupport.intArg(args, 2, 4);
     System.setProperty("ai.djl.offline", "true");
     BenchSupport.quietLogging();
     long t0 = System.nanoTime();
@@ -115,16 +117,30 @@ public final class TaskThroughputBenchmark {
         ids.add(testIds.get(i % testIds.size()));
       }
       System.out.printf(Locale.ROOT, "# TaskThroughputBenchmark: %d one-sample tasks per mode (%d distinct test ids), "
-          + "%d in flight (= isac.bs.task-threads), warm-up %d per mode, bundle trained in %.1f s%n# machine at start: %s%n",
-          m, Math.min(m, testIds.size()), threads, warmup, trainSeconds, BenchSupport.machine());
+          + "%d in flight (= isac.bs.task-threads), warm-up %d per mode, %d rotated slices, bundle trained in %.1f s%n"
+          + "# machine at start: %s%n", m, Math.min(m, testIds.size()), threads, warmup, rounds, trainSeconds,
+          BenchSupport.machine());
       for (String mode : MODES) {
         run(tasks, mode, ids.subList(0, Math.min(warmup, m)), threads);
       }
+      // M tasks per mode in `rounds` slices; the mode order rotates per slice so that no mode always
+      // runs first (cold) or last (warmest JIT)
       Map<String, ModeRun> runs = new LinkedHashMap<>();
-      for (String mode : MODES) {
-        runs.put(mode, run(tasks, mode, ids, threads));
+      int slice = (m + rounds - 1) / rounds;
+      for (int r = 0; r < rounds; r++) {
+        List<String> part = ids.subList(Math.min(m, r * slice), Math.min(m, (r + 1) * slice));
+        if (part.isEmpty()) {
+          break;
+        }
+        for (int k = 0; k < MODES.size(); k++) {
+          String mode = MODES.get((k + r) % MODES.size());
+          ModeRun one = run(tasks, mode, part, threads);
+          runs.merge(mode, one, TaskThroughputBenchmark::merge);
+        }
       }
-      print(runs, BenchSupport.machine());
+      Map<String, ModeRun> ordered = new LinkedHashMap<>();
+      MODES.forEach(mode -> ordered.put(mode, runs.get(mode)));
+      print(ordered, BenchSupport.machine());
     } finally {
       devices.forEach(FakeDevice::close);
       ctx.close();
@@ -132,6 +148,21 @@ public final class TaskThroughputBenchmark {
       registryServer.shutdownNow();
     }
     System.exit(0);
+  }
+
+  private static ModeRun merge(ModeRun a, ModeRun b) {
+    Histogram s = a.submitToDone().copy();
+    s.add(b.submitToDone());
+    Histogram e = a.engineTotal().copy();
+    e.add(b.engineTotal());
+    Map<String, Integer> st = new TreeMap<>(a.statuses());
+    b.statuses().forEach((k, v) -> st.merge(k, v, Integer::sum));
+    Map<String, Integer> ex = new TreeMap<>(a.experts());
+    b.experts().forEach((k, v) -> ex.merge(k, v, Integer::sum));
+    int n = a.tasks() + b.tasks();
+    return new ModeRun(a.mode(), n, a.wallSeconds() + b.wallSeconds(), s, e, st, ex,
+        (a.meanModelledSeconds() * a.tasks() + b.meanModelledSeconds() * b.tasks()) / n,
+        (a.meanBits() * a.tasks() + b.meanBits() * b.tasks()) / n);
   }
 
   private static ModeRun run(TaskService tasks, String mode, List<String> ids, int threads) throws Exception {
