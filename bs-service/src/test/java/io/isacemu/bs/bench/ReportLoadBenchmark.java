@@ -144,7 +144,8 @@ public final class ReportLoadBenchmark {
       ack.completeExceptionally(new IllegalStateException("closed before ack"));
     }
 
-    void report() {
+    /** Synchronized with the Register send: a ClientCallStreamObserver is not thread-safe. */
+    synchronized void report() {
       if (closed) {
         // the BS ended this stream (LOST): the report cannot reach it, and counts as lost
         skippedClosed.increment();
@@ -163,7 +164,7 @@ public final class ReportLoadBenchmark {
       }
     }
 
-    void close() {
+    synchronized void close() {
       try {
         out.onCompleted();
       } catch (RuntimeException ignored) {
@@ -210,7 +211,9 @@ public final class ReportLoadBenchmark {
       Modality m = Modality.values()[i % 3];
       Device d = new Device(String.format(Locale.ROOT, "dev-%05d", i), m, -110 + 30 * random.nextDouble());
       DeviceLinkGrpc.newStub(channels.get(i % channelCount)).attach(d);
-      d.out.onNext(DeviceMessage.newBuilder().setRegister(register(d, catalog)).build());
+      synchronized (d) {
+        d.out.onNext(DeviceMessage.newBuilder().setRegister(register(d, catalog)).build());
+      }
       devices.add(d);
     }
     int accepted = 0;
