@@ -63,13 +63,27 @@ public final class DemoLauncher {
     }
     double lambda = lambda(opts.getOrDefault("lambda", "0.5"));
     DemoLauncher demo = new DemoLauncher(repo, out, samples, epochs, lambda);
-    Runtime.getRuntime().addShutdownHook(new Thread(demo::stopAll, "demo-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      demo.stopping = true;
+      demo.stopAll();
+    }, "demo-shutdown"));
     try {
       demo.run();
+    } catch (Exception e) {
+      if (demo.stopping) {
+        System.err.println("[demo] interrupted: stopped every service it started");
+        return;
+      }
+      System.err.println("[demo] failed: " + e.getMessage() + " (service logs in " + out.resolve("logs") + ")");
+      demo.stopAll();
+      System.exit(1);
     } finally {
       demo.stopAll();
     }
   }
+
+  /** Set by the shutdown hook (Ctrl-C, SIGTERM): errors after it are the services going away. */
+  volatile boolean stopping;
 
   static Map<String, String> parse(String[] args) {
     Map<String, String> m = new LinkedHashMap<>();
