@@ -9,7 +9,8 @@ import java.util.Locale;
  * CMU-MOSEI reference setup (split sizes 16,326 / 1,871 / 4,659, sequence length 50).
  */
 public enum Preset {
-  DEMO("demo", 512, 128, 128, 20, 2, 2, 32),
+  // the embedded default dataset of every service (SyntheticConfig.defaults(): 1200 / 300 / 600, T = 20)
+  DEMO("demo", 1_200, 300, 600, 20, 2, 2, 32),
   MOSEI_REFERENCE("mosei-reference", 16_326, 1_871, 4_659, 50, 20, 10, 32);
 
   private final String wireName;
