@@ -81,6 +81,16 @@ final class GatedServingModel implements ServingModel {
 
   @Override
   public void close() {
+    if (inference.isShutdown()) {
+      // context shutdown stopped the inference thread first: wait for its last pass, then close here
+      try {
+        inference.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      model.close();
+      return;
+    }
     // close on the inference thread too, so it never races a running forward pass
     on(() -> {
       model.close();
