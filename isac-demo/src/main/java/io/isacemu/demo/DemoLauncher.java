@@ -173,7 +173,7 @@ public final class DemoLauncher {
     job.put("dataset", Map.of("type", "synthetic", "seed", 7, "trainSize", 1200, "validSize", 300, "testSize", 600,
         "sequenceLength", 20));
     job.put("experts", List.of("V", "A", "T", "V+A+T"));
-    job.put("gateExperts", List.of("V", "A", "T", "V+A+T"));
+    job.put("gateExperts", List.of("T", "V+A+T")); // the reference gate; V and A are bundled for fixed modes
     job.put("lambdas", LAMBDAS);
     job.put("deployLambda", deployLambda);
     job.put("epochsStageOne", epochs);

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param metrics named evaluation numbers (e.g. {@code valid.acc2NonZero}); NaN allowed
  * @param usageShares per expert the share of evaluated samples routed to it
  * @param parameterShapes per block file ({@code gate}, {@code expert0}, ...) "name=shape" of every parameter
+ * @param routable experts the gate may route to (absent in older bundles: every expert)
  */
 public record BundleMetadata(
     int formatVersion,
@@ -42,4 +43,5 @@ public record BundleMetadata(
     String datasetFingerprint,
     Map<String, Double> metrics,
     Map<String, Double> usageShares,
-    Map<String, List<String>> parameterShapes) {}
+    Map<String, List<String>> parameterShapes,
+    List<String> routable) {}

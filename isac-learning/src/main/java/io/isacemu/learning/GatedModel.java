@@ -114,9 +114,17 @@ public final class GatedModel implements AutoCloseable {
             in.add(SplitTensors.extra(bm, split, features, description.networkStateDim(), idx));
           }
           NDArray logits = block.gate().forward(ps, in, false).singletonOrThrow();
-          long[] am = logits.argMax(1).toLongArray();
-          for (int k = 0; k < am.length; k++) {
-            choice[from + k] = (int) am[k];
+          float[] l = logits.toFloatArray();
+          int experts = description.experts().size();
+          for (int k = 0; k < to - from; k++) {
+            // argmax over the routable experts only (first index wins ties, as argMax does)
+            int best = -1;
+            for (int e = 0; e < experts; e++) {
+              if (description.routable(e) && (best < 0 || l[k * experts + e] > l[k * experts + best])) {
+                best = e;
+              }
+            }
+            choice[from + k] = best;
           }
         }
       }

@@ -45,7 +45,8 @@ public record LearningConfig(
     TaskLoss taskLoss,
     boolean fineTuneExperts,
     int patience,
-    long seed) {
+    long seed,
+    List<ModalitySet> gateExperts) {
 
   public LearningConfig {
     Check.present("preset", preset);
@@ -61,6 +62,16 @@ public record LearningConfig(
     experts = List.copyOf(experts);
     if (new HashSet<>(experts).size() != experts.size()) {
       throw new IllegalArgumentException("experts: " + experts + " contains duplicates");
+    }
+    gateExperts = List.copyOf(Check.present("gateExperts", gateExperts));
+    if (gateExperts.isEmpty()) {
+      throw new IllegalArgumentException("gateExperts: [] is empty; the gate needs at least one expert");
+    }
+    for (int i = 0; i < gateExperts.size(); i++) {
+      if (!experts.contains(gateExperts.get(i))) {
+        throw new IllegalArgumentException(
+            "gateExperts[" + i + "]: " + gateExperts.get(i) + " is not one of experts " + experts);
+      }
     }
     Check.nonNegative("networkStateDim", networkStateDim);
     if (gateMode == GateInputMode.FULL && networkStateDim != 0) {
@@ -98,6 +109,7 @@ public record LearningConfig(
 
   /** Builder with defaults: demo preset, experts T and V+A+T, FULL gate, L1, frozen experts. */
   public static final class Builder {
+    private List<ModalitySet> gateExperts;
     private ArchitecturePreset preset = ArchitecturePreset.demo();
     private List<ModalitySet> experts =
         List.of(ModalitySet.of(Modality.TEXT), ModalitySet.all());
@@ -214,7 +226,16 @@ public record LearningConfig(
       return new LearningConfig(
           preset, experts, gateMode, gateModalities, networkStateDim, expertEpochs, gateEpochs,
           batchSize, expertLearningRate, gateLearningRate, new TemperatureSchedule(tau0, tauMin),
-          lambdas, taskLoss, fineTuneExperts, patience, seed);
+          lambdas, taskLoss, fineTuneExperts, patience, seed, gateExperts == null ? experts : gateExperts);
+    }
+
+    /**
+     * The experts the gate may route to (a subset of {@link #experts}); the others are trained and
+     * bundled for fixed modes only. Default: every expert.
+     */
+    public Builder gateExperts(List<ModalitySet> v) {
+      this.gateExperts = v;
+      return this;
     }
   }
 }

@@ -131,7 +131,8 @@ public final class ModelBundle {
     return new BundleMetadata(
         FORMAT_VERSION, clock.instant().toString(), d.preset(), d.expertNames(), d.gateInputs().name(),
         d.networkStateDim(), d.featureDims(), d.sequenceLength(), d.taskLoss().name(), d.lambda(),
-        d.costs().selector().name(), costs, datasetName, fingerprint, metrics, shares, shapes);
+        d.costs().selector().name(), costs, datasetName, fingerprint, metrics, shares, shapes,
+        d.routable().stream().map(ModalitySet::name).toList());
   }
 
   static List<String> shapes(Block block) {
@@ -161,9 +162,12 @@ public final class ModelBundle {
     try {
       List<ModalitySet> experts = meta.experts().stream().map(ModalitySet::parse).toList();
       CostTable costs = new CostTable(meta.costs(), CostMetric.valueOf(meta.costSelector()));
+      List<ModalitySet> routable = meta.routable() == null
+          ? experts : meta.routable().stream().map(ModalitySet::parse).toList();
       d = new ModelDescription(
           meta.preset(), experts, ModalitySet.parse(meta.gateInputs()), meta.networkStateDim(),
-          meta.featureDims(), meta.sequenceLength(), TaskLoss.valueOf(meta.taskLoss()), meta.lambda(), costs);
+          meta.featureDims(), meta.sequenceLength(), TaskLoss.valueOf(meta.taskLoss()), meta.lambda(), costs,
+          routable);
     } catch (RuntimeException e) {
       throw new BundleException("bundle: invalid metadata in " + dir + ": " + e.getMessage(), e);
     }

@@ -31,7 +31,15 @@ public record ModelDescription(
     int sequenceLength,
     TaskLoss taskLoss,
     double lambda,
-    CostTable costs) {
+    CostTable costs,
+    List<ModalitySet> routable) {
+
+  /** A description whose gate may route to every expert. */
+  public ModelDescription(
+      ArchitecturePreset preset, List<ModalitySet> experts, ModalitySet gateInputs, int networkStateDim,
+      Map<Modality, Integer> featureDims, int sequenceLength, TaskLoss taskLoss, double lambda, CostTable costs) {
+    this(preset, experts, gateInputs, networkStateDim, featureDims, sequenceLength, taskLoss, lambda, costs, experts);
+  }
 
   public ModelDescription {
     Check.present("preset", preset);
@@ -52,6 +60,34 @@ public record ModelDescription(
       used.put(s.name(), costs.of(s.name()));
     }
     costs = new CostTable(used, costs.selector());
+    routable = List.copyOf(Check.present("routable", routable));
+    if (routable.isEmpty()) {
+      throw new IllegalArgumentException("routable: [] — the gate needs at least one expert to route to");
+    }
+    for (ModalitySet r : routable) {
+      if (!experts.contains(r)) {
+        throw new IllegalArgumentException("routable: " + r + " is not one of experts " + experts);
+      }
+    }
+  }
+
+  /** Whether the gate may pick expert {@code i} (experts outside the routable set serve fixed modes only). */
+  public boolean routable(int i) {
+    return routable.contains(experts.get(i));
+  }
+
+  /** Whether some expert is excluded from routing. */
+  public boolean masked() {
+    return routable.size() < experts.size();
+  }
+
+  /** Additive logit mask: 0 for routable experts, −1e9 for the others (softmax weight 0). */
+  public float[] logitMask() {
+    float[] m = new float[experts.size()];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = routable(i) ? 0f : -1e9f;
+    }
+    return m;
   }
 
   /** Expert names in gate-output order. */

@@ -114,7 +114,7 @@ public final class TrainingJob {
       for (double lambda : config.lambdas()) {
         ModelDescription d = new ModelDescription(
             config.preset(), config.experts(), config.gateInputs(), config.networkStateDim(), dims,
-            train.sequenceLength(), config.taskLoss(), lambda, costs);
+            train.sequenceLength(), config.taskLoss(), lambda, costs, config.gateExperts());
         runs.add(trainGate(d, snapshots, train, valid, features, progress));
       }
     } catch (RuntimeException e) {
@@ -296,11 +296,17 @@ public final class TrainingJob {
       for (int i = 0; i < experts.size(); i++) {
         restore(experts.get(i), gm.model().getNDManager(), expertParams.get(i));
       }
-      if (experts.size() == 1) {
-        // one expert: the gate has a single logit, nothing to learn (and every gradient would be 0)
+      if (d.routable().size() == 1) {
+        // one routable expert: the gate has nothing to learn (and every gradient would be 0)
         return new TrainingResult.GateRun(d.lambda(), gm, 0, gm.evaluate(valid, features));
       }
-      float[] cost = toFloat(costs.normalised(d.expertNames()));
+      // min–max over the experts the gate can pick; the others are masked out of the logits
+      float[] routableCost = toFloat(costs.normalised(d.routable().stream().map(ModalitySet::name).toList()));
+      float[] cost = new float[d.experts().size()];
+      for (int i = 0, r = 0; i < cost.length; i++) {
+        cost[i] = d.routable(i) ? routableCost[r++] : 0f;
+      }
+      float[] mask = d.logitMask();
       double best = Double.POSITIVE_INFINITY;
       byte[] bestParams = null;
       GatedEvaluation bestEval = null;
@@ -330,6 +336,9 @@ public final class TrainingJob {
               try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(x);
                 NDArray logits = out.get(0);
+                if (d.masked()) {
+                  logits = logits.add(Sequences.constant(bm, mask, new Shape(1, mask.length)));
+                }
                 NDArray preds = out.get(1);
                 // straight-through Gumbel-softmax: one-hot forward, soft gradient backward
                 NDArray y = GumbelSoftmax.sample(logits, tau);

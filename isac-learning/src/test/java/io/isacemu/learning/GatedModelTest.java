@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class GatedModelTest {
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
+
   private final ToySplit data = ToySplit.generate(300, 5, 21);
 
   @Test
@@ -73,6 +75,40 @@ class GatedModelTest {
       }
       assertThat(java.util.Arrays.stream(m.predict(data, GateFeatures.none()).chosenExpert())).allMatch(c -> c >= 0 && c < 7);
     }
+  }
+
+  @Test
+  void theGateRoutesOnlyToRoutableExperts() {
+    java.util.List<io.isacemu.core.modality.ModalitySet> sets = new java.util.ArrayList<>();
+    java.util.Map<String, ExpertCost> costs = new java.util.HashMap<>();
+    for (int mask = 1; mask <= 7; mask++) {
+      io.isacemu.core.modality.ModalitySet s = new io.isacemu.core.modality.ModalitySet(mask);
+      sets.add(s);
+      costs.put(s.name(), new ExpertCost(mask, mask, mask, mask));
+    }
+    java.util.List<io.isacemu.core.modality.ModalitySet> routable = java.util.List.of(sets.get(3), sets.get(6));
+    ModelDescription d = new ModelDescription(
+        ArchitecturePreset.demo(), sets, io.isacemu.core.modality.ModalitySet.all(), 0,
+        java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
+        new CostTable(costs, CostMetric.FLOPS), routable);
+    Engine.getInstance().setRandomSeed(9);
+    try (GatedModel m = GatedModel.create(d)) {
+      assertThat(java.util.Arrays.stream(m.choose(data, GateFeatures.none()))).allMatch(c -> c == 3 || c == 6);
+      // a fixed mode can still run a non-routable expert
+      assertThat(m.expertPredict(0, data)).hasSize(data.size());
+      // the routable set survives a bundle round trip
+      java.nio.file.Path dir = tmp.resolve("masked");
+      ModelBundle.save(m, dir, "toy", "f".repeat(64), m.evaluate(data, GateFeatures.none()), java.time.Clock.systemUTC());
+      try (GatedModel back = ModelBundle.load(dir)) {
+        assertThat(back.description().routable()).containsExactlyElementsOf(routable);
+        assertThat(back.choose(data, GateFeatures.none())).containsExactly(m.choose(data, GateFeatures.none()));
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ModelDescription(
+        ArchitecturePreset.demo(), sets.subList(0, 2), io.isacemu.core.modality.ModalitySet.all(), 0,
+        java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
+        new CostTable(costs, CostMetric.FLOPS), java.util.List.of(sets.get(6))))
+        .hasMessageContaining("routable").hasMessageContaining("V+A+T");
   }
 
   @Test

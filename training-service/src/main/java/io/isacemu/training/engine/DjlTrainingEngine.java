@@ -34,8 +34,9 @@ import java.util.Optional;
  * The real {@link TrainingEngine}: isac-learning's two-stage {@link TrainingJob} on DJL (PyTorch,
  * offline), with {@code C(E_i)} from the core's system model ({@link SystemCosts}).
  *
- * <p>One job: the gate's experts are trained in stage I and the gate once per λ in stage II; every
- * other requested expert is trained alone (stage I only) for its Table I row. Rows are evaluated on
+ * <p>One job: stage I trains every requested expert, stage II the gate once per λ; the gate routes
+ * only among {@code gateExperts} (the other experts are masked out of its logits and still go into
+ * the bundle, for the BS's fixed modes and the Table I rows). Rows are evaluated on
  * the <em>test</em> split: each expert alone, then dynamic fusion per λ with its usage shares and
  * expected costs. The bundle deployed to the BS holds the gate of the <em>deployed λ</em>: the
  * job's {@code deployLambda}, or by default the cheapest run (lowest expected normalised cost on
@@ -72,9 +73,10 @@ public final class DjlTrainingEngine implements TrainingEngine {
     GateFeatures features = GateFeatures.none();
 
     List<ResultRow> rows = new ArrayList<>();
-    Map<String, ResultRow> expertRows = new LinkedHashMap<>();
-    // Stage I (+ II) over the gate's experts.
-    LearningConfig.Builder gate = base(spec, preset).experts(spec.gateExperts()).lambdas(spec.lambdas());
+    // One job: stage I trains every requested expert; stage II trains the gate, which may route
+    // only to the gate's experts (the others are masked out of its logits and serve fixed modes).
+    LearningConfig.Builder gate = base(spec, preset).experts(spec.experts()).gateExperts(spec.gateExperts())
+        .lambdas(spec.lambdas());
     if (onDemand) {
       gate.onDemandGate(ModalitySet.of(Modality.TEXT), 0);
     } else {
@@ -83,24 +85,9 @@ public final class DjlTrainingEngine implements TrainingEngine {
     try (TrainingResult gated = new TrainingJob(gate.build(), costs, adapter(listener)).run(
         data.train(), data.valid(), features)) {
       GatedModel any = gated.gated().get(0).model();
-      for (int i = 0; i < spec.gateExperts().size(); i++) {
-        String name = spec.gateExperts().get(i).name();
-        expertRows.put(name, expertRow(name, any.expertPredict(i, data.test()), data.test(), costs));
-      }
-      // The other experts, each alone.
-      for (ModalitySet e : spec.experts()) {
-        if (spec.gateExperts().contains(e)) {
-          continue;
-        }
-        LearningConfig alone = base(spec, preset).experts(List.of(e)).lambdas(List.of(0.0)).fullGate().build();
-        try (TrainingResult r = new TrainingJob(alone, costs, adapter(listener)).run(
-            data.train(), data.valid(), GateFeatures.none())) {
-          expertRows.put(e.name(), expertRow(e.name(), r.gated().get(0).model().expertPredict(0, data.test()),
-              data.test(), costs));
-        }
-      }
-      for (ModalitySet e : spec.experts()) {
-        rows.add(expertRows.get(e.name()));
+      for (int i = 0; i < spec.experts().size(); i++) {
+        String name = spec.experts().get(i).name();
+        rows.add(expertRow(name, any.expertPredict(i, data.test()), data.test(), costs));
       }
       int deploy = spec.deployLambda().map(l -> spec.lambdas().indexOf(l)).orElseGet(() -> deployIndex(gated.gated()));
       for (int k = 0; k < gated.gated().size(); k++) {

@@ -149,7 +149,7 @@ public class JobService implements DisposableBean {
           work,
           version,
           job.spec.preset().wireName(),
-          Job.names(job.spec.gateExperts()),
+          Job.names(job.spec.experts()),
           Map.of(
               "jobId", job.id,
               "datasetFingerprint", outcome.datasetFingerprint(),

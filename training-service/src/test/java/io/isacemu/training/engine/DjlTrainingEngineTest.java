@@ -64,7 +64,12 @@ class DjlTrainingEngineTest {
     assertThat(stages).contains("STAGE_I:T", "STAGE_I:V+A+T", "STAGE_I:V", "STAGE_I:A");
     assertThat(out.datasetFingerprint()).hasSize(64);
     try (GatedModel m = ModelBundle.load(work.resolve(DjlTrainingEngine.MODEL_DIR))) {
-      assertThat(m.expertNames()).containsExactly("T", "V+A+T");
+      // every expert is bundled (fixed modes); the gate routes among the gate experts only
+      assertThat(m.expertNames()).containsExactly("V", "A", "T", "V+A+T");
+      assertThat(m.description().routable()).containsExactly(ModalitySet.parse("T"), ModalitySet.parse("V+A+T"));
+    }
+    for (ResultRow fusion : out.rows().subList(4, 6)) {
+      assertThat(fusion.expertShares().getOrDefault("V", 0.0) + fusion.expertShares().getOrDefault("A", 0.0)).isZero();
     }
   }
 
