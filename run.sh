@@ -8,5 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 echo "[run.sh] building (first run downloads dependencies from Maven Central) ..."
-mvn -B -q -ntp -Dstyle.color=never package -DskipTests
+mvn -B -q -ntp -Dstyle.color=never package -DskipTests 2>&1 | sed "s/\x1b\[[0-9;]*m//g"
 exec java -jar isac-demo/target/isac-demo.jar --repo . "$@"
