@@ -48,6 +48,7 @@ public class DeviceRegistry {
   private final Clock clock;
   private final int reportPeriodMs;
   private final Duration lostAfter;
+  private final Duration attachGrace;
   private final String instance = UUID.randomUUID().toString().substring(0, 8);
   private final AtomicLong sessionCounter = new AtomicLong();
   private final Map<String, DeviceView> views = new HashMap<>();
@@ -62,6 +63,7 @@ public class DeviceRegistry {
     this.clock = clock;
     this.reportPeriodMs = properties.reportPeriodMs();
     this.lostAfter = Duration.ofMillis((long) properties.reportPeriodMs() * properties.lostAfterReports());
+    this.attachGrace = Duration.ofMillis(properties.attachGraceMs());
     this.invalidReports = Counter.builder("bs.devices.reports.invalid").description("StateReports rejected as invalid").register(meters);
     this.refused = Counter.builder("bs.devices.refused").description("Registers refused").register(meters);
     this.protocolErrors = Counter.builder("bs.devices.protocol.errors").description("streams ended for a protocol violation").register(meters);
@@ -192,7 +194,8 @@ public class DeviceRegistry {
     List<String> ids = new ArrayList<>();
     synchronized (this) {
       for (DeviceView v : List.copyOf(views.values())) {
-        if (v.status() == DeviceStatus.LIVE && Duration.between(v.lastSeenAt(), now).compareTo(lostAfter) > 0) {
+        if (v.status() == DeviceStatus.LIVE && Duration.between(v.lastSeenAt(), now).compareTo(lostAfter) > 0
+            && Duration.between(v.attachedAt(), now).compareTo(attachGrace) > 0) {
           views.put(v.deviceId(), v.withStatus(DeviceStatus.LOST));
           DeviceSession s = sessions.remove(v.deviceId());
           if (s != null) {

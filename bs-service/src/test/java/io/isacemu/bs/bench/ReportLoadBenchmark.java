@@ -230,7 +230,7 @@ public final class ReportLoadBenchmark {
     // the liveness check (as DeviceLinkServer runs it) starts once every device is attached, after a
     // 2 s warm-up: during the registration burst reports stall long enough to LOST devices (README)
     ScheduledExecutorService liveness = Executors.newSingleThreadScheduledExecutor();
-    liveness.scheduleAtFixedRate(registry::checkLiveness, 2000, periodMs, TimeUnit.MILLISECONDS);
+    liveness.scheduleAtFixedRate(registry::checkLiveness, LIVENESS_DELAY_MS, periodMs, TimeUnit.MILLISECONDS);
 
     UplinkModel uplink = new UplinkModel(new Spectrum(props.radio().totalBandwidthHz(), props.radio().unitBandwidthHz()),
         ThermalNoise.withNoiseFigure(props.radio().noiseFigureDb()), props.radio().bsAntennas());
@@ -394,11 +394,17 @@ public final class ReportLoadBenchmark {
     return SchedulingProblem.unitsFor(p.radio().totalBandwidthHz(), p.radio().unitBandwidthHz());
   }
 
+  /** The BS default attach grace (isac.bs.attach-grace-ms), ms. */
+  static final long ATTACH_GRACE_MS = 10_000;
+
+  /** Liveness checks run from the start, as in the BS (the attach grace covers the burst). */
+  static final long LIVENESS_DELAY_MS = 0;
+
   /** The BS defaults with the benchmark's report period and the test dataset. */
   private static BsProperties properties(int reportPeriodMs, int lostAfterReports) {
     var d = TestBundle.DATASET;
     return new BsProperties(0, "", "", "", new BsProperties.Auth("", null), reportPeriodMs, lostAfterReports,
-        1048576, 0.1, 0.01, 3000, 10.0, 2, 1000, 0.1,
+        ATTACH_GRACE_MS, 1048576, 0.1, 0.01, 3000, 10.0, 2, 1000, 0.1,
         new BsProperties.Radio(20e6, 180e3, 9, 4), new BsProperties.Mec(20e9, 16),
         new BsProperties.Dataset(d.seed(), d.trainSize(), d.validSize(), d.testSize(), d.sequenceLength(),
             d.textOnlyShare(), d.avOnlyShare(), d.misleadingTextShare(), d.featureNoise(), d.labelNoise()));

@@ -154,6 +154,28 @@ class DeviceRegistryTest {
   }
 
   @Test
+  void aJustAttachedDeviceIsNotLostDuringTheAttachGrace() throws Exception {
+    BsProperties props = TestProperties.with(new BsProperties.Auth("shared", Map.of()), 2000, 1000);
+    DeviceRegistry graced = new DeviceRegistry(props, DatasetCatalog.of(data), clock, meters);
+    String name = InProcessServerBuilder.generateName();
+    io.grpc.Server s = InProcessServerBuilder.forName(name).directExecutor()
+        .addService(new DeviceLinkService(graced, props.maxMessageBytes())).build().start();
+    io.grpc.ManagedChannel ch = InProcessChannelBuilder.forName(name).directExecutor().build();
+    try {
+      FakeDevice mic = new FakeDevice(ch, "mic-9", Modality.AUDIO, data.test());
+      devices.add(mic);
+      assertThat(mic.attach(valid(mic).build()).getAccepted()).isTrue();
+      clock.advance(Duration.ofMillis(900)); // silent for 3 periods (300 ms) and more, but within 1 s of attach
+      assertThat(graced.checkLiveness()).isEmpty();
+      clock.advance(Duration.ofMillis(200));
+      assertThat(graced.checkLiveness()).containsExactly("mic-9");
+    } finally {
+      ch.shutdownNow();
+      s.shutdownNow();
+    }
+  }
+
+  @Test
   void brokenStreamMarksTheDeviceLost() throws Exception {
     FakeDevice cam = device("cam-2", Modality.VIDEO);
     cam.attach(valid(cam).build());

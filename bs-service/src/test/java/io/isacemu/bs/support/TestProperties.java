@@ -13,8 +13,13 @@ public final class TestProperties {
 
   /** As {@link #with(BsProperties.Auth)} with another deadline grace, wall ms. */
   public static BsProperties with(BsProperties.Auth auth, long graceMs) {
+    return with(auth, graceMs, 0);
+  }
+
+  /** As {@link #with(BsProperties.Auth, long)} with an attach grace before LOST, ms. */
+  public static BsProperties with(BsProperties.Auth auth, long graceMs, long attachGraceMs) {
     var d = TestBundle.DATASET;
-    return new BsProperties(0, "", "", "key", auth, 100, 3, 65536, 0.1, 0.0, graceMs, 10.0, 1, 100, 0.1,
+    return new BsProperties(0, "", "", "key", auth, 100, 3, attachGraceMs, 65536, 0.1, 0.0, graceMs, 10.0, 1, 100, 0.1,
         new BsProperties.Radio(20e6, 180e3, 9, 4), new BsProperties.Mec(20e9, 16),
         new BsProperties.Dataset(d.seed(), d.trainSize(), d.validSize(), d.testSize(), d.sequenceLength(),
             d.textOnlyShare(), d.avOnlyShare(), d.misleadingTextShare(), d.featureNoise(), d.labelNoise()));
