@@ -80,15 +80,7 @@ public class DeviceLinkServer implements SmartLifecycle {
     }
     liveness.shutdownNow();
     registry.closeAll("BS shutting down", 5000);
-    server.shutdown();
-    try {
-      if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
-        server.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      server.shutdownNow();
-    }
+    io.isacemu.proto.GrpcServers.stop(server, 2000);
     server = null;
   }
 

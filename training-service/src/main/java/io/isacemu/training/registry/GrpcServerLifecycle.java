@@ -8,7 +8,6 @@ import io.isacemu.training.TrainingProperties;
 import io.isacemu.training.bundle.BundleStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -56,15 +55,7 @@ public class GrpcServerLifecycle implements SmartLifecycle {
       return;
     }
     // Watch streams never end on their own: give unary calls and downloads a moment, then cancel.
-    server.shutdown();
-    try {
-      if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
-        server.shutdownNow().awaitTermination(2, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      server.shutdownNow();
-    }
+    io.isacemu.proto.GrpcServers.stop(server, 2000);
     server = null;
   }
 
