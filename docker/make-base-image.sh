@@ -72,7 +72,8 @@ debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates 
   "$suite" "$dir" "$mirror" >"$dir.log" 2>&1 \
   || { tail -n 30 "$dir.log" >&2; die "debootstrap failed (full log: $dir.log)"; }
 rm -f "$dir.log"
-chroot "$dir" java -version >/dev/null 2>&1 || die "java does not run inside the new root file system"
+# No chroot check: the JVM needs /proc, which a bare chroot lacks; the image is checked after import.
+[ -x "$dir/usr/bin/java" ] || die "no /usr/bin/java in the new root file system (openjdk-17-jre-headless missing?)"
 rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/*
 
 say "importing as $image ..."
@@ -80,5 +81,10 @@ tar -C "$dir" -c . | docker import \
   --change 'ENV LANG=C.UTF-8' \
   --change 'CMD ["bash"]' \
   - "$image" >/dev/null
+if ! out="$(docker run --rm "$image" java -version 2>&1)"; then
+  docker image rm "$image" >/dev/null 2>&1 || true
+  die "java does not run in $image: $out"
+fi
+say "java in $image: $(printf '%s' "$out" | head -n 1)"
 say "done: $image ($(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.0f MB", $1/1e6}'))"
 say "next: BASE_IMAGE=$image docker-compose build   (or docker build --build-arg BASE_IMAGE=$image ...)"

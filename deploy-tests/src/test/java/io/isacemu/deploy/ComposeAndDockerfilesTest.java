@@ -63,6 +63,14 @@ class ComposeAndDockerfilesTest {
   }
 
   @Test
+  void aDemoJobAddressingTheWrongBsFails() {
+    String text = COMPOSE.replace("\"--bs-url\", \"http://bs-service:8080\"", "\"--bs-url\", \"http://bs-service:9090\"");
+    assertThat(text).isNotEqualTo(COMPOSE);
+    assertThat(ComposeChecks.composeProblems(text, Repo.dockerfiles(), FACTS))
+        .anySatisfy(p -> assertThat(p).contains("demo: command must pass --bs-url http://bs-service:8080"));
+  }
+
+  @Test
   void aMissingDockerfileFails() {
     Map<String, String> dockerfiles = new LinkedHashMap<>(Repo.dockerfiles());
     dockerfiles.remove("device-service");

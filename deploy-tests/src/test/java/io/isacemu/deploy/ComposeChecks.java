@@ -19,15 +19,19 @@ final class ComposeChecks {
 
   /** The services docker-compose.yml must define. */
   static final Set<String> COMPOSE_SERVICES = Set.of(
-      "training-service", "bs-service", "device-video", "device-audio", "device-text", "device-extra");
+      "training-service", "bs-service", "device-video", "device-audio", "device-text", "device-extra", DEMO);
+
+  /** The one-shot experiment (isac-demo in attach mode): not a platform service, checked on its own. */
+  static final String DEMO = "demo";
 
   private ComposeChecks() {}
 
-  /** The image names the compose file builds (services with both image and build). */
+  /** The platform images the compose file builds (services with both image and build; not the demo job). */
   static Set<String> builtImages(String composeYaml) {
     Set<String> images = new TreeSet<>();
-    Repo.yaml(composeYaml).path("services").forEach(s -> {
-      if (s.has("build") && s.has("image")) {
+    Repo.yaml(composeYaml).path("services").fields().forEachRemaining(e -> {
+      JsonNode s = e.getValue();
+      if (!e.getKey().equals(DEMO) && s.has("build") && s.has("image")) {
         images.add(s.path("image").asText());
       }
     });
@@ -49,7 +53,13 @@ final class ComposeChecks {
       problems.add("docker-compose.yml: services " + names + " differ from " + new TreeSet<>(COMPOSE_SERVICES));
     }
     Map<String, String> serviceOf = new LinkedHashMap<>();
+    if (names.contains(DEMO)) {
+      demoProblems(problems, root, services.path(DEMO));
+    }
     for (String name : names) {
+      if (name.equals(DEMO)) {
+        continue;
+      }
       JsonNode s = services.path(name);
       String where = "docker-compose.yml " + name;
       String image = s.path("image").asText("");
@@ -126,6 +136,43 @@ final class ComposeChecks {
       }
     });
     return problems;
+  }
+
+  /**
+   * The demo job must build isac/demo from isac-demo/Dockerfile, wait for the BS and the training
+   * service to be healthy, address them by their compose names and REST ports, and use the BS's API key.
+   */
+  private static void demoProblems(List<String> problems, JsonNode root, JsonNode demo) {
+    String where = "docker-compose.yml " + DEMO;
+    if (!demo.path("image").asText("").equals("isac/demo:0.1.0")) {
+      problems.add(where + ": image must be isac/demo:0.1.0, got '" + demo.path("image").asText("") + "'");
+    }
+    JsonNode build = demo.path("build");
+    if (!build.path("dockerfile").asText("").equals("isac-demo/Dockerfile") || !build.path("context").asText("").equals(".")
+        || !build.path("args").has("BASE_IMAGE")) {
+      problems.add(where + ": build must be context '.', dockerfile isac-demo/Dockerfile, args BASE_IMAGE (got " + build + ")");
+    }
+    for (String dep : List.of("training-service", "bs-service")) {
+      if (!"service_healthy".equals(demo.path("depends_on").path(dep).path("condition").asText())) {
+        problems.add(where + ": must depend on " + dep + " with condition service_healthy");
+      }
+    }
+    List<String> command = new ArrayList<>();
+    demo.path("command").forEach(c -> command.add(c.asText()));
+    expectArg(problems, where, command, "--training-url", "http://training-service:8082");
+    expectArg(problems, where, command, "--bs-url", "http://bs-service:8080");
+    String key = demo.path("environment").path("BS_API_KEY").asText("");
+    String bsKey = root.path("services").path("bs-service").path("environment").path("BS_API_KEY").asText("");
+    if (key.isEmpty() || !key.equals(bsKey)) {
+      problems.add(where + ": BS_API_KEY '" + key + "' differs from bs-service's '" + bsKey + "'");
+    }
+  }
+
+  private static void expectArg(List<String> problems, String where, List<String> command, String option, String value) {
+    int i = command.indexOf(option);
+    if (i < 0 || i + 1 >= command.size() || !command.get(i + 1).equals(value)) {
+      problems.add(where + ": command must pass " + option + " " + value + " (got " + command + ")");
+    }
   }
 
   private static void checkPublished(List<String> problems, JsonNode services, String name, int port) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,10 @@ import java.util.UUID;
  * text) as separate JVMs on loopback, trains on the embedded synthetic default, waits until the BS
  * serves the bundle, runs the test samples through every gate mode (one sample per task), prints
  * Table I extended, writes it as JSON and CSV, and stops everything it started — also on Ctrl-C.
+ *
+ * <p>Attach mode ({@code --training-url URL --bs-url URL [--api-key KEY]}, key also from {@code
+ * BS_API_KEY}): starts nothing, waits for already running services (docker-compose's {@code demo}
+ * service, a Kubernetes job) and runs the same training and experiment against them.
  *
  * <pre>java -jar isac-demo/target/isac-demo.jar [--samples N] [--epochs E] [--lambda L] [--out DIR] [--repo DIR]</pre>
  */
@@ -34,14 +40,45 @@ public final class DemoLauncher {
   private final int epochs;
   private final double deployLambda;
   private final List<ManagedProcess> processes = new ArrayList<>();
-  private final String apiKey = UUID.randomUUID().toString();
-  private final Http http = new Http(apiKey);
+  /** Attach mode: the services' URLs (training, BS); empty = start every service here as a JVM. */
+  private final Optional<Endpoints> attach;
+  private final String apiKey;
+  private final Http http;
   private final long started = System.nanoTime();
 
   /** The λ sweep of the training job; the deployed gate is one of them. */
   static final List<Double> LAMBDAS = List.of(0.0, 0.3, 0.5, 0.7, 1.0);
 
+  /** Base URLs of already running services, e.g. {@code http://bs-service:8080}. */
+  record Endpoints(String trainingUrl, String bsUrl) {
+    Endpoints {
+      trainingUrl = url("training-url", trainingUrl);
+      bsUrl = url("bs-url", bsUrl);
+    }
+
+    private static String url(String field, String v) {
+      try {
+        URI u = URI.create(v.trim());
+        if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+          throw new IllegalArgumentException(field + ": '" + v + "' is not an http(s) URL with a host");
+        }
+        String s = u.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith(field + ":")) {
+          throw e;
+        }
+        throw new IllegalArgumentException(field + ": '" + v + "' is not a URL", e);
+      }
+    }
+  }
+
   DemoLauncher(Path repo, Path out, int samples, int epochs, double deployLambda) {
+    this(repo, out, samples, epochs, deployLambda, Optional.empty(), UUID.randomUUID().toString());
+  }
+
+  DemoLauncher(Path repo, Path out, int samples, int epochs, double deployLambda, Optional<Endpoints> attach,
+      String apiKey) {
     if (!LAMBDAS.contains(deployLambda)) {
       throw new IllegalArgumentException("lambda: " + deployLambda + " is not one of " + LAMBDAS);
     }
@@ -50,6 +87,9 @@ public final class DemoLauncher {
     this.samples = samples;
     this.epochs = epochs;
     this.deployLambda = deployLambda;
+    this.attach = attach;
+    this.apiKey = apiKey;
+    this.http = new Http(apiKey);
   }
 
   public static void main(String[] args) throws Exception {
@@ -62,7 +102,13 @@ public final class DemoLauncher {
       throw new IllegalArgumentException("samples: " + samples + " exceeds the 600 test samples of the embedded default");
     }
     double lambda = lambda(opts.getOrDefault("lambda", "0.5"));
-    DemoLauncher demo = new DemoLauncher(repo, out, samples, epochs, lambda);
+    Optional<Endpoints> attach = attach(opts);
+    String apiKey = attach.isEmpty() ? UUID.randomUUID().toString()
+        : opts.getOrDefault("api-key", System.getenv().getOrDefault("BS_API_KEY", ""));
+    if (attach.isPresent() && apiKey.isBlank()) {
+      throw new IllegalArgumentException("api-key: empty; attach mode needs the BS's API key (--api-key or BS_API_KEY)");
+    }
+    DemoLauncher demo = new DemoLauncher(repo, out, samples, epochs, lambda, attach, apiKey);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       demo.stopping = true;
       demo.stopAll();
@@ -93,13 +139,26 @@ public final class DemoLauncher {
         throw new IllegalArgumentException("arguments: expected --name value pairs, got '" + a + "'");
       }
       String key = a.substring(2);
-      if (!List.of("samples", "epochs", "lambda", "out", "repo").contains(key)) {
-        throw new IllegalArgumentException(
-            "arguments: unknown option '--" + key + "' (known: --samples --epochs --lambda --out --repo)");
+      if (!OPTIONS.contains(key)) {
+        throw new IllegalArgumentException("arguments: unknown option '--" + key + "' (known: --"
+            + String.join(" --", OPTIONS) + ")");
       }
       m.put(key, args[++i]);
     }
     return m;
+  }
+
+  static final List<String> OPTIONS =
+      List.of("samples", "epochs", "lambda", "out", "repo", "training-url", "bs-url", "api-key");
+
+  /** Attach mode needs both URLs; one without the other is a mistake, not a hint. */
+  static Optional<Endpoints> attach(Map<String, String> opts) {
+    boolean t = opts.containsKey("training-url"), b = opts.containsKey("bs-url");
+    if (t != b) {
+      throw new IllegalArgumentException((t ? "bs-url" : "training-url")
+          + ": missing; attach mode needs both --training-url and --bs-url");
+    }
+    return t ? Optional.of(new Endpoints(opts.get("training-url"), opts.get("bs-url"))) : Optional.empty();
   }
 
   static double lambda(String v) {
@@ -128,6 +187,39 @@ public final class DemoLauncher {
   }
 
   void run() throws Exception {
+    Endpoints at = attach.isPresent() ? awaitAttached(attach.get()) : launchLocal();
+    experiment(at.trainingUrl(), at.bsUrl());
+  }
+
+  /** Attach mode (docker-compose, Kubernetes): the services run elsewhere; wait until they are ready. */
+  private Endpoints awaitAttached(Endpoints e) throws Exception {
+    say("attaching to training-service %s and bs-service %s", e.trainingUrl(), e.bsUrl());
+    awaitHealthy("training-service", e.trainingUrl());
+    awaitHealthy("bs-service", e.bsUrl());
+    awaitDevices(e.bsUrl(), 3);
+    return e;
+  }
+
+  private void awaitHealthy(String name, String baseUrl) throws Exception {
+    String last = "";
+    for (int i = 0; i < 360; i++) {
+      try {
+        Http.Response r = http.getResponse(baseUrl + "/actuator/health");
+        if (r.status() == 200) {
+          say("%s is healthy", name);
+          return;
+        }
+        last = "HTTP " + r.status();
+      } catch (java.io.IOException ex) {
+        last = ex.toString();
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException(name + " at " + baseUrl + " not healthy after 6 minutes (last: " + last + ")");
+  }
+
+  /** Starts training-service, bs-service and three device-services as JVMs on free loopback ports. */
+  private Endpoints launchLocal() throws Exception {
     Path logs = out.resolve("logs");
     int trainHttp = freePort(), trainGrpc = freePort(), bsHttp = freePort(), bsGrpc = freePort();
     ManagedProcess training = new ManagedProcess("training-service", jar("training-service"), List.of(
@@ -165,9 +257,11 @@ public final class DemoLauncher {
     for (ManagedProcess dp : devs) {
       dp.awaitHealthy(http.client, Duration.ofMinutes(3));
     }
-    awaitDevices(bsHttp, 3);
+    awaitDevices("http://127.0.0.1:" + bsHttp, 3);
+    return new Endpoints("http://127.0.0.1:" + trainHttp, "http://127.0.0.1:" + bsHttp);
+  }
 
-    String trainUrl = "http://127.0.0.1:" + trainHttp;
+  private void experiment(String trainUrl, String bsUrl) throws Exception {
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("preset", "demo");
     job.put("dataset", Map.of("type", "synthetic", "seed", 7, "trainSize", 1200, "validSize", 300, "testSize", 600,
@@ -192,7 +286,6 @@ public final class DemoLauncher {
     JsonNode trainingRows = http.get(trainUrl + "/api/jobs/" + jobId + "/results").path("rows");
     String version = done.path("bundleVersion").asText("?");
     say("bundle %s published; waiting for the BS to serve it", version);
-    String bsUrl = "http://127.0.0.1:" + bsHttp;
     JsonNode model = awaitModel(bsUrl, version);
     Map<String, Double> flops = new LinkedHashMap<>();
     for (int i = 0; i < model.path("experts").size(); i++) {
@@ -275,9 +368,9 @@ public final class DemoLauncher {
     }
   }
 
-  private void awaitDevices(int bsHttp, int n) throws Exception {
+  private void awaitDevices(String bsUrl, int n) throws Exception {
     for (int i = 0; i < 240; i++) {
-      JsonNode devices = http.get("http://127.0.0.1:" + bsHttp + "/api/devices");
+      JsonNode devices = http.get(bsUrl + "/api/devices");
       int live = 0;
       for (JsonNode d : devices) {
         if ("LIVE".equals(d.path("status").asText())) {

@@ -48,4 +48,20 @@ class ResultTableTest {
     assertThatThrownBy(() -> new DemoLauncher(java.nio.file.Path.of("."), java.nio.file.Path.of("."), 1, 1, 0.2))
         .hasMessageContaining("lambda: 0.2");
   }
+
+  @Test
+  void attachModeNeedsBothUrlsAndValidatesThem() {
+    assertThat(DemoLauncher.attach(DemoLauncher.parse(new String[] {"--samples", "5"}))).isEmpty();
+    assertThat(DemoLauncher.attach(DemoLauncher.parse(new String[] {
+        "--training-url", "http://training-service:8082/", "--bs-url", "http://bs-service:8080"})))
+        .hasValue(new DemoLauncher.Endpoints("http://training-service:8082", "http://bs-service:8080"));
+    assertThatThrownBy(() -> DemoLauncher.attach(DemoLauncher.parse(new String[] {"--bs-url", "http://bs:8080"})))
+        .hasMessageContaining("training-url: missing");
+    assertThatThrownBy(() -> DemoLauncher.attach(DemoLauncher.parse(new String[] {
+        "--training-url", "ftp://x:1", "--bs-url", "http://bs:8080"})))
+        .hasMessageContaining("training-url: 'ftp://x:1'");
+    assertThatThrownBy(() -> DemoLauncher.attach(DemoLauncher.parse(new String[] {
+        "--training-url", "http://t:1", "--bs-url", "http://bad host"})))
+        .hasMessageContaining("bs-url: 'http://bad host'");
+  }
 }
