@@ -17,12 +17,13 @@ import java.util.regex.Pattern;
  */
 final class ComposeChecks {
 
+  /** The one-shot experiment (isac-demo in attach mode): not a platform service, checked on its own. */
+  static final String DEMO = "demo";
+
   /** The services docker-compose.yml must define. */
   static final Set<String> COMPOSE_SERVICES = Set.of(
       "training-service", "bs-service", "device-video", "device-audio", "device-text", "device-extra", DEMO);
 
-  /** The one-shot experiment (isac-demo in attach mode): not a platform service, checked on its own. */
-  static final String DEMO = "demo";
 
   private ComposeChecks() {}
 
