@@ -369,7 +369,7 @@ public final class DemoLauncher {
   }
 
   private void awaitDevices(String bsUrl, int n) throws Exception {
-    for (int i = 0; i < 240; i++) {
+    for (int i = 0; i < 600; i++) {
       JsonNode devices = http.get(bsUrl + "/api/devices");
       int live = 0;
       for (JsonNode d : devices) {
@@ -383,7 +383,7 @@ public final class DemoLauncher {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("devices did not attach to the BS within 2 minutes (see the logs)");
+    throw new IllegalStateException("devices did not attach to the BS within 5 minutes (see the logs)");
   }
 
   private JsonNode awaitModel(String bsUrl, String version) throws Exception {

@@ -21,6 +21,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -53,19 +54,22 @@ class PlatformContainersIT {
     DockerImageName bs = DockerImageName.parse(Images.image("bs-service"));
     DockerImageName device = DockerImageName.parse(Images.image("device-service"));
 
-    start("training-service", new GenericContainer<>(training)
+    // training and BS together, then the three devices together: the BS waits for the registry and
+    // the devices redial the BS with backoff, so no start order is needed (as under Kubernetes)
+    start(Map.of("training-service", new GenericContainer<>(training)
         .withNetworkAliases("training-service")
         .withEnv("ISAC_TRAINING_BUNDLEDIR", "/tmp/bundles")
-        .withExposedPorts(8082));
-    start("bs-service", new GenericContainer<>(bs)
+        .withExposedPorts(8082),
+        "bs-service", new GenericContainer<>(bs)
         .withNetworkAliases("bs-service")
         .withEnv("ISAC_BS_REGISTRYTARGET", "training-service:9091")
         .withEnv("BS_API_KEY", API_KEY)
         .withEnv("BS_DEVICE_TOKEN", TOKEN)
-        .withExposedPorts(8080));
+        .withExposedPorts(8080)));
     String[][] devices = {{"video-0", "video", "42"}, {"audio-0", "audio", "43"}, {"text-0", "text", "44"}};
+    Map<String, GenericContainer<?>> deviceContainers = new LinkedHashMap<>();
     for (String[] d : devices) {
-      start("device-" + d[1], new GenericContainer<>(device)
+      deviceContainers.put("device-" + d[1], new GenericContainer<>(device)
           .withNetworkAliases("device-" + d[1])
           .withEnv("DEVICE_ID", d[0])
           .withEnv("DEVICE_MODALITY", d[1])
@@ -75,23 +79,30 @@ class PlatformContainersIT {
           .withEnv("PLATFORM_SEED", d[2])
           .withExposedPorts(8081));
     }
+    start(deviceContainers);
     trainingUrl = "http://" + containers.get("training-service").getHost() + ":"
         + containers.get("training-service").getMappedPort(8082);
     bsUrl = "http://" + containers.get("bs-service").getHost() + ":" + containers.get("bs-service").getMappedPort(8080);
   }
 
-  private void start(String name, GenericContainer<?> c) {
-    ContainerLogs log = new ContainerLogs(name);
-    logs.put(name, log);
-    containers.put(name, c);
-    c.withNetwork(network)
-        .withLogConsumer(log)
-        .waitingFor(Wait.forHttp("/actuator/health").forPort(c.getExposedPorts().get(0)).forStatusCode(200)
-            .withStartupTimeout(Duration.ofMinutes(4)));
+  /** Starts the containers in parallel and waits until each one's actuator health answers 200. */
+  private void start(Map<String, GenericContainer<?>> batch) {
+    batch.forEach((name, c) -> {
+      ContainerLogs log = new ContainerLogs(name);
+      logs.put(name, log);
+      containers.put(name, c);
+      c.withNetwork(network)
+          .withLogConsumer(log)
+          .waitingFor(Wait.forHttp("/actuator/health").forPort(c.getExposedPorts().get(0)).forStatusCode(200)
+              .withStartupTimeout(Duration.ofMinutes(5)));
+    });
     try {
-      c.start();
+      Startables.deepStart(batch.values()).join();
     } catch (RuntimeException e) {
-      throw new AssertionError(name + " did not become healthy; its log ends with:\n" + log.tail(40), e);
+      StringBuilder tails = new StringBuilder();
+      batch.keySet().forEach(name -> tails.append("\n--- ").append(name).append(" log ends with:\n")
+          .append(logs.get(name).tail(25)));
+      throw new AssertionError("containers " + batch.keySet() + " did not all become healthy" + tails, e);
     }
   }
 
@@ -179,6 +190,8 @@ class PlatformContainersIT {
         reasons.add(t.path("reason").asText());
       }
     }
+    System.out.printf("[containers] video-0 killed after 10 of %d fixed:V+A+T tasks: %s; first reason: %s%n", total,
+        statuses, reasons.isEmpty() ? "-" : reasons.get(0));
     // none lost: every accepted task is terminal; those after the kill fell back to A/T
     assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(total);
     assertThat(statuses).as("statuses %s", statuses).doesNotContainKey("FAILED").containsKey("DEGRADED");
