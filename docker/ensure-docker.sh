@@ -62,7 +62,7 @@ if [ -n "${BASE_IMAGE:-}" ]; then
 elif docker image inspect eclipse-temurin:17-jre >/dev/null 2>&1 || timeout 120 docker pull eclipse-temurin:17-jre >/dev/null 2>&1; then
   base=eclipse-temurin:17-jre
 else
-  say "no image registry reachable: building a local JRE 17 base from Debian packages"
+  say "no image registry reachable: using (making if missing) the local JRE 17 base from Debian packages"
   bash docker/make-base-image.sh isac/jre17:local >&2 || die "docker/make-base-image.sh failed"
   base=isac/jre17:local
 fi
