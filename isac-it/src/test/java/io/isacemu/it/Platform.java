@@ -80,7 +80,11 @@ final class Platform implements AutoCloseable {
       p.put("isac.bs.registry-target", "127.0.0.1:" + registry);
       p.put("isac.bs.api-key", API_KEY);
       p.put("isac.bs.auth.shared-token", DEVICE_TOKEN);
-      p.put("isac.bs.report-period-ms", 250);
+      // liveness: reports every second, LOST after 5 s of silence — generous, because a busy shared
+      // machine can stall a report for most of a second (a tight timeout would drop healthy devices);
+      // a killed device is detected at once anyway, by its stream ending
+      p.put("isac.bs.report-period-ms", 1000);
+      p.put("isac.bs.lost-after-reports", 5);
       p.put("isac.bs.time-scale-factor", timeScaleFactor);
       // one task at a time: a device serves one command at a time (a second one is answered BUSY),
       // so concurrent tasks would degrade each other and blur what the device-kill test observes
@@ -139,6 +143,11 @@ final class Platform implements AutoCloseable {
       throw new IllegalStateException("device-service " + name + " is not running");
     }
     ctx.close();
+  }
+
+  /** Whether device-service {@code name} is running. */
+  boolean running(String name) {
+    return deviceServices.containsKey(name);
   }
 
   /** The device-service context {@code name}. */

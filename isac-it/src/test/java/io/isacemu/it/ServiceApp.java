@@ -39,6 +39,8 @@ final class ServiceApp {
     args.add("--spring.main.banner-mode=off");
     // each context's meters stay in its own registry (the global one would mix the services)
     args.add("--management.metrics.use-global-registry=false");
+    // the log pattern is global to the JVM: the last service started would name every line
+    args.add("--logging.include-application-name=false");
     overrides.forEach((k, v) -> args.add("--" + k + "=" + v));
     return new SpringApplicationBuilder(application)
         .properties(ownConfiguration(application))
