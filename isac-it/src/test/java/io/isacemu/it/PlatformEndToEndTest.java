@@ -11,6 +11,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.isacemu.bs.dataset.DatasetCatalog;
+import io.isacemu.bs.task.SpectrumLedger;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.proto.BsMessage;
 import io.isacemu.proto.DeviceMessage;
@@ -165,16 +166,13 @@ class PlatformEndToEndTest {
       // every test sample through V+A+T: the video device uploads 600 samples (~seconds, real time)
       ids.add(platform.submit(Map.of("count", 600, "mode", "fixed:V+A+T", "deadlineSeconds", 1000)));
     }
-    // kill the video device-service once the first task's SenseCommand to video-0 is out
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> {
-      for (JsonNode d : platform.rest.get(platform.bs("/api/allocation")).body().path("devices")) {
-        if (d.path("deviceId").asText().equals("video-0") && d.path("units").asInt() > 0) {
-          return true;
-        }
-      }
-      return false;
-    });
-    platform.stopDevices("video");
+    // kill the video device-service once the first task's fetch round holds units for video-0 (its
+    // SenseCommand is out). Watched in process, on the BS's spectrum ledger (GET /api/allocation
+    // shows the same), so that the kill lands within milliseconds of the command.
+    SpectrumLedger ledger = platform.bs.getBean(SpectrumLedger.class);
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+        .until(() -> ledger.allocation().getOrDefault("video-0", 0) > 0);
+    platform.killDevices("video");
     try {
       assertKilledTasksDegradedNoneLost(ids, before);
     } finally {
