@@ -66,7 +66,8 @@ final class Platform implements AutoCloseable {
   /**
    * Starts the training service (bundles under {@code work}) and the BS pointing at its registry.
    *
-   * @param timeScaleFactor wall seconds per emulated second the BS sends with each command (1 = real time)
+   * @param timeScaleFactor wall seconds per emulated second the BS sends with each command (1 = real
+   *     time, 4 = four times slower)
    */
   static Platform start(Path work, double timeScaleFactor) {
     ConfigurableApplicationContext training = ServiceApp.start(TrainingServiceApplication.class, Map.of(

@@ -65,9 +65,10 @@ class PlatformEndToEndTest {
 
   @BeforeAll
   static void startPlatform() {
-    // real time on the devices (1 emulated s = 1 wall s): a 600-sample video upload lasts long
-    // enough to be interrupted; a 20-sample task still takes well under a second
-    platform = Platform.start(work, 1.0);
+    // slower than real time on the devices (1 emulated s = 4 wall s): a 600-sample video upload
+    // lasts seconds, long after the kill lands even on a busy machine; a 20-sample task still takes
+    // about a second
+    platform = Platform.start(work, 4.0);
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("preset", "demo");
     // a small training set and one epoch per stage: the bundle only has to be real, not good
@@ -163,7 +164,7 @@ class PlatformEndToEndTest {
     int before = platform.rest.get(platform.bs("/api/tasks")).body().size();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      // every test sample through V+A+T: the video device uploads 600 samples (~seconds, real time)
+      // every test sample through V+A+T: the video device uploads 600 samples (seconds of wall time)
       ids.add(platform.submit(Map.of("count", 600, "mode", "fixed:V+A+T", "deadlineSeconds", 1000)));
     }
     // kill the video device-service once the first task's fetch round holds units for video-0 (its
