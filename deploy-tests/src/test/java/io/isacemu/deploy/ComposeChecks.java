@@ -238,7 +238,7 @@ final class ComposeChecks {
     if (!exposed.equals(facts.ports(service))) {
       problems.add(where + ": EXPOSE " + exposed + " differs from the ports " + service + " listens on " + facts.ports(service));
     }
-    String jar = service + "/target/" + service + "-0.1.0-SNAPSHOT.jar";
+    String jar = service + "/target/" + service + "-0.1.0-SNAPSHOT-exec.jar";
     if (!text.contains("COPY " + jar + " ")) {
       problems.add(where + ": does not COPY the packaged jar " + jar);
     }

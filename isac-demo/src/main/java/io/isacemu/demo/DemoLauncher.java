@@ -405,9 +405,9 @@ public final class DemoLauncher {
   private Path jar(String module) throws IOException {
     Path dir = repo.resolve(module).resolve("target");
     try (var files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().matches(module + "-[0-9].*\\.jar"))
-          .filter(p -> !p.getFileName().toString().endsWith("-plain.jar") && !p.getFileName().toString().endsWith(".original"))
-          .findFirst().orElseThrow(() -> new IllegalStateException(module + ": no jar in " + dir + "; build first"));
+      // the runnable fat jar carries the classifier exec; <module>-<version>.jar is the plain library jar
+      return files.filter(p -> p.getFileName().toString().matches(module + "-[0-9].*-exec\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException(module + ": no runnable " + module + "-*-exec.jar in " + dir + "; build first"));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IllegalStateException(module + ": " + dir + " does not exist; run mvn package -DskipTests first", e);
     }
