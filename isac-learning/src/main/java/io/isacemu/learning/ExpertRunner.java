@@ -12,6 +12,7 @@ import io.isacemu.learning.nn.ExpertBlock;
 import io.isacemu.learning.nn.Flops;
 import io.isacemu.learning.nn.Sequences;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -168,8 +169,8 @@ public final class ExpertRunner implements AutoCloseable {
     for (int s = 0; s < mods.size(); s++) {
       Modality m = mods.get(s);
       int width = e.spec().encoders().get(s).width();
-      java.util.ArrayList<Integer> rawIdx = new java.util.ArrayList<>();
-      java.util.ArrayList<float[]> rawVals = new java.util.ArrayList<>();
+      ArrayList<Integer> rawIdx = new ArrayList<>();
+      ArrayList<float[]> rawVals = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         ExpertInput in = samples.get(i).get(m);
         if (in == null) {

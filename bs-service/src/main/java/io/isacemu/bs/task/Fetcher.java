@@ -97,6 +97,7 @@ final class Fetcher {
   private final BsProperties props;
   private final DatasetCatalog catalog;
   private final LongSupplier nanos;
+  private static final int BITS_PER_FLOAT = 32;
   private final OptimalScheduler scheduler = new OptimalScheduler();
   private final MecServer mec;
   // device id -> the bundle version it refused LOCAL for, and when: not offered again for a while, so a
@@ -158,8 +159,6 @@ final class Fetcher {
     }
     return List.of(PathOption.offload(rawBits, mec.seconds(flops)), onDevice);
   }
-
-  private static final int BITS_PER_FLOAT = 32;
 
   /**
    * One round.
@@ -269,7 +268,7 @@ final class Fetcher {
         SenseResult refusal = answer.result().get();
         rounds.add(new TaskResult.DeviceRound(round, v.deviceId(), m, n, a.units(),
             ledger.spectrum().bandwidthHz(a.units()), a.rateBps(), ProcessingMode.LOCAL, 0, 0, 0, 0,
-            outcome(refusal), Double.isFinite(refusal.getEnergyJ()) ? refusal.getEnergyJ() : 0));
+            outcome(refusal), Double.isFinite(refusal.getEnergyJ()) ? refusal.getEnergyJ() : 0, 0));
         problems.add("device " + v.deviceId() + " refused LOCAL (" + refusal.getErrorMessage()
             + "); re-fetched with OFFLOAD");
         localRefusals.put(v.deviceId(), new Refusal(local.get(m).modelVersion(), nanos.getAsLong()));
@@ -293,10 +292,12 @@ final class Fetcher {
       bits += path.bits();
       int delivered = 0;
       double reportedEnergy = 0;
+      double encodeWall = 0;
       String outcome = answer.outcome();
       if (answer.result().isPresent()) {
         SenseResult r = answer.result().get();
         reportedEnergy = Double.isFinite(r.getEnergyJ()) ? r.getEnergyJ() : 0;
+        encodeWall = Double.isFinite(r.getEncodeWallS()) ? Math.max(0, r.getEncodeWallS()) : 0;
         if (mode == ProcessingMode.LOCAL) {
           LocalOption l = local.get(m);
           Map<String, float[]> got = acceptEncoded(r, wanted.get(m), l.encodedWidth());
@@ -314,7 +315,8 @@ final class Fetcher {
       }
       rounds.add(new TaskResult.DeviceRound(round, v.deviceId(), m, n, a.units(),
           ledger.spectrum().bandwidthHz(a.units()), a.rateBps(), mode, path.bits(),
-          deviceSensing + deviceComputeSeconds + uploadSeconds, deviceEnergy, delivered, outcome, reportedEnergy));
+          deviceSensing + deviceComputeSeconds + uploadSeconds, deviceEnergy, delivered, outcome, reportedEnergy,
+          encodeWall));
     }
     double wall = (nanos.getAsLong() - start) / 1e9;
     return new Round(features, rounds, sensing, comm, energy, bits, wall, problems, encoded);

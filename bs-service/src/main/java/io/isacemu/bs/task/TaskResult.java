@@ -91,11 +91,13 @@ public record TaskResult(
    * @param delivered samples delivered in time
    * @param outcome OK, or the device's status / LOST / TIMEOUT with details
    * @param deviceReportedEnergyJ energy the device reported for the command, J (0 if none)
+   * @param deviceEncodeWallSeconds wall seconds the device reported running its encoder (LOCAL;
+   *     measured, not modelled), 0 otherwise
    */
   public record DeviceRound(
       int round, String deviceId, Modality modality, int samples, int units, double bandwidthHz,
       double rateBps, ProcessingMode mode, double bits, double modelledSeconds, double energyJ,
-      int delivered, String outcome, double deviceReportedEnergyJ) {}
+      int delivered, String outcome, double deviceReportedEnergyJ, double deviceEncodeWallSeconds) {}
 
   /**
    * Modelled latency breakdown, emulated s.
