@@ -4,6 +4,7 @@ import io.isacemu.core.validation.Check;
 import io.isacemu.data.synthetic.SyntheticConfig;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -33,6 +34,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param radio uplink band and receiver
  * @param mec MEC server
  * @param dataset the seeded synthetic dataset shared with the devices
+ * @param processing where the modality encoders run: {@code offload} (always raw upload, MEC
+ *     encodes), {@code local} (the device encodes whenever the round's target expert is known),
+ *     {@code auto} (default: the isac-core scheduler picks per device and round, binary offloading)
  */
 @ConfigurationProperties("isac.bs")
 public record BsProperties(
@@ -54,8 +58,20 @@ public record BsProperties(
     @DefaultValue("0.1") double sensingPowerW,
     @DefaultValue Radio radio,
     @DefaultValue Mec mec,
-    @DefaultValue Dataset dataset) {
+    @DefaultValue Dataset dataset,
+    @DefaultValue("auto") Processing processing) {
 
+  /** Properties with {@link Processing#AUTO} (the signature before {@code processing} existed). */
+  public BsProperties(int grpcPort, String grpcInProcessName, String registryTarget, String apiKey, Auth auth,
+      int reportPeriodMs, int lostAfterReports, long attachGraceMs, int maxMessageBytes, double sensingSeconds,
+      double timeScaleFactor, long deadlineGraceMs, double defaultDeadlineSeconds, int taskThreads,
+      int taskHistory, double sensingPowerW, Radio radio, Mec mec, Dataset dataset) {
+    this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
+        attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
+        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, Processing.AUTO);
+  }
+
+  @ConstructorBinding
   public BsProperties {
     Check.inRange("isac.bs.grpc-port", grpcPort, 0, 65535);
     grpcInProcessName = grpcInProcessName == null ? "" : grpcInProcessName;
@@ -73,9 +89,20 @@ public record BsProperties(
     Check.positive("isac.bs.task-threads", taskThreads);
     Check.positive("isac.bs.task-history", taskHistory);
     Check.nonNegative("isac.bs.sensing-power-w", sensingPowerW);
+    Check.present("isac.bs.processing", processing);
     Check.present("isac.bs.radio", radio);
     Check.present("isac.bs.mec", mec);
     Check.present("isac.bs.dataset", dataset);
+  }
+
+  /** Which processing paths (binary offloading) the scheduler is offered per device and round. */
+  public enum Processing {
+    /** Only OFFLOAD: the device uploads raw features, the MEC runs every encoder. */
+    OFFLOAD,
+    /** Only LOCAL where possible (one target expert, a bundle-capable device); OFFLOAD otherwise. */
+    LOCAL,
+    /** Both paths; the scheduler picks the cheaper per device (min latency or min energy). */
+    AUTO
   }
 
   /**

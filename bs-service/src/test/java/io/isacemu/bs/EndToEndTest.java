@@ -66,6 +66,8 @@ class EndToEndTest {
     r.add("isac.bs.api-key", () -> "test-key");
     r.add("isac.bs.report-period-ms", () -> 60000);
     r.add("isac.bs.time-scale-factor", () -> 0);
+    // this class checks the OFFLOAD path end to end; LOCAL is LocalProcessingTest's
+    r.add("isac.bs.processing", () -> "offload");
     r.add("isac.bs.deadline-grace-ms", () -> 1500);
     r.add("isac.bs.dataset.seed", d::seed);
     r.add("isac.bs.dataset.train-size", d::trainSize);

@@ -1,10 +1,14 @@
 package io.isacemu.bs.model;
 
+import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalSplit;
+import io.isacemu.learning.ExpertInput;
+import io.isacemu.learning.ExpertRunner;
 import io.isacemu.learning.GateFeatures;
 import io.isacemu.learning.GatedModel;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,11 +20,14 @@ final class GatedServingModel implements ServingModel {
   private final GatedModel model;
   private final String version;
   private final ExecutorService inference;
+  // split execution for LOCAL processing; over the same model, so also confined to `inference`
+  private final ExpertRunner runner;
 
   GatedServingModel(GatedModel model, String version, ExecutorService inference) {
     this.model = model;
     this.version = version;
     this.inference = inference;
+    this.runner = ExpertRunner.of(model);
   }
 
   @Override
@@ -61,6 +68,26 @@ final class GatedServingModel implements ServingModel {
   @Override
   public float[] route(MultimodalSplit split, int[] choice) {
     return on(() -> model.route(split, choice));
+  }
+
+  @Override
+  public boolean localCapable() {
+    return true;
+  }
+
+  @Override
+  public long encoderFlops(int expert, Modality m) {
+    return runner.encoderFlops(expert, m);
+  }
+
+  @Override
+  public int encodedWidth(int expert, Modality m) {
+    return runner.encodedWidth(expert, m);
+  }
+
+  @Override
+  public float[] predictMixed(int expert, List<Map<Modality, ExpertInput>> samples) {
+    return on(() -> runner.predict(expert, samples));
   }
 
   private <T> T on(Callable<T> work) {

@@ -7,6 +7,7 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import io.isacemu.bs.BsProperties;
+import io.isacemu.proto.BundleArchive;
 import io.isacemu.proto.BundleAssembler;
 import io.isacemu.proto.BundleChunk;
 import io.isacemu.proto.BundleInfo;

@@ -1,9 +1,12 @@
 package io.isacemu.bs.model;
 
+import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalSplit;
+import io.isacemu.learning.ExpertInput;
 import io.isacemu.learning.GateFeatures;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The gate and experts the BS serves, as the task engine sees them. Implementations serialise
@@ -38,6 +41,33 @@ public interface ServingModel extends AutoCloseable {
   /** Index of the expert over exactly {@code set}; -1 when the bundle has none. */
   default int indexOf(ModalitySet set) {
     return experts().indexOf(set);
+  }
+
+  /**
+   * Whether this model can split its experts for LOCAL processing ({@link #encoderFlops}, {@link
+   * #encodedWidth}, {@link #predictMixed} work); false by default.
+   */
+  default boolean localCapable() {
+    return false;
+  }
+
+  /** Analytic FLOPs per sample of expert {@code expert}'s encoder for {@code m}, ≥ 1 (local capable only). */
+  default long encoderFlops(int expert, Modality m) {
+    throw new UnsupportedOperationException("model " + version() + " cannot split its experts");
+  }
+
+  /** Width {@code d_model} of expert {@code expert}'s encoder for {@code m} (local capable only). */
+  default int encodedWidth(int expert, Modality m) {
+    throw new UnsupportedOperationException("model " + version() + " cannot split its experts");
+  }
+
+  /**
+   * Runs expert {@code expert} on samples whose inputs are, per modality, raw features or vectors
+   * encoded on the device by that expert's encoder (local capable only); same outputs as {@link
+   * #route} on raw features.
+   */
+  default float[] predictMixed(int expert, List<Map<Modality, ExpertInput>> samples) {
+    throw new UnsupportedOperationException("model " + version() + " cannot split its experts");
   }
 
   @Override

@@ -86,7 +86,8 @@ public class DeviceRegistry {
           String sessionId = instance + "-" + sessionCounter.incrementAndGet();
           views.put(r.getDeviceId(), new DeviceView(r.getDeviceId(), sessionId,
               BsProtos.modality(r.getModality()).orElseThrow(), DeviceStatus.LIVE, r.getSensingRateBps(),
-              r.getTxPowerDbm(), r.getCpuHz(), r.getFeatureDim(), r.getSequenceLength(), now, now,
+              r.getTxPowerDbm(), r.getCpuHz(),
+              r.getFlopsPerCycle() > 0 ? r.getFlopsPerCycle() : DeviceView.DEFAULT_FLOPS_PER_CYCLE, r.getFeatureDim(), r.getSequenceLength(), now, now,
               Optional.empty(), Optional.empty(), r.getPosition().getXM(), r.getPosition().getYM(), 0.0,
               Optional.empty(), 0, 0));
           sessions.put(r.getDeviceId(), session);

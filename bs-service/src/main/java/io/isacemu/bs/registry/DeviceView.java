@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param sensingRateBps m_k, bit/s, &gt; 0
  * @param txPowerDbm latest transmit power P_k, dBm
  * @param cpuHz CPU clock f_k, Hz, &gt; 0
+ * @param flopsPerCycle FLOPs per cycle of the device's CPU, in (0, 1024] ({@link
+ *     #DEFAULT_FLOPS_PER_CYCLE} when the device did not advertise it)
  * @param featureDim d, features per step
  * @param sequenceLength T, steps per sample
  * @param attachedAt when the current session registered
@@ -36,6 +38,7 @@ public record DeviceView(
     double sensingRateBps,
     double txPowerDbm,
     double cpuHz,
+    double flopsPerCycle,
     int featureDim,
     int sequenceLength,
     Instant attachedAt,
@@ -49,20 +52,23 @@ public record DeviceView(
     long lastSequenceNumber,
     long invalidReports) {
 
+  /** FLOPs per cycle assumed for a device that does not advertise it (256-bit SIMD fp32 FMA). */
+  public static final double DEFAULT_FLOPS_PER_CYCLE = 8;
+
   DeviceView withStatus(DeviceStatus s) {
-    return new DeviceView(deviceId, sessionId, modality, s, sensingRateBps, txPowerDbm, cpuHz, featureDim,
+    return new DeviceView(deviceId, sessionId, modality, s, sensingRateBps, txPowerDbm, cpuHz, flopsPerCycle, featureDim,
         sequenceLength, attachedAt, lastSeenAt, channelGainDb, snrDb, xM, yM, energyUsedJ, reportLagMs,
         lastSequenceNumber, invalidReports);
   }
 
   DeviceView seenAt(Instant t) {
-    return new DeviceView(deviceId, sessionId, modality, status, sensingRateBps, txPowerDbm, cpuHz, featureDim,
+    return new DeviceView(deviceId, sessionId, modality, status, sensingRateBps, txPowerDbm, cpuHz, flopsPerCycle, featureDim,
         sequenceLength, attachedAt, t, channelGainDb, snrDb, xM, yM, energyUsedJ, reportLagMs,
         lastSequenceNumber, invalidReports);
   }
 
   DeviceView withInvalidReport(Instant t) {
-    return new DeviceView(deviceId, sessionId, modality, status, sensingRateBps, txPowerDbm, cpuHz, featureDim,
+    return new DeviceView(deviceId, sessionId, modality, status, sensingRateBps, txPowerDbm, cpuHz, flopsPerCycle, featureDim,
         sequenceLength, attachedAt, t, channelGainDb, snrDb, xM, yM, energyUsedJ, reportLagMs,
         lastSequenceNumber, invalidReports + 1);
   }
@@ -70,7 +76,7 @@ public record DeviceView(
   DeviceView withReport(
       Instant t, double txDbm, Optional<Double> gainDb, Optional<Double> snr, double x, double y, double energy,
       long lagMs, long seq) {
-    return new DeviceView(deviceId, sessionId, modality, status, sensingRateBps, txDbm, cpuHz, featureDim,
+    return new DeviceView(deviceId, sessionId, modality, status, sensingRateBps, txDbm, cpuHz, flopsPerCycle, featureDim,
         sequenceLength, attachedAt, t, gainDb, snr, x, y, energy, Optional.of(lagMs), seq, invalidReports);
   }
 }

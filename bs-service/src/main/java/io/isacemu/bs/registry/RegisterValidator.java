@@ -50,6 +50,9 @@ final class RegisterValidator {
     if (!(r.getCpuHz() > 0) || !Double.isFinite(r.getCpuHz())) {
       return Optional.of("cpu_hz: " + r.getCpuHz() + " must be finite and > 0");
     }
+    if (!(r.getFlopsPerCycle() >= 0 && r.getFlopsPerCycle() <= 1024)) {
+      return Optional.of("flops_per_cycle: " + r.getFlopsPerCycle() + " must be 0 (not advertised) or in (0, 1024]");
+    }
     if (!Double.isFinite(r.getPosition().getXM()) || !Double.isFinite(r.getPosition().getYM())) {
       return Optional.of("position: (" + r.getPosition().getXM() + ", " + r.getPosition().getYM() + ") must be finite");
     }

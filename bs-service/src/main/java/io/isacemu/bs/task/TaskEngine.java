@@ -10,6 +10,7 @@ import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.core.units.Units;
 import io.isacemu.data.ArraySplit;
 import io.isacemu.data.MultimodalSplit;
+import io.isacemu.learning.ExpertInput;
 import io.isacemu.learning.GateFeatures;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,13 @@ import java.util.function.LongSupplier;
  * a subset of them with the most modalities — and marked degraded; with no such expert the sample
  * is unserved. A task ends DONE (all served as chosen), DEGRADED (some fell back or were unserved)
  * or FAILED (none served), always with a reason when not DONE.
+ *
+ * <p>LOCAL processing: when a fetch round's samples of a modality all go to one known expert (fixed
+ * mode; the on-demand mode's second round when the gate chose one expert for them), the devices may
+ * encode with that expert's encoder ({@link Fetcher.LocalOption}); the vectors are fed to that
+ * expert's head ({@link ServingModel#predictMixed}) and the MEC compute excludes those encoders. A
+ * vector encoded for one expert is never given to another (a degraded sample only uses raw inputs
+ * or vectors of the expert that runs).
  */
 final class TaskEngine {
 
@@ -83,9 +91,13 @@ final class TaskEngine {
     final List<String> ids;
     final List<ModalitySet> experts;
     final Map<Modality, Map<String, float[]>> held = new EnumMap<>(Modality.class);
+    // LOCAL results: per modality per sample id the device-encoded vector and its expert
+    final Map<Modality, Map<String, Local>> encodedHeld = new EnumMap<>(Modality.class);
     final List<TaskResult.DeviceRound> devices = new ArrayList<>();
     final Set<String> problems = new LinkedHashSet<>();
     final int[] intended;
+    // per sample the expert the on-demand second round fetches for (-1: none)
+    final int[] target;
     final long start = nanos.getAsLong();
     int round;
     double sensing;
@@ -104,6 +116,8 @@ final class TaskEngine {
       this.experts = model.experts();
       this.intended = new int[ids.size()];
       Arrays.fill(intended, -1);
+      this.target = new int[ids.size()];
+      Arrays.fill(target, -1);
     }
 
     Outcome execute() {
@@ -115,7 +129,7 @@ final class TaskEngine {
               + " (experts: " + names() + ")", Optional.of(model.version()));
         }
         Arrays.fill(intended, idx);
-        fetch(all(f.expert()));
+        fetch(all(f.expert()), localOptions(f.expert().modalities(), idx));
       } else if (mode instanceof GateMode.Full) {
         ModalitySet needed = model.gateInputs();
         for (ModalitySet e : experts) {
@@ -127,7 +141,8 @@ final class TaskEngine {
         // on-demand: the gate's cheap inputs first, then only what the chosen experts still need
         fetch(all(model.gateInputs()));
         gate();
-        fetch(missingForIntended());
+        Map<Modality, List<String>> missing = missingForIntended();
+        fetch(missing, localOptions(missing));
       }
       return finish();
     }
@@ -145,12 +160,52 @@ final class TaskEngine {
     }
 
     private void fetch(Map<Modality, List<String>> wanted) {
+      fetch(wanted, Map.of());
+    }
+
+    /** LOCAL candidates for every modality in {@code mods} encoded by expert {@code expert}; none if the model cannot split. */
+    private Map<Modality, Fetcher.LocalOption> localOptions(List<Modality> mods, int expert) {
+      Map<Modality, Fetcher.LocalOption> out = new EnumMap<>(Modality.class);
+      if (!model.localCapable()) {
+        return out;
+      }
+      for (Modality m : mods) {
+        out.put(m, new Fetcher.LocalOption(model.version(), expert, experts.get(expert).name(),
+            model.encoderFlops(expert, m), model.encodedWidth(expert, m)));
+      }
+      return out;
+    }
+
+    /** LOCAL candidates of a round: per modality, only when all its samples target the same expert. */
+    private Map<Modality, Fetcher.LocalOption> localOptions(Map<Modality, List<String>> wanted) {
+      Map<Modality, Fetcher.LocalOption> out = new EnumMap<>(Modality.class);
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        index.putIfAbsent(ids.get(i), i);
+      }
+      wanted.forEach((m, list) -> {
+        java.util.Set<Integer> experts = new java.util.HashSet<>();
+        for (String id : list) {
+          experts.add(target[index.get(id)]);
+        }
+        if (experts.size() == 1 && experts.iterator().next() >= 0) {
+          out.putAll(localOptions(List.of(m), experts.iterator().next()));
+        }
+      });
+      return out;
+    }
+
+    private void fetch(Map<Modality, List<String>> wanted, Map<Modality, Fetcher.LocalOption> local) {
       if (wanted.values().stream().allMatch(List::isEmpty)) {
         return;
       }
       round++;
-      Fetcher.Round r = fetcher.fetch(taskId, round, wanted, request.deadlineSeconds(), request.objective());
+      Fetcher.Round r = fetcher.fetch(taskId, round, wanted, request.deadlineSeconds(), request.objective(), local);
       r.features().forEach((m, f) -> held.computeIfAbsent(m, k -> new HashMap<>()).putAll(f));
+      r.encoded().forEach((m, e) -> {
+        Map<String, Local> byId = encodedHeld.computeIfAbsent(m, k -> new HashMap<>());
+        e.vectors().forEach((id, v) -> byId.put(id, new Local(e.expert(), v)));
+      });
       devices.addAll(r.devices());
       problems.addAll(r.problems());
       sensing += r.sensingSeconds();
@@ -232,6 +287,7 @@ final class TaskEngine {
         ModalitySet target;
         if (intended[i] >= 0) {
           target = experts.get(intended[i]);
+          this.target[i] = intended[i];
         } else {
           // the gate could not run: aim for the largest expert the LIVE devices can serve
           Set<Modality> reachable = EnumSet.noneOf(Modality.class);
@@ -245,6 +301,7 @@ final class TaskEngine {
             continue;
           }
           target = experts.get(best);
+          this.target[i] = best;
         }
         Set<Modality> have = available(ids.get(i));
         for (Modality m : target.modalities()) {
@@ -274,9 +331,7 @@ final class TaskEngine {
       List<Integer> served = new ArrayList<>();
       int degraded = 0;
       for (int i = 0; i < n; i++) {
-        Set<Modality> avail = available(ids.get(i));
-        run[i] = intended[i] >= 0 && avail.containsAll(experts.get(intended[i]).asEnumSet())
-            ? intended[i] : bestSubset(avail);
+        run[i] = intended[i] >= 0 && usable(ids.get(i), intended[i]) ? intended[i] : bestUsable(ids.get(i));
         if (run[i] != intended[i]) {
           degraded++;
         }
@@ -294,9 +349,21 @@ final class TaskEngine {
           used.addAll(experts.get(choice[k]).asEnumSet());
           expertFlops += model.expertFlops(choice[k]);
         }
-        MultimodalSplit split = split(served.stream().map(ids::get).toList(), List.copyOf(used));
         long t0 = nanos.getAsLong();
-        predictions = model.route(split, choice);
+        if (encodedHeld.isEmpty()) {
+          MultimodalSplit split = split(served.stream().map(ids::get).toList(), List.copyOf(used));
+          predictions = model.route(split, choice);
+        } else {
+          predictions = predictMixed(served, choice);
+          // the devices ran these encoders: not MEC compute
+          for (int j = 0; j < choice.length; j++) {
+            for (Modality m : experts.get(choice[j]).modalities()) {
+              if (encodedFor(ids.get(served.get(j)), m, choice[j]).isPresent()) {
+                expertFlops -= model.encoderFlops(choice[j], m);
+              }
+            }
+          }
+        }
         computeWall += (nanos.getAsLong() - t0) / 1e9;
       }
       List<TaskResult.SampleOutcome> samples = new ArrayList<>(n);
@@ -334,6 +401,65 @@ final class TaskEngine {
           energy, bits);
     }
 
+    /** The vector encoded on a device for {@code id}'s modality {@code m} by expert {@code expert}'s encoder, if any. */
+    private Optional<float[]> encodedFor(String id, Modality m, int expert) {
+      Local l = encodedHeld.getOrDefault(m, Map.of()).get(id);
+      return l != null && l.expert() == expert ? Optional.of(l.values()) : Optional.empty();
+    }
+
+    /** Whether expert {@code e} can run on {@code id}: each modality raw, or encoded by e's own encoder. */
+    private boolean usable(String id, int e) {
+      for (Modality m : experts.get(e).modalities()) {
+        boolean raw = held.getOrDefault(m, Map.of()).containsKey(id);
+        if (!raw && encodedFor(id, m, e).isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The usable expert with the most modalities (lowest index on ties); -1 if none. */
+    private int bestUsable(String id) {
+      int best = -1;
+      for (int e = 0; e < experts.size(); e++) {
+        if (usable(id, e) && (best < 0 || experts.get(e).size() > experts.get(best).size())) {
+          best = e;
+        }
+      }
+      return best;
+    }
+
+    /** Runs each served sample's expert on its raw inputs and device-encoded vectors (grouped by expert). */
+    private float[] predictMixed(List<Integer> served, int[] choice) {
+      float[] out = new float[choice.length];
+      for (int e = 0; e < experts.size(); e++) {
+        List<Integer> group = new ArrayList<>();
+        List<Map<Modality, ExpertInput>> inputs = new ArrayList<>();
+        for (int j = 0; j < choice.length; j++) {
+          if (choice[j] != e) {
+            continue;
+          }
+          String id = ids.get(served.get(j));
+          Map<Modality, ExpertInput> in = new EnumMap<>(Modality.class);
+          for (Modality m : experts.get(e).modalities()) {
+            Optional<float[]> enc = encodedFor(id, m, e);
+            float[] raw = held.getOrDefault(m, Map.of()).get(id);
+            // the device's vector when there is one (its encoder already ran), else the raw features
+            in.put(m, enc.isPresent() ? new ExpertInput.Encoded(enc.get()) : new ExpertInput.Raw(raw));
+          }
+          group.add(j);
+          inputs.add(in);
+        }
+        if (!group.isEmpty()) {
+          float[] y = model.predictMixed(e, inputs);
+          for (int k = 0; k < y.length; k++) {
+            out[group.get(k)] = y[k];
+          }
+        }
+      }
+      return out;
+    }
+
     /** A split over {@code sampleIds} with the given modalities (zeros where a sample lacks one). */
     private MultimodalSplit split(List<String> sampleIds, List<Modality> modalities) {
       int n = sampleIds.size();
@@ -358,6 +484,9 @@ final class TaskEngine {
       return b.labels(labels).ids(sampleIds.toArray(new String[0])).build();
     }
   }
+
+  /** A vector a device encoded with expert {@code expert}'s encoder. */
+  private record Local(int expert, float[] values) {}
 
   private static ModalitySet union(ModalitySet a, ModalitySet b) {
     return new ModalitySet(a.mask() | b.mask());

@@ -21,8 +21,8 @@ import java.util.Optional;
  * @param devices per fetch round and device its allocation and outcome
  * @param modelled modelled latency (isac-core: sensing, eq. (5) uplink, MEC compute), emulated s
  * @param measured measured wall-clock latency, s
- * @param energyJ modelled device energy (uplink transmission + sensing), J
- * @param bits modelled bits sent over the air (raw n_k of every fetched sample)
+ * @param energyJ modelled device energy (uplink transmission + sensing + κ f_k² cycles of LOCAL encoding), J
+ * @param bits modelled bits sent over the air (raw n_k per OFFLOAD sample, 32·d_model per LOCAL sample)
  */
 public record TaskResult(
     String id,
@@ -82,25 +82,30 @@ public record TaskResult(
    * @param units b_k
    * @param bandwidthHz B_k = b_k B_min, Hz
    * @param rateBps R_k, eq. (5), bit/s
-   * @param mode processing mode (OFFLOAD only for now)
-   * @param bits modelled bits A_k = samples · m_k · T^s
-   * @param modelledSeconds modelled sensing + upload, emulated s
+   * @param mode processing mode the scheduler chose (LOCAL: the device ran the expert's encoder;
+   *     a LOCAL entry with 0 delivered and outcome LOCAL_UNAVAILABLE is a refusal, followed by the
+   *     OFFLOAD re-fetch on the same units)
+   * @param bits modelled bits: OFFLOAD {@code samples · m_k · T^s}, LOCAL {@code samples · 32 · d_model}
+   * @param modelledSeconds modelled sensing + on-device encoding (LOCAL: cycles / f_k) + upload, emulated s
    * @param energyJ modelled energy, J
    * @param delivered samples delivered in time
    * @param outcome OK, or the device's status / LOST / TIMEOUT with details
    * @param deviceReportedEnergyJ energy the device reported for the command, J (0 if none)
+   * @param deviceEncodeWallSeconds wall seconds the device reported running its encoder (LOCAL;
+   *     measured, not modelled), 0 otherwise
    */
   public record DeviceRound(
       int round, String deviceId, Modality modality, int samples, int units, double bandwidthHz,
       double rateBps, ProcessingMode mode, double bits, double modelledSeconds, double energyJ,
-      int delivered, String outcome, double deviceReportedEnergyJ) {}
+      int delivered, String outcome, double deviceReportedEnergyJ, double deviceEncodeWallSeconds) {}
 
   /**
    * Modelled latency breakdown, emulated s.
    *
    * @param sensingSeconds Σ over rounds of the sensing time
-   * @param commSeconds Σ over rounds of the slowest device's upload time
-   * @param computeSeconds MEC compute (gate + chosen experts), s
+   * @param commSeconds Σ over rounds of the slowest device's upload time (plus its on-device encoding
+   *     for LOCAL)
+   * @param computeSeconds MEC compute (gate + chosen experts, minus the encoders run on devices), s
    * @param totalSeconds sensing + comm + compute
    */
   public record Latency(double sensingSeconds, double commSeconds, double computeSeconds, double totalSeconds) {

@@ -1,5 +1,6 @@
 package io.isacemu.bs.model;
 
+import io.isacemu.proto.BundleArchive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

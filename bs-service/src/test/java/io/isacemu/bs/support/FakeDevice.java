@@ -10,7 +10,9 @@ import io.isacemu.core.modality.Modality;
 import io.isacemu.data.MultimodalSplit;
 import io.isacemu.proto.BsMessage;
 import io.isacemu.proto.DeviceLinkGrpc;
+import io.isacemu.learning.ExpertRunner;
 import io.isacemu.proto.DeviceMessage;
+import io.isacemu.proto.EncodedFeatures;
 import io.isacemu.proto.Position;
 import io.isacemu.proto.RawFeatures;
 import io.isacemu.proto.Register;
@@ -33,7 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-process emulated device for tests: attaches over DeviceLink, registers, sends StateReports
- * on demand and answers SenseCommands with the raw features of the same synthetic test split.
+ * on demand and answers SenseCommands with the raw features of the same synthetic test split. LOCAL
+ * commands are answered LOCAL_UNAVAILABLE unless {@link #localEncoder} installed a bundle of the
+ * commanded version, which then encodes the samples.
  */
 public final class FakeDevice implements AutoCloseable {
 
@@ -50,6 +54,9 @@ public final class FakeDevice implements AutoCloseable {
   private volatile CompletableFuture<Status> closed;
   private volatile String disconnect = "";
   private volatile int maxMessageBytes = SenseResultChunks.DEFAULT_MAX_MESSAGE_BYTES;
+  private volatile String localVersion = "";
+  private volatile ExpertRunner localRunner;
+  private volatile double cpuHz = 1e9;
 
   public FakeDevice(Channel channel, String deviceId, Modality modality, MultimodalSplit testSplit) {
     this.channel = channel;
@@ -69,7 +76,7 @@ public final class FakeDevice implements AutoCloseable {
       case TEXT -> 1e3;
     };
     return Register.newBuilder().setDeviceId(deviceId).setModality(BsProtos.wire(modality))
-        .setSensingRateBps(rate).setTxPowerDbm(23).setCpuHz(1e9)
+        .setSensingRateBps(rate).setTxPowerDbm(23).setCpuHz(cpuHz)
         .setPosition(Position.newBuilder().setXM(50).setYM(0))
         .setFeatureDim(split.featureDim(modality)).setSequenceLength(split.sequenceLength())
         .setDatasetFingerprint(fingerprint).setSoftwareVersion("0.1.0");
@@ -146,6 +153,17 @@ public final class FakeDevice implements AutoCloseable {
     }
   }
 
+  /** Installs {@code runner} (not owned) as the device's bundle {@code version} for LOCAL commands. */
+  public void localEncoder(String version, ExpertRunner runner) {
+    localVersion = version;
+    localRunner = runner;
+  }
+
+  /** CPU clock advertised by the next {@link #register}, Hz (default 1e9). */
+  public void cpuHz(double hz) {
+    cpuHz = hz;
+  }
+
   /** Whether SenseCommands are answered (false = the device stays silent: the BS times out). */
   public void respond(boolean yes) {
     respond = yes;
@@ -179,10 +197,29 @@ public final class FakeDevice implements AutoCloseable {
     int t = split.sequenceLength();
     FloatBuffer all = split.features(modality);
     SenseStatus status = SenseStatus.SENSE_STATUS_OK;
+    boolean local = c.getProcessingMode() == io.isacemu.proto.ProcessingMode.PROCESSING_MODE_LOCAL;
+    ExpertRunner runner = localRunner;
+    if (local && (runner == null || !c.getModelVersion().equals(localVersion))) {
+      r.setStatus(SenseStatus.SENSE_STATUS_LOCAL_UNAVAILABLE)
+          .setErrorMessage("local processing unavailable: device holds model bundle '" + localVersion + "'");
+      send(DeviceMessage.newBuilder().setSenseResult(r.setLastChunk(true).build()).build());
+      return;
+    }
     for (String id : c.getSampleIdsList()) {
       Integer i = index.get(id);
       if (i == null) {
         status = SenseStatus.SENSE_STATUS_UNKNOWN_SAMPLE;
+        continue;
+      }
+      if (local) {
+        float[] x = new float[t * d];
+        all.get(i * t * d, x, 0, t * d);
+        float[] v = runner.encode(runner.indexOf(c.getEncoderExpert()), modality, x);
+        EncodedFeatures.Builder enc = EncodedFeatures.newBuilder();
+        for (float f : v) {
+          enc.addValues(f);
+        }
+        r.addSamples(SampleResult.newBuilder().setSampleId(id).setEncoded(enc));
         continue;
       }
       RawFeatures.Builder raw = RawFeatures.newBuilder().setSteps(t).setDim(d);

@@ -35,6 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconnect re-attach backoff
  * @param radio radio parameters that must match the BS's model
  * @param dataset where the samples come from
+ * @param model where the trained encoders for LOCAL processing come from
  * @param devices the emulated devices, at least one, unique ids
  */
 @ConfigurationProperties("isacemu.device")
@@ -46,6 +47,7 @@ public record DeviceProperties(
     @DefaultValue Reconnect reconnect,
     @DefaultValue Radio radio,
     @DefaultValue Dataset dataset,
+    @DefaultValue Model model,
     List<Device> devices) {
 
   public DeviceProperties {
@@ -67,6 +69,9 @@ public record DeviceProperties(
       dataset.validate();
       return null;
     });
+    if (model.registryTarget() == null) {
+      model = new Model("");
+    }
     if (devices == null || devices.isEmpty()) {
       throw new IllegalArgumentException("devices: none configured; at least one is required");
     }
@@ -106,6 +111,21 @@ public record DeviceProperties(
    * @param port TCP port, in [1, 65535] (env {@code BS_PORT})
    */
   public record Bs(@DefaultValue("localhost") String host, @DefaultValue("9090") int port) {}
+
+  /**
+   * The trained model bundle whose encoders the devices run for {@code PROCESSING_MODE_LOCAL}.
+   *
+   * @param registryTarget the training service's ModelRegistry: {@code host:port} (plaintext gRPC),
+   *     or {@code in-process:NAME} (tests); blank (default) = no bundle, LOCAL commands are answered
+   *     {@code SENSE_STATUS_LOCAL_UNAVAILABLE} (env {@code MODEL_REGISTRY_TARGET})
+   */
+  public record Model(@DefaultValue("") String registryTarget) {
+
+    /** Whether a registry is configured. */
+    public boolean enabled() {
+      return registryTarget != null && !registryTarget.isBlank();
+    }
+  }
 
   /**
    * Re-attach backoff (see {@link Backoff}).

@@ -10,6 +10,8 @@ import io.isacemu.device.emulator.SampleStore;
 import io.isacemu.device.emulator.WallClock;
 import io.isacemu.device.link.DeviceAgent;
 import io.isacemu.device.link.LinkSettings;
+import io.isacemu.device.model.BundleEncoders;
+import io.isacemu.device.model.ModelFollower;
 import io.isacemu.device.ops.DeviceMetrics;
 import io.isacemu.device.sensing.SensingService;
 import io.isacemu.proto.DeviceLinkGrpc;
@@ -58,6 +60,21 @@ class DeviceServiceConfiguration {
         .build();
   }
 
+  @Bean(destroyMethod = "close")
+  BundleEncoders bundleEncoders() {
+    return new BundleEncoders();
+  }
+
+  /** Follows the registry when {@code model.registry-target} is set; otherwise LOCAL is refused. */
+  @Bean(initMethod = "start", destroyMethod = "close")
+  ModelFollower modelFollower(DeviceProperties properties, BundleEncoders encoders) {
+    String target = properties.model().registryTarget();
+    Optional<ManagedChannel> registry = properties.model().enabled()
+        ? Optional.of(NettyChannelBuilder.forTarget(target).usePlaintext().build())
+        : Optional.empty();
+    return new ModelFollower(registry, target, encoders);
+  }
+
   @Bean
   DeviceMetrics deviceMetrics(MeterRegistry registry) {
     return new DeviceMetrics(registry);
@@ -69,7 +86,8 @@ class DeviceServiceConfiguration {
       MultimodalDataset dataset,
       ManagedChannel bsChannel,
       WallClock clock,
-      DeviceMetrics metrics) {
+      DeviceMetrics metrics,
+      BundleEncoders encoders) {
     DeviceProperties.Radio radio = properties.radio();
     LinkSettings settings = new LinkSettings(properties.reportPeriodMs(),
         properties.reconnect().policy(), SOFTWARE_VERSION);
@@ -91,9 +109,9 @@ class DeviceServiceConfiguration {
       DeviceEmulator emulator = new DeviceEmulator(spec, i, properties.platformSeed(),
           radio.channelConfig(), radio.noise(), radio.unitBandwidthHz(), samples, clock,
           properties.timeScale());
-      // No encoder until a trained bundle is installed: LOCAL commands are refused honestly.
-      SensingService sensing =
-          new SensingService(emulator, radio.noise(), radio.bsAntennas(), Optional.empty());
+      // LOCAL runs the bundle's encoder; until one is installed, LOCAL commands are refused honestly.
+      SensingService sensing = new SensingService(emulator, radio.noise(), radio.bsAntennas(),
+          encoders.forDevice(spec.modality(), samples.sequenceLength(), samples.featureDim()));
       metrics.bindEnergy(emulator);
       long backoffSeed = DeviceChannel.deviceSeed(properties.platformSeed(), i) ^ BACKOFF_STREAM;
       agents.add(new DeviceAgent(sensing, stub, settings, metrics, backoffSeed,

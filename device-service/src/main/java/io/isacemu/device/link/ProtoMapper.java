@@ -39,6 +39,7 @@ public final class ProtoMapper {
         .setSensingRateBps(spec.sensingRateBps())
         .setTxPowerDbm(spec.txPowerDbm())
         .setCpuHz(spec.processor().cpuHz())
+        .setFlopsPerCycle(spec.processor().flopsPerCycle())
         .setPosition(position(now.position()))
         .setFeatureDim(samples.featureDim())
         .setSequenceLength(samples.sequenceLength())
@@ -89,7 +90,9 @@ public final class ProtoMapper {
         command.getUnitBandwidthHz(),
         mode,
         command.getDeadlineS(),
-        command.getTimeScaleFactor());
+        command.getTimeScaleFactor(),
+        command.getModelVersion(),
+        command.getEncoderExpert());
   }
 
   /**
@@ -111,7 +114,8 @@ public final class ProtoMapper {
         .setCommS(outcome.commS())
         .setComputeS(outcome.computeS())
         .setWallS(Math.max(0, wallS))
-        .setEnergyJ(outcome.energyJ());
+        .setEnergyJ(outcome.energyJ())
+        .setEncodeWallS(outcome.encodeWallS());
     for (SensedSample sample : outcome.samples()) {
       b.addSamples(sample(sample));
     }
@@ -154,6 +158,7 @@ public final class ProtoMapper {
       case DEADLINE_EXCEEDED -> io.isacemu.proto.SenseStatus.SENSE_STATUS_DEADLINE_EXCEEDED;
       case BUSY -> io.isacemu.proto.SenseStatus.SENSE_STATUS_BUSY;
       case INTERNAL -> io.isacemu.proto.SenseStatus.SENSE_STATUS_INTERNAL;
+      case LOCAL_UNAVAILABLE -> io.isacemu.proto.SenseStatus.SENSE_STATUS_LOCAL_UNAVAILABLE;
     };
   }
 

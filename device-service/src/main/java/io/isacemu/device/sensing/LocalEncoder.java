@@ -1,9 +1,10 @@
 package io.isacemu.device.sensing;
 
 /**
- * A modality encoder run on the device for {@code PROCESSING_MODE_LOCAL}. The real encoder comes
- * from a trained model bundle; until one is installed, LOCAL commands are refused honestly (see
- * {@link SensingService}).
+ * A modality encoder run on the device for {@code PROCESSING_MODE_LOCAL}: one expert's encoder for
+ * the device's modality from a trained model bundle ({@code io.isacemu.device.model.BundleEncoders}),
+ * found through an {@link EncoderSource}; without one, LOCAL commands are refused with {@link
+ * SenseStatus#LOCAL_UNAVAILABLE}.
  *
  * <p>Implementations must be thread-safe or confined to one device.
  */
@@ -24,4 +25,18 @@ public interface LocalEncoder {
 
   /** Floating-point operations to encode one {@code steps × dim} sample, ≥ 0. */
   double flops(int steps, int dim);
+
+  /**
+   * Encodes several samples (an implementation may batch them; the default encodes one by one).
+   *
+   * @param rawTxD per sample {@code steps × dim} floats, row-major
+   * @return per sample the encoded vector, in order
+   */
+  default java.util.List<float[]> encodeAll(java.util.List<float[]> rawTxD, int steps, int dim) {
+    java.util.List<float[]> out = new java.util.ArrayList<>(rawTxD.size());
+    for (float[] raw : rawTxD) {
+      out.add(encode(raw, steps, dim));
+    }
+    return out;
+  }
 }

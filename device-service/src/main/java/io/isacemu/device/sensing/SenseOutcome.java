@@ -16,6 +16,7 @@ import java.util.List;
  * @param energyJ energy spent on the command, J, {@code ≥ 0}
  * @param wallDelayS wall seconds to wait before the answer is sent ({@code (sensing + compute +
  *     comm)·timeScaleFactor}), {@code ≥ 0}
+ * @param encodeWallS measured wall seconds the local encoder ran (LOCAL), 0 for OFFLOAD, {@code ≥ 0}
  */
 public record SenseOutcome(
     SenseStatus status,
@@ -26,7 +27,8 @@ public record SenseOutcome(
     double commS,
     double computeS,
     double energyJ,
-    double wallDelayS) {
+    double wallDelayS,
+    double encodeWallS) {
 
   public SenseOutcome {
     Check.present("status", status);
@@ -38,10 +40,11 @@ public record SenseOutcome(
     Check.nonNegative("computeS", computeS);
     Check.nonNegative("energyJ", energyJ);
     Check.nonNegative("wallDelayS", wallDelayS);
+    Check.nonNegative("encodeWallS", encodeWallS);
   }
 
   /** A command refused before anything was sensed: no samples, no cost, no delay. */
   public static SenseOutcome refused(SenseStatus status, String errorMessage) {
-    return new SenseOutcome(status, errorMessage, List.of(), 0, 0, 0, 0, 0, 0);
+    return new SenseOutcome(status, errorMessage, List.of(), 0, 0, 0, 0, 0, 0, 0);
   }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param processingMode LOCAL or OFFLOAD; empty when unspecified or unknown on the wire
  * @param deadlineS deadline after receipt, emulated s ({@code > 0} when valid)
  * @param timeScaleFactor wall seconds slept per modelled emulated second ({@code ≥ 0} when valid)
+ * @param modelVersion LOCAL: bundle version whose encoder must run; empty when not given
+ * @param encoderExpert LOCAL: expert whose encoder runs (e.g. {@code V+A+T}); empty when not given
  */
 public record SenseRequest(
     String taskId,
@@ -28,10 +30,22 @@ public record SenseRequest(
     double unitBandwidthHz,
     Optional<ProcessingMode> processingMode,
     double deadlineS,
-    double timeScaleFactor) {
+    double timeScaleFactor,
+    String modelVersion,
+    String encoderExpert) {
+
+  /** A request that names no bundle version and no expert (OFFLOAD, or a fixed local encoder). */
+  public SenseRequest(String taskId, long commandId, List<String> sampleIds, double sensingTimeS,
+      long bandwidthUnits, double unitBandwidthHz, Optional<ProcessingMode> processingMode,
+      double deadlineS, double timeScaleFactor) {
+    this(taskId, commandId, sampleIds, sensingTimeS, bandwidthUnits, unitBandwidthHz, processingMode,
+        deadlineS, timeScaleFactor, "", "");
+  }
 
   public SenseRequest {
     Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(modelVersion, "modelVersion");
+    Objects.requireNonNull(encoderExpert, "encoderExpert");
     sampleIds = List.copyOf(sampleIds);
     Objects.requireNonNull(processingMode, "processingMode");
   }

@@ -4,7 +4,7 @@ package io.isacemu.device.sensing;
 public enum SenseStatus {
   /** Every requested sample was sensed and sent in time. */
   OK,
-  /** Malformed command, or one the device cannot execute (e.g. LOCAL without an encoder). */
+  /** Malformed command, or one that contradicts the device's registration. */
   INVALID_COMMAND,
   /** Some sample ids do not exist; the known ones are still sent. */
   UNKNOWN_SAMPLE,
@@ -13,5 +13,10 @@ public enum SenseStatus {
   /** Another command is in progress. */
   BUSY,
   /** Any other failure. */
-  INTERNAL
+  INTERNAL,
+  /**
+   * LOCAL requested but the device has no encoder, or not the requested bundle version / expert;
+   * nothing was sensed (the BS may resend as OFFLOAD).
+   */
+  LOCAL_UNAVAILABLE
 }

@@ -47,20 +47,35 @@ public final class SensingService {
   private final DeviceEmulator emulator;
   private final ThermalNoise noise;
   private final int bsAntennas;
-  private final Optional<LocalEncoder> encoder;
+  private final EncoderSource encoders;
 
   /**
    * @param emulator the device
    * @param noise receiver noise at the BS (must match the BS's model)
    * @param bsAntennas {@code M}, BS receive antennas, in [1, 1024] (must match the BS)
-   * @param encoder the local encoder, empty until a trained bundle is installed
+   * @param encoders where LOCAL commands find their encoder (by bundle version and expert)
    */
   public SensingService(
-      DeviceEmulator emulator, ThermalNoise noise, int bsAntennas, Optional<LocalEncoder> encoder) {
+      DeviceEmulator emulator, ThermalNoise noise, int bsAntennas, EncoderSource encoders) {
     this.emulator = Check.present("emulator", emulator);
     this.noise = Check.present("noise", noise);
     this.bsAntennas = (int) Check.inRange("bsAntennas", bsAntennas, 1, 1024);
-    this.encoder = Check.present("encoder", encoder);
+    this.encoders = Check.present("encoders", encoders);
+  }
+
+  /**
+   * A device with one fixed encoder ({@link EncoderSource#fixed}) or none ({@link
+   * EncoderSource#none}).
+   */
+  public SensingService(
+      DeviceEmulator emulator, ThermalNoise noise, int bsAntennas, Optional<LocalEncoder> encoder) {
+    this(emulator, noise, bsAntennas,
+        Check.present("encoder", encoder).map(EncoderSource::fixed).orElseGet(EncoderSource::none));
+  }
+
+  /** The encoders LOCAL commands use. */
+  public EncoderSource encoders() {
+    return encoders;
   }
 
   /** The device. */
@@ -71,12 +86,28 @@ public final class SensingService {
   /**
    * Checks a command without executing it.
    *
-   * @return the {@link SenseStatus#INVALID_COMMAND} answer when the command is malformed or
-   *     unexecutable, empty when it may run
+   * @return the {@link SenseStatus#INVALID_COMMAND} answer when the command is malformed, the
+   *     {@link SenseStatus#LOCAL_UNAVAILABLE} answer when it asks for LOCAL and the device has no
+   *     encoder for the named bundle version and expert; empty when it may run
    */
   public Optional<SenseOutcome> validate(SenseRequest request) {
     Optional<String> problem = problem(request);
-    return problem.map(p -> SenseOutcome.refused(SenseStatus.INVALID_COMMAND, p));
+    if (problem.isPresent()) {
+      return problem.map(p -> SenseOutcome.refused(SenseStatus.INVALID_COMMAND, p));
+    }
+    if (request.processingMode().get() == ProcessingMode.LOCAL
+        && lookup(request) instanceof EncoderSource.Unavailable u) {
+      return Optional.of(SenseOutcome.refused(SenseStatus.LOCAL_UNAVAILABLE, truncate(u.reason())));
+    }
+    return Optional.empty();
+  }
+
+  private EncoderSource.Lookup lookup(SenseRequest r) {
+    return encoders.lookup(r.modelVersion(), r.encoderExpert());
+  }
+
+  private static String truncate(String message) {
+    return message.length() > MAX_ERROR_CHARS ? message.substring(0, MAX_ERROR_CHARS - 3) + "..." : message;
   }
 
   private Optional<String> problem(SenseRequest r) {
@@ -107,9 +138,6 @@ public final class SensingService {
     if (!(r.timeScaleFactor() >= 0) || Double.isInfinite(r.timeScaleFactor())) {
       return Optional.of("time_scale_factor: " + r.timeScaleFactor() + " must be a finite number >= 0");
     }
-    if (r.processingMode().get() == ProcessingMode.LOCAL && encoder.isEmpty()) {
-      return Optional.of(NO_ENCODER_MESSAGE);
-    }
     return Optional.empty();
   }
 
@@ -137,6 +165,15 @@ public final class SensingService {
     if (refusal.isPresent()) {
       return refusal.get();
     }
+    // looked up once more: the bundle may have been replaced since validate (then refuse honestly)
+    LocalEncoder local = null;
+    if (request.processingMode().orElseThrow() == ProcessingMode.LOCAL) {
+      EncoderSource.Lookup found = lookup(request);
+      if (found instanceof EncoderSource.Unavailable u) {
+        return SenseOutcome.refused(SenseStatus.LOCAL_UNAVAILABLE, truncate(u.reason()));
+      }
+      local = ((EncoderSource.Found) found).encoder();
+    }
     DeviceSpec spec = emulator.spec();
     SampleStore store = emulator.samples();
     ProcessingMode mode = request.processingMode().orElseThrow();
@@ -157,7 +194,6 @@ public final class SensingService {
       bitsPerSample = rawBits / request.sampleIds().size();
       flopsPerSample = 0;
     } else {
-      LocalEncoder local = encoder.orElseThrow();
       bitsPerSample = (double) BITS_PER_FLOAT * local.outputDim();
       flopsPerSample = local.flops(steps, dim);
     }
@@ -174,13 +210,20 @@ public final class SensingService {
     }
 
     List<SensedSample> sent = new ArrayList<>(inTime);
+    List<float[]> raws = new ArrayList<>(inTime);
     for (int i = 0; i < inTime; i++) {
-      String id = known.get(i);
-      float[] raw = store.features(id).orElseThrow();
+      raws.add(store.features(known.get(i)).orElseThrow());
+    }
+    // LOCAL: the real encoder runs here (batched); its modelled time cycles / f_k is enacted below
+    long encodeStart = emulator.clock().nanoTime();
+    List<float[]> encoded = mode == ProcessingMode.LOCAL ? local.encodeAll(raws, steps, dim) : raws;
+    double encodeWallS = mode == ProcessingMode.LOCAL
+        ? Math.max(0, (emulator.clock().nanoTime() - encodeStart) / 1e9) : 0;
+    for (int i = 0; i < inTime; i++) {
       SensedSample.Payload payload = mode == ProcessingMode.OFFLOAD
-          ? new SensedSample.Raw(steps, dim, raw)
-          : new SensedSample.Encoded(encoder.orElseThrow().encode(raw, steps, dim));
-      sent.add(new SensedSample(id, payload));
+          ? new SensedSample.Raw(steps, dim, raws.get(i))
+          : new SensedSample.Encoded(encoded.get(i));
+      sent.add(new SensedSample(known.get(i), payload));
     }
 
     long bitsSent = Math.round(bitsPerSample * inTime);
@@ -200,11 +243,9 @@ public final class SensingService {
       status = SenseStatus.UNKNOWN_SAMPLE;
       message = "unknown sample ids (" + unknown.size() + "): " + String.join(", ", unknown);
     }
-    if (message.length() > MAX_ERROR_CHARS) {
-      message = message.substring(0, MAX_ERROR_CHARS - 3) + "...";
-    }
+    message = truncate(message);
     double wallDelayS = (sensingS + computeS + commS) * request.timeScaleFactor();
     return new SenseOutcome(status, message, sent, bitsSent, sensingS, commS, computeS, energyJ,
-        wallDelayS);
+        wallDelayS, encodeWallS);
   }
 }

@@ -75,7 +75,7 @@ class SensingServiceTest {
 
     SenseOutcome out = sensing.execute(request(ProcessingMode.LOCAL, List.of("syn-train-000000"), 100));
 
-    assertThat(out.status()).isEqualTo(SenseStatus.INVALID_COMMAND);
+    assertThat(out.status()).isEqualTo(SenseStatus.LOCAL_UNAVAILABLE);
     assertThat(out.errorMessage()).isEqualTo("local processing unavailable: no encoder loaded");
     assertThat(out.samples()).isEmpty();
     assertThat(emulator.energyUsedJ()).isZero();

@@ -57,11 +57,27 @@ public final class ExpertBlock extends AbstractBlock {
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDList pooled = new NDList();
     for (int i = 0; i < encoders.size(); i++) {
-      pooled.add(encoders.get(i).forward(ps, new NDList(inputs.get(i)), training).singletonOrThrow());
+      pooled.add(encode(ps, i, inputs.get(i), training));
     }
+    return new NDList(fuse(ps, pooled, training));
+  }
+
+  /**
+   * Runs only encoder {@code i} (the i-th modality of {@link ExpertSpec#modalities()}, canonical
+   * order): {@code (B, T, d_m)} raw features to the pooled {@code (B, width)} vector the head
+   * consumes. Used to encode on a device (local processing).
+   */
+  public NDArray encode(ParameterStore ps, int i, NDArray raw, boolean training) {
+    return encoders.get(i).forward(ps, new NDList(raw), training).singletonOrThrow();
+  }
+
+  /**
+   * Runs only the fusion head on the pooled vectors, one {@code (B, width_m)} array per modality in
+   * canonical order (from {@link #encode} here or on a device): concatenation, MLP, output {@code (B)}.
+   */
+  public NDArray fuse(ParameterStore ps, NDList pooled, boolean training) {
     NDArray fused = pooled.size() == 1 ? pooled.get(0) : NDArrays.concat(pooled, 1);
-    NDArray out = head.forward(ps, new NDList(fused), training).singletonOrThrow();
-    return new NDList(out.reshape(-1));
+    return head.forward(ps, new NDList(fused), training).singletonOrThrow().reshape(-1);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.isacemu.bs.model;
+package io.isacemu.proto;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,20 +15,26 @@ import java.util.zip.ZipInputStream;
  * Unpacks a training-service bundle archive (a zip of the bundle directory plus {@code
  * bundle-manifest.json}) into a fresh temporary directory and finds the isac-learning bundle in it:
  * the one directory holding {@code MANIFEST.sha256}, at the root or nested. Guards against entries
- * escaping the directory (zip slip) and against zip bombs (total size cap).
+ * escaping the directory (zip slip) and against zip bombs (total size cap). Shared by the BS and
+ * the devices (both fetch bundles from the ModelRegistry).
  */
-final class BundleArchive {
+public final class BundleArchive {
 
-  static final String LEARNING_MANIFEST = "MANIFEST.sha256";
+  /** File marking an isac-learning bundle directory. */
+  public static final String LEARNING_MANIFEST = "MANIFEST.sha256";
   private static final long MAX_UNPACKED_BYTES = 2L << 30;
 
   private BundleArchive() {}
 
   /**
+   * Unpacks {@code zip} under {@code root}.
+   *
+   * @param zip the archive bytes as downloaded
+   * @param root an existing, empty directory
    * @return the directory to hand to {@code ModelBundle.load}; under {@code root}
    * @throws IOException when the archive is malformed, unsafe, or holds no (or several) bundles
    */
-  static Path unpack(byte[] zip, Path root) throws IOException {
+  public static Path unpack(byte[] zip, Path root) throws IOException {
     long total = 0;
     int entries = 0;
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -64,7 +70,7 @@ final class BundleArchive {
   }
 
   /** Deletes {@code dir} recursively; never throws. */
-  static void deleteQuietly(Path dir) {
+  public static void deleteQuietly(Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }
