@@ -75,6 +75,7 @@ class PlatformContainersIT {
           .withEnv("DEVICE_MODALITY", d[1])
           .withEnv("BS_HOST", "bs-service")
           .withEnv("BS_PORT", "9090")
+          .withEnv("MODEL_REGISTRY_TARGET", "training-service:9091") // LOCAL encoders from the bundle
           .withEnv("DEVICE_AUTH_TOKEN", TOKEN)
           .withEnv("PLATFORM_SEED", d[2])
           .withExposedPorts(8081));
@@ -157,6 +158,17 @@ class PlatformContainersIT {
       assertThat(row.path("status").asText()).as("%s: %s", mode, row).isIn("DONE", "DEGRADED");
       assertThat(row.path("samples").asInt()).as("%s samples", mode).isEqualTo(SAMPLES);
     });
+    // binary offloading across containers: the video device fetched the bundle from the training
+    // container's ModelRegistry and encoded locally (raw video is 4 Mbit/s; its encoding 32·d_model bits)
+    JsonNode vat = rest.get(bsUrl + "/api/tasks/" + rows.get("fixed:V+A+T").path("taskId").asText()).body();
+    List<String> videoRounds = new ArrayList<>();
+    vat.path("devices").forEach(d -> {
+      if (d.path("deviceId").asText().equals("video-0")) {
+        videoRounds.add(d.path("mode").asText() + ":" + d.path("outcome").asText());
+      }
+    });
+    System.out.printf("[containers] fixed:V+A+T video-0 rounds: %s%n", videoRounds);
+    assertThat(videoRounds).as("video-0 rounds of %s", vat.path("id")).contains("LOCAL:OK");
     // the text-only row is cheaper on the air than V+A+T, and on-demand never sends more than full
     assertThat(rows.get("fixed:T").path("bits").asDouble()).isLessThan(rows.get("fixed:V+A+T").path("bits").asDouble());
     assertThat(rows.get("on-demand").path("bits").asDouble()).isLessThanOrEqualTo(rows.get("full").path("bits").asDouble());
