@@ -39,6 +39,22 @@ final class ContainerLogs implements Consumer<OutputFrame> {
     }
   }
 
+  /** Waits until the log contains {@code text}; fails with the log's tail after {@code timeout}. */
+  void await(String text, java.time.Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      try {
+        if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).contains(text)) {
+          return;
+        }
+      } catch (IOException e) {
+        // being appended to: read again
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(file.getFileName() + ": no '" + text + "' within " + timeout + "; it ends with:\n" + tail(30));
+  }
+
   /** The last {@code lines} lines of the log, for an assertion message. */
   String tail(int lines) {
     try {

@@ -65,6 +65,9 @@ class PlatformContainersIT {
         .withEnv("ISAC_BS_REGISTRYTARGET", "training-service:9091")
         .withEnv("BS_API_KEY", API_KEY)
         .withEnv("BS_DEVICE_TOKEN", TOKEN)
+        // LOCAL wherever the round allows it (auto decides by channel and CPU, so a LOCAL round would
+        // not be certain): exercises the devices' bundle download across containers every time
+        .withEnv("BS_PROCESSING", "local")
         .withExposedPorts(8080)));
     String[][] devices = {{"video-0", "video", "42"}, {"audio-0", "audio", "43"}, {"text-0", "text", "44"}};
     Map<String, GenericContainer<?>> deviceContainers = new LinkedHashMap<>();
@@ -149,6 +152,10 @@ class PlatformContainersIT {
     rest.await(bsUrl + "/api/model", m -> version.equals(m.path("version").asText()), Duration.ofMinutes(3),
         "the BS serving bundle " + version + " (fetched over gRPC from training-service:9091)");
 
+    // the devices follow the same registry (ModelRegistry.Watch) for their LOCAL encoders
+    for (String device : List.of("device-video", "device-audio", "device-text")) {
+      logs.get(device).await("model bundle " + version + " installed", Duration.ofMinutes(3));
+    }
     Rest.Response r = rest.post(bsUrl + "/api/experiments", Map.of("samples", SAMPLES, "modes", MODES));
     assertThat(r.status()).as("experiment: %s", r.body()).isEqualTo(200);
     Map<String, JsonNode> rows = new TreeMap<>();
@@ -158,8 +165,8 @@ class PlatformContainersIT {
       assertThat(row.path("status").asText()).as("%s: %s", mode, row).isIn("DONE", "DEGRADED");
       assertThat(row.path("samples").asInt()).as("%s samples", mode).isEqualTo(SAMPLES);
     });
-    // binary offloading across containers: the video device fetched the bundle from the training
-    // container's ModelRegistry and encoded locally (raw video is 4 Mbit/s; its encoding 32·d_model bits)
+    // LOCAL across containers: the video device fetched the bundle from the training container's
+    // ModelRegistry and encoded on the device (raw video 4 Mbit/s; its encoding 32·d_model bits)
     JsonNode vat = rest.get(bsUrl + "/api/tasks/" + rows.get("fixed:V+A+T").path("taskId").asText()).body();
     List<String> videoRounds = new ArrayList<>();
     vat.path("devices").forEach(d -> {
