@@ -1,0 +1,78 @@
+package io.isacemu.learning;
+
+import io.isacemu.core.modality.Modality;
+import io.isacemu.core.validation.Check;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The network state an on-demand gate reads, and the <b>one</b> definition of its vector layout,
+ * used both by training ({@link StateCosts}) and by the BS (its task engine builds the state from
+ * the device registry and the spectrum ledger).
+ *
+ * <p>Layout ({@link #DIM} = 4 values): for V, A, T in {@link Modality} order the one-unit
+ * post-combining SNR {@code γ_1 = M P h / σ²(B_min)} (eq. 5 with {@code b = 1}) of the best device
+ * of that modality, in dB, clipped to [{@value #MIN_SNR_DB}, {@value #MAX_SNR_DB}] and divided by
+ * {@value #SNR_SCALE_DB} (so the values are O(1) for the gate's linear layer); a modality without a
+ * device counts as {@value #MIN_SNR_DB} dB. Then the free fraction of the band's resource units, in
+ * [0, 1].
+ *
+ * @param snrPerUnitDb per modality the best device's {@code γ_1} in dB (finite); a missing modality
+ *     has no device
+ * @param freeFraction free units / total units of the band, in [0, 1]
+ */
+public record NetworkState(Map<Modality, Double> snrPerUnitDb, double freeFraction) {
+
+  /** Length of {@link #vector()}. */
+  public static final int DIM = 4;
+  /** Lower SNR clip, dB; also the value of a modality without a device. */
+  public static final double MIN_SNR_DB = -30;
+  /** Upper SNR clip, dB. */
+  public static final double MAX_SNR_DB = 70;
+  /** SNR scale of the vector, dB per unit. */
+  public static final double SNR_SCALE_DB = 10;
+
+  public NetworkState {
+    Check.present("snrPerUnitDb", snrPerUnitDb);
+    snrPerUnitDb.forEach((m, v) -> Check.finite("snrPerUnitDb[" + m + "]", v));
+    Map<Modality, Double> copy = new EnumMap<>(Modality.class);
+    copy.putAll(snrPerUnitDb);
+    snrPerUnitDb = java.util.Collections.unmodifiableMap(copy);
+    Check.inRange("freeFraction", freeFraction, 0, 1);
+  }
+
+  /** The best device's {@code γ_1} in dB for {@code m}; empty when there is no device. */
+  public Optional<Double> snrDb(Modality m) {
+    return Optional.ofNullable(snrPerUnitDb.get(m));
+  }
+
+  /** The gate input, layout in the class comment. */
+  public float[] vector() {
+    float[] v = new float[DIM];
+    int k = 0;
+    for (Modality m : Modality.values()) {
+      double db = Math.max(MIN_SNR_DB, Math.min(MAX_SNR_DB, snrDb(m).orElse(MIN_SNR_DB)));
+      v[k++] = (float) (db / SNR_SCALE_DB);
+    }
+    v[k] = (float) freeFraction;
+    return v;
+  }
+
+  /**
+   * The gate input for a model whose gate takes {@code dim} values: {@link #vector()} when {@code dim
+   * == DIM}, empty when 0.
+   *
+   * @throws IllegalArgumentException for any other length (a bundle from another layout)
+   */
+  public float[] vector(int dim) {
+    if (dim == 0) {
+      return new float[0];
+    }
+    if (dim != DIM) {
+      throw new IllegalArgumentException(
+          "networkStateDim: " + dim + " is not the state layout's " + DIM + " (nor 0); the bundle uses another layout");
+    }
+    return vector();
+  }
+}
