@@ -1,6 +1,8 @@
 package io.isacemu.learning;
 
 import io.isacemu.core.modality.Modality;
+import io.isacemu.core.units.Units;
+import io.isacemu.core.uplink.UplinkModel;
 import io.isacemu.core.validation.Check;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,6 +42,18 @@ public record NetworkState(Map<Modality, Double> snrPerUnitDb, double freeFracti
     copy.putAll(snrPerUnitDb);
     snrPerUnitDb = java.util.Collections.unmodifiableMap(copy);
     Check.inRange("freeFraction", freeFraction, 0, 1);
+  }
+
+  /**
+   * {@code γ_1} in dB of a device: {@code M P h / σ²(B_min)} (eq. 5 with {@code b = 1}) with the gain
+   * capped at 1 — how training ({@link StateCosts}) turns a drawn channel into the state; the BS
+   * computes the same from a device's reported gain and transmit power.
+   *
+   * @param txPowerDbm {@code P}, dBm, in [−50, 50]
+   * @param channelGainLinear {@code h}, linear, &gt; 0 (values above 1 count as 1)
+   */
+  public static double snrPerUnitDb(UplinkModel uplink, double txPowerDbm, double channelGainLinear) {
+    return Units.linearToDb(uplink.snrPerUnitLinear(txPowerDbm, Math.min(1.0, channelGainLinear)));
   }
 
   /** The best device's {@code γ_1} in dB for {@code m}; empty when there is no device. */

@@ -6,7 +6,6 @@ import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.core.scenario.ReferenceScenario;
 import io.isacemu.core.spectrum.Spectrum;
-import io.isacemu.core.units.Units;
 import io.isacemu.core.uplink.ThermalNoise;
 import io.isacemu.core.uplink.UplinkModel;
 import io.isacemu.core.validation.Check;
@@ -124,8 +123,7 @@ public final class StateCosts {
       ReferenceScenario.Frame f = byLevel.get(l).get(k);
       Map<Modality, Double> snr = new EnumMap<>(Modality.class);
       for (Map.Entry<Modality, ChannelState> c : f.channels().entrySet()) {
-        double gain = Math.min(1.0, c.getValue().channelGainLinear());
-        snr.put(c.getKey(), Units.linearToDb(uplink.snrPerUnitLinear(TX_POWER_DBM, gain)));
+        snr.put(c.getKey(), NetworkState.snrPerUnitDb(uplink, TX_POWER_DBM, c.getValue().channelGainLinear()));
       }
       drawn.add(new NetworkState(snr, units[l] / (double) total));
       Map<String, ExpertCost> row = new LinkedHashMap<>();
