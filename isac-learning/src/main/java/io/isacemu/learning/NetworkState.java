@@ -15,10 +15,12 @@ import java.util.Optional;
  *
  * <p>Layout ({@link #DIM} = 4 values): for V, A, T in {@link Modality} order the one-unit
  * post-combining SNR {@code γ_1 = M P h / σ²(B_min)} (eq. 5 with {@code b = 1}) of the best device
- * of that modality, in dB, clipped to [{@value #MIN_SNR_DB}, {@value #MAX_SNR_DB}] and divided by
- * {@value #SNR_SCALE_DB} (so the values are O(1) for the gate's linear layer); a modality without a
- * device counts as {@value #MIN_SNR_DB} dB. Then the free fraction of the band's resource units, in
- * [0, 1].
+ * of that modality, in dB, clipped to [{@value #MIN_SNR_DB}, {@value #MAX_SNR_DB}], as {@code (γ_dB
+ * − }{@value #SNR_CENTRE_DB}{@code ) / }{@value #SNR_SCALE_DB}; a modality without a device counts
+ * as {@value #MIN_SNR_DB} dB. Then {@code 2·f − 1} for the free fraction {@code f} of the band's
+ * resource units. Centred and scaled so that typical states (10–60 dB, any load) are O(1) around 0
+ * for the gate's linear layer: uncentred inputs (all positive) move every logit together with the
+ * bias and made the gate flip between all-T and all-V+A+T from epoch to epoch (measured).
  *
  * @param snrPerUnitDb per modality the best device's {@code γ_1} in dB (finite); a missing modality
  *     has no device
@@ -32,8 +34,10 @@ public record NetworkState(Map<Modality, Double> snrPerUnitDb, double freeFracti
   public static final double MIN_SNR_DB = -30;
   /** Upper SNR clip, dB. */
   public static final double MAX_SNR_DB = 70;
+  /** SNR that maps to 0 in the vector, dB. */
+  public static final double SNR_CENTRE_DB = 30;
   /** SNR scale of the vector, dB per unit. */
-  public static final double SNR_SCALE_DB = 10;
+  public static final double SNR_SCALE_DB = 20;
 
   public NetworkState {
     Check.present("snrPerUnitDb", snrPerUnitDb);
@@ -67,9 +71,9 @@ public record NetworkState(Map<Modality, Double> snrPerUnitDb, double freeFracti
     int k = 0;
     for (Modality m : Modality.values()) {
       double db = Math.max(MIN_SNR_DB, Math.min(MAX_SNR_DB, snrDb(m).orElse(MIN_SNR_DB)));
-      v[k++] = (float) (db / SNR_SCALE_DB);
+      v[k++] = (float) ((db - SNR_CENTRE_DB) / SNR_SCALE_DB);
     }
-    v[k] = (float) freeFraction;
+    v[k] = (float) (2 * freeFraction - 1);
     return v;
   }
 

@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * State-dependent expert costs {@code C(E_i | s)}: a seeded pool of network states {@code s} drawn
  * from the core's models, each expert priced for each state, and a seeded assignment of one state to
- * every sample (by sample id), so the gate can be trained on {@code L = L_task + λ Σ_i g_i Ĉ_i(s)}
- * with {@code s} as its input.
+ * every sample (by sample id; a fresh one every training epoch, {@link #forEpoch}), so the gate can
+ * be trained on {@code L = L_task + λ Σ_i g_i Ĉ_i(s)} with {@code s} as its input.
  *
  * <p>Drawing: the {@link ReferenceScenario} devices (video, audio, text; random waypoint in the UMi
  * street-canyon cell, shadowing and Jakes fading, {@code seed}) are run for {@code states} frames of
@@ -65,15 +65,18 @@ public final class StateCosts {
   private final List<Map<String, ExpertCost>> costs;
   private final CostMetric selector;
   private final long seed;
-  private final Map<List<String>, double[]> ranges = new ConcurrentHashMap<>();
+  private final long draw;
+  private final Map<List<String>, double[]> ranges;
 
   private StateCosts(List<String> experts, List<NetworkState> states, List<Map<String, ExpertCost>> costs,
-      CostMetric selector, long seed) {
+      CostMetric selector, long seed, long draw, Map<List<String>, double[]> ranges) {
     this.experts = experts;
     this.states = states;
     this.costs = costs;
     this.selector = selector;
     this.seed = seed;
+    this.draw = draw;
+    this.ranges = ranges;
   }
 
   /**
@@ -135,12 +138,24 @@ public final class StateCosts {
       priced.add(row);
     }
     return new StateCosts(exp.stream().map(ModalitySet::name).toList(), List.copyOf(drawn), List.copyOf(priced),
-        selector, seed);
+        selector, seed, 0, new ConcurrentHashMap<>());
   }
 
   /** The same states and prices with another selected component. */
   public StateCosts withSelector(CostMetric newSelector) {
-    return new StateCosts(experts, states, costs, Check.present("selector", newSelector), seed);
+    return new StateCosts(experts, states, costs, Check.present("selector", newSelector), seed, draw,
+        new ConcurrentHashMap<>());
+  }
+
+  /**
+   * The same pool and prices with a fresh seeded sample → state assignment for training epoch {@code
+   * epoch} ≥ 0, so every epoch pairs each sample with a new state: otherwise the gate can memorise
+   * a sample's fixed state from its text and learn to ignore the state input. Evaluation uses the
+   * epoch-free assignment of this object.
+   */
+  public StateCosts forEpoch(int epoch) {
+    Check.nonNegative("epoch", epoch);
+    return new StateCosts(experts, states, costs, selector, seed, epoch + 1L, ranges);
   }
 
   /** The component that enters the loss. */
@@ -167,9 +182,12 @@ public final class StateCosts {
     return c;
   }
 
-  /** The pool state assigned to sample {@code i} of {@code split}: a seeded hash of its id (same id ⇒ same state). */
+  /**
+   * The pool state assigned to sample {@code i} of {@code split}: a seeded hash of its id and of the
+   * epoch of {@link #forEpoch} (same id and epoch ⇒ same state).
+   */
   public int stateOf(MultimodalSplit split, int i) {
-    long h = seed * 0x9E3779B97F4A7C15L ^ split.id(i).hashCode() * 0xC2B2AE3D27D4EB4FL;
+    long h = seed * 0x9E3779B97F4A7C15L ^ split.id(i).hashCode() * 0xC2B2AE3D27D4EB4FL ^ draw * 0x165667B19E3779F9L;
     return new SplittableRandom(h).nextInt(states.size());
   }
 

@@ -107,10 +107,10 @@ public final class TrainingJob {
 
   /**
    * Runs stage I then stage II for every λ with state-dependent costs: the configured (ON_DEMAND)
-   * gate gets each sample's drawn network state as input ({@link StateCosts#features()}, length
-   * {@link NetworkState#DIM}, which must be the configured {@code networkStateDim}) and is trained on
-   * {@code L = L_task + λ Σ_i y_i Ĉ_i(s)} with the sample's own state's costs; its validation
-   * objective prices each sample in its state too. A FULL gate trained beside it ({@link
+   * gate gets each sample's drawn network state as input (redrawn every epoch, {@link
+   * StateCosts#forEpoch}; length {@link NetworkState#DIM}, which must be the configured {@code
+   * networkStateDim}) and is trained on {@code L = L_task + λ Σ_i y_i Ĉ_i(s)} with the sample's own
+   * state's costs; its validation objective prices each sample in its (epoch-free) state too. A FULL gate trained beside it ({@link
    * LearningConfig#alsoFullGate()}) keeps the job's mean cost table.
    */
   public TrainingResult run(MultimodalSplit train, MultimodalSplit valid, StateCosts stateCosts) {
@@ -350,6 +350,9 @@ public final class TrainingJob {
         ModalitySet inputs = gm.block().inputs();
         for (int epoch = 0; epoch < config.gateEpochs(); epoch++) {
           double tau = config.tau().at(epoch, config.gateEpochs());
+          // a fresh state per sample every epoch (same features and costs within the epoch)
+          final int e = epoch;
+          Optional<StateCosts> epochStates = stateCosts.map(sc -> sc.forEpoch(e));
           long t0 = nanoClock.getAsLong();
           int[] perm = shuffled(train.size(), rng);
           double lossSum = 0;
@@ -359,11 +362,12 @@ public final class TrainingJob {
             try (NDManager bm = trainer.getManager().newSubManager()) {
               NDList x = SplitTensors.features(bm, train, inputs, idx);
               if (d.networkStateDim() > 0) {
-                x.add(SplitTensors.extra(bm, train, features, d.networkStateDim(), idx));
+                x.add(SplitTensors.extra(bm, train, epochStates.map(StateCosts::features).orElse(features),
+                    d.networkStateDim(), idx));
               }
               NDArray label = SplitTensors.labels(bm, train, idx);
-              NDArray c = stateCosts.isPresent()
-                  ? Sequences.constant(bm, perSample(d, stateCosts.get(), routableNames, train, idx),
+              NDArray c = epochStates.isPresent()
+                  ? Sequences.constant(bm, perSample(d, epochStates.get(), routableNames, train, idx),
                       new Shape(idx.length, cost.length))
                   : Sequences.constant(bm, cost, new Shape(1, cost.length));
               try (GradientCollector gc = trainer.newGradientCollector()) {

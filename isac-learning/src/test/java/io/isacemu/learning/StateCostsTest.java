@@ -103,6 +103,21 @@ class StateCostsTest {
   }
 
   @Test
+  void everyEpochRedrawsTheAssignmentOverTheSamePool() {
+    StateCosts sc = draw(64, 5, CostMetric.LATENCY);
+    ToySplit s = ToySplit.generate(40, 4, 1);
+    int moved = 0;
+    for (int i = 0; i < 40; i++) {
+      assertThat(sc.forEpoch(3).stateOf(s, i)).isEqualTo(sc.forEpoch(3).stateOf(s, i));
+      moved += sc.forEpoch(3).stateOf(s, i) != sc.forEpoch(4).stateOf(s, i) ? 1 : 0;
+      int k = sc.forEpoch(3).stateOf(s, i);
+      assertThat(sc.forEpoch(3).normalised(k, NAMES)).containsExactly(sc.normalised(k, NAMES));
+    }
+    assertThat(moved).isGreaterThan(30);
+    assertThatThrownBy(() -> sc.forEpoch(-1)).hasMessageContaining("epoch");
+  }
+
+  @Test
   void refusesBadArguments() {
     assertThatThrownBy(() -> draw(0, 1, CostMetric.LATENCY)).hasMessageContaining("states");
     assertThatThrownBy(() -> draw(8, 1, CostMetric.LATENCY).cost(0, "A")).hasMessageContaining("'A'");
