@@ -122,10 +122,10 @@ class EndToEndTest {
   }
 
   @Test
-  void theModelInServiceHasTheCheapStateGateAndTheFullGate() throws Exception {
+  void theModelInServiceHasTheCheapGateAndTheFullGate() throws Exception {
     JsonNode model = json.readTree(mvc.perform(get("/api/model")).andReturn().getResponse().getContentAsString());
     assertThat(model.path("gateInputs").asText()).isEqualTo("T");
-    assertThat(model.path("networkStateDim").asInt()).isEqualTo(io.isacemu.learning.NetworkState.DIM);
+    assertThat(model.path("networkStateDim").asInt()).isZero();
     assertThat(model.path("fullGate").path("gateInputs").asText()).isEqualTo("V+A+T");
     assertThat(model.path("fullGate").path("networkStateDim").asInt()).isZero();
     assertThat(model.path("fullGate").path("gateFlops").asLong()).isGreaterThan(model.path("gateFlops").asLong());
