@@ -124,6 +124,16 @@ class EndToEndTest {
   }
 
   @Test
+  void theModelInServiceHasTheCheapGateAndTheFullGate() throws Exception {
+    JsonNode model = json.readTree(mvc.perform(get("/api/model")).andReturn().getResponse().getContentAsString());
+    assertThat(model.path("gateInputs").asText()).isEqualTo("T");
+    assertThat(model.path("networkStateDim").asInt()).isZero();
+    assertThat(model.path("fullGate").path("gateInputs").asText()).isEqualTo("V+A+T");
+    assertThat(model.path("fullGate").path("networkStateDim").asInt()).isZero();
+    assertThat(model.path("fullGate").path("gateFlops").asLong()).isGreaterThan(model.path("gateFlops").asLong());
+  }
+
+  @Test
   void everyModeEndsTerminalAndOnDemandFetchesLessThanFull() {
     TaskResult fixedT = run("fixed:T", 16);
     TaskResult fixedAll = run("fixed:V+A+T", 16);

@@ -25,6 +25,9 @@ import java.util.Map;
  * @param usageShares per expert the share of evaluated samples routed to it
  * @param parameterShapes per block file ({@code gate}, {@code expert0}, ...) "name=shape" of every parameter
  * @param routable experts the gate may route to (absent in older bundles: every expert)
+ * @param fullGate the FULL-input gate stored beside this (cheap) gate in {@code gate-full.params},
+ *     for the BS's {@code full} mode; {@code null} in the JSON (and in older bundles) when there is
+ *     none — read it through {@link #full()}
  */
 public record BundleMetadata(
     int formatVersion,
@@ -44,4 +47,35 @@ public record BundleMetadata(
     Map<String, Double> metrics,
     Map<String, Double> usageShares,
     Map<String, List<String>> parameterShapes,
-    List<String> routable) {}
+    List<String> routable,
+    GateMetadata fullGate) {
+
+  /** The FULL-input gate beside the bundle's main gate, when there is one. */
+  public java.util.Optional<GateMetadata> full() {
+    return java.util.Optional.ofNullable(fullGate);
+  }
+
+  /**
+   * A second gate over the same experts.
+   *
+   * @param file its parameter file in the bundle
+   * @param gateInputs modality set it reads, canonical name
+   * @param networkStateDim its dense-feature length
+   * @param lambda the cost weight λ it was trained with
+   * @param costSelector cost component of its loss
+   * @param costs per expert the cost its loss used
+   * @param metrics named evaluation numbers, as for the main gate
+   * @param usageShares per expert the share of evaluated samples it routed there
+   * @param parameterShapes "name=shape" of every parameter of the gate
+   */
+  public record GateMetadata(
+      String file,
+      String gateInputs,
+      int networkStateDim,
+      double lambda,
+      String costSelector,
+      Map<String, ExpertCost> costs,
+      Map<String, Double> metrics,
+      Map<String, Double> usageShares,
+      List<String> parameterShapes) {}
+}

@@ -208,6 +208,24 @@ public final class GatedModel implements AutoCloseable {
         task + description.lambda() * routing.expectedNormalisedCost());
   }
 
+  /**
+   * Like {@link #evaluate(MultimodalSplit, GateFeatures)}, but the gate reads each sample's drawn
+   * network state and every sample is priced in its own state ({@link StateCosts#routing}); the
+   * objective's normalised cost is over the routable experts.
+   */
+  public GatedEvaluation evaluate(MultimodalSplit split, StateCosts stateCosts) {
+    Prediction p = predict(split, stateCosts.features());
+    float[] y = SplitTensors.labels(split);
+    RoutingStats routing = stateCosts.routing(p.chosenExpert(), split, expertNames(),
+        description.routable().stream().map(io.isacemu.core.modality.ModalitySet::name).toList());
+    double task = Losses.task(description.taskLoss(), p.values(), y);
+    return new GatedEvaluation(
+        SentimentMetrics.compute(y, p.values()),
+        routing,
+        task,
+        task + description.lambda() * routing.expectedNormalisedCost());
+  }
+
   private void checkSplit(MultimodalSplit split) {
     if (split.sequenceLength() != description.sequenceLength()) {
       throw new IllegalArgumentException(

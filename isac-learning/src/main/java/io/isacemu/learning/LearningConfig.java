@@ -28,6 +28,10 @@ import java.util.List;
  * @param fineTuneExperts false (default): experts frozen in stage II; true: trained with the gate
  * @param patience early stopping: epochs without validation improvement before stopping, ≥ 1
  * @param seed seed of initialisation, Gumbel noise and shuffling
+ * @param gateExperts the experts the gate may route to, a non-empty subset of {@code experts}
+ * @param alsoFullGate with an {@code ON_DEMAND} gate: also train, per λ and from the same stage-I
+ *     experts, a FULL gate (every modality, no network state, the job's mean cost table) for the
+ *     BS's {@code full} mode; must be false when {@code gateMode} is FULL
  */
 public record LearningConfig(
     ArchitecturePreset preset,
@@ -46,7 +50,8 @@ public record LearningConfig(
     boolean fineTuneExperts,
     int patience,
     long seed,
-    List<ModalitySet> gateExperts) {
+    List<ModalitySet> gateExperts,
+    boolean alsoFullGate) {
 
   public LearningConfig {
     Check.present("preset", preset);
@@ -74,6 +79,9 @@ public record LearningConfig(
       }
     }
     Check.nonNegative("networkStateDim", networkStateDim);
+    if (alsoFullGate && gateMode == GateInputMode.FULL) {
+      throw new IllegalArgumentException("alsoFullGate: true needs an ON_DEMAND primary gate (the gate is already FULL)");
+    }
     if (gateMode == GateInputMode.FULL && networkStateDim != 0) {
       throw new IllegalArgumentException("networkStateDim: " + networkStateDim + " must be 0 in FULL gate mode");
     }
@@ -128,6 +136,7 @@ public record LearningConfig(
     private boolean fineTuneExperts = false;
     private int patience = 5;
     private long seed = 1;
+    private boolean alsoFullGate = false;
 
     private Builder() {}
 
@@ -226,7 +235,8 @@ public record LearningConfig(
       return new LearningConfig(
           preset, experts, gateMode, gateModalities, networkStateDim, expertEpochs, gateEpochs,
           batchSize, expertLearningRate, gateLearningRate, new TemperatureSchedule(tau0, tauMin),
-          lambdas, taskLoss, fineTuneExperts, patience, seed, gateExperts == null ? experts : gateExperts);
+          lambdas, taskLoss, fineTuneExperts, patience, seed, gateExperts == null ? experts : gateExperts,
+          alsoFullGate);
     }
 
     /**
@@ -235,6 +245,12 @@ public record LearningConfig(
      */
     public Builder gateExperts(List<ModalitySet> v) {
       this.gateExperts = v;
+      return this;
+    }
+
+    /** Whether to train a FULL gate beside the ON_DEMAND one (default false); see {@link LearningConfig}. */
+    public Builder alsoFullGate(boolean v) {
+      this.alsoFullGate = v;
       return this;
     }
   }

@@ -29,7 +29,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import io.isacemu.core.validation.Check;
 
 /**
  * A gated model on disk: {@code metadata.json}, {@code gate.params}, {@code expert-<i>.params}
@@ -45,6 +47,7 @@ public final class ModelBundle {
   static final String MANIFEST = "MANIFEST.sha256";
   static final String METADATA = "metadata.json";
   static final String GATE = "gate.params";
+  static final String FULL_GATE = "gate-full.params";
   static final int FORMAT_VERSION = 1;
 
   private static final Gson GSON =
@@ -69,6 +72,35 @@ public final class ModelBundle {
   public static Path save(
       GatedModel model, Path target, String datasetName, String datasetFingerprint,
       GatedEvaluation evaluation, Clock clock) {
+    return save(model, evaluation, Optional.empty(), target, datasetName, datasetFingerprint, clock);
+  }
+
+  /**
+   * A FULL-input gate to store beside a bundle's main (cheap) gate.
+   *
+   * @param model a gated model over the same experts, with the same expert parameters
+   * @param evaluation its evaluation to record
+   */
+  public record FullGate(GatedModel model, GatedEvaluation evaluation) {
+    public FullGate {
+      Check.present("model", model);
+      Check.present("evaluation", evaluation);
+    }
+  }
+
+  /**
+   * Writes {@code model} and, when given, a FULL-input gate beside it ({@code gate-full.params},
+   * described under {@code fullGate} in the metadata) to the new directory {@code target}
+   * atomically. The experts are stored once.
+   *
+   * @throws IllegalArgumentException when the full gate's model has other experts (architecture or
+   *     parameters: e.g. fine-tuned separately) than {@code model}
+   * @throws BundleException when {@code target} exists or writing fails
+   */
+  public static Path save(
+      GatedModel model, GatedEvaluation evaluation, Optional<FullGate> fullGate, Path target, String datasetName,
+      String datasetFingerprint, Clock clock) {
+    fullGate.ifPresent(f -> sameExperts(model, f.model()));
     Path abs = target.toAbsolutePath();
     if (Files.exists(abs)) {
       throw new BundleException("bundle: target " + abs + " already exists; choose a new directory");
@@ -79,10 +111,13 @@ public final class ModelBundle {
       tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
       Map<String, byte[]> files = new LinkedHashMap<>();
       files.put(GATE, TrainingJob.snapshot(model.block().gate()));
+      if (fullGate.isPresent()) {
+        files.put(FULL_GATE, TrainingJob.snapshot(fullGate.get().model().block().gate()));
+      }
       for (int i = 0; i < model.block().experts().size(); i++) {
         files.put(expertFile(i), TrainingJob.snapshot(model.block().experts().get(i)));
       }
-      files.put(METADATA, GSON.toJson(metadata(model, datasetName, datasetFingerprint, evaluation, clock))
+      files.put(METADATA, GSON.toJson(metadata(model, datasetName, datasetFingerprint, evaluation, fullGate, clock))
           .getBytes(StandardCharsets.UTF_8));
       StringBuilder manifest = new StringBuilder();
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -101,9 +136,24 @@ public final class ModelBundle {
     }
   }
 
-  private static BundleMetadata metadata(
-      GatedModel model, String datasetName, String fingerprint, GatedEvaluation ev, Clock clock) {
-    ModelDescription d = model.description();
+  private static void sameExperts(GatedModel a, GatedModel b) {
+    ModelDescription da = a.description();
+    ModelDescription db = b.description();
+    if (!da.experts().equals(db.experts()) || !da.routable().equals(db.routable())
+        || !da.featureDims().equals(db.featureDims()) || da.sequenceLength() != db.sequenceLength()
+        || da.preset() != db.preset() && !da.preset().equals(db.preset()) || da.taskLoss() != db.taskLoss()) {
+      throw new IllegalArgumentException("fullGate: its model's experts/architecture differ from the main gate's");
+    }
+    for (int i = 0; i < da.experts().size(); i++) {
+      if (!java.util.Arrays.equals(TrainingJob.snapshot(a.block().experts().get(i)),
+          TrainingJob.snapshot(b.block().experts().get(i)))) {
+        throw new IllegalArgumentException("fullGate: expert " + da.expertNames().get(i)
+            + " has other parameters than the main gate's (fine-tuned separately?); a bundle stores the experts once");
+      }
+    }
+  }
+
+  private static Map<String, Double> metrics(GatedEvaluation ev) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("acc2HasZero", ev.metrics().acc2HasZero());
     metrics.put("acc2NonZero", ev.metrics().acc2NonZero());
@@ -118,21 +168,40 @@ public final class ModelBundle {
     metrics.put("expectedEnergyJoules", ev.routing().expected().energyJoules());
     metrics.put("expectedBits", ev.routing().expected().bits());
     metrics.put("expectedFlops", ev.routing().expected().flops());
+    return metrics;
+  }
+
+  private static Map<String, ExpertCost> costs(ModelDescription d) {
+    Map<String, ExpertCost> costs = new LinkedHashMap<>();
+    for (String name : d.expertNames()) {
+      costs.put(name, d.costs().of(name));
+    }
+    return costs;
+  }
+
+  private static BundleMetadata metadata(
+      GatedModel model, String datasetName, String fingerprint, GatedEvaluation ev, Optional<FullGate> fullGate,
+      Clock clock) {
+    ModelDescription d = model.description();
+    Map<String, Double> metrics = metrics(ev);
     Map<String, Double> shares = new LinkedHashMap<>(ev.routing().usageShares());
     Map<String, List<String>> shapes = new LinkedHashMap<>();
     shapes.put("gate", shapes(model.block().gate()));
     for (int i = 0; i < model.block().experts().size(); i++) {
       shapes.put("expert" + i, shapes(model.block().experts().get(i)));
     }
-    Map<String, ExpertCost> costs = new LinkedHashMap<>();
-    for (String name : d.expertNames()) {
-      costs.put(name, d.costs().of(name));
-    }
+    Map<String, ExpertCost> costs = costs(d);
+    BundleMetadata.GateMetadata full = fullGate.map(f -> {
+      ModelDescription fd = f.model().description();
+      return new BundleMetadata.GateMetadata(FULL_GATE, fd.gateInputs().name(), fd.networkStateDim(), fd.lambda(),
+          fd.costs().selector().name(), costs(fd), metrics(f.evaluation()),
+          new LinkedHashMap<>(f.evaluation().routing().usageShares()), shapes(f.model().block().gate()));
+    }).orElse(null);
     return new BundleMetadata(
         FORMAT_VERSION, clock.instant().toString(), d.preset(), d.expertNames(), d.gateInputs().name(),
         d.networkStateDim(), d.featureDims(), d.sequenceLength(), d.taskLoss().name(), d.lambda(),
         d.costs().selector().name(), costs, datasetName, fingerprint, metrics, shares, shapes,
-        d.routable().stream().map(ModalitySet::name).toList());
+        d.routable().stream().map(ModalitySet::name).toList(), full);
   }
 
   static List<String> shapes(Block block) {
@@ -158,24 +227,64 @@ public final class ModelBundle {
   public static GatedModel load(Path dir) {
     Map<String, byte[]> files = verified(dir);
     BundleMetadata meta = parse(files.get(METADATA));
-    ModelDescription d;
+    return build(dir, files, meta, description(dir, meta, meta.gateInputs(), meta.networkStateDim(), meta.lambda(),
+        meta.costSelector(), meta.costs()), GATE, meta.parameterShapes() == null ? null : meta.parameterShapes().get("gate"));
+  }
+
+  /**
+   * Loads a bundle's main gate and, when the bundle has one ({@code fullGate} in the metadata), its
+   * FULL-input gate, each as a {@link GatedModel} with its own copy of the experts. Bundles with one
+   * gate load with an empty {@link BundleGates#fullGate()}.
+   *
+   * @throws BundleException as {@link #load}
+   */
+  public static BundleGates loadAll(Path dir) {
+    Map<String, byte[]> files = verified(dir);
+    BundleMetadata meta = parse(files.get(METADATA));
+    GatedModel main = build(dir, files, meta, description(dir, meta, meta.gateInputs(), meta.networkStateDim(),
+        meta.lambda(), meta.costSelector(), meta.costs()), GATE,
+        meta.parameterShapes() == null ? null : meta.parameterShapes().get("gate"));
+    if (meta.full().isEmpty()) {
+      return new BundleGates(main, Optional.empty());
+    }
+    try {
+      BundleMetadata.GateMetadata f = meta.full().get();
+      if (!FULL_GATE.equals(f.file())) {
+        throw new BundleException("bundle: fullGate.file '" + f.file() + "' is not " + FULL_GATE);
+      }
+      GatedModel full = build(dir, files, meta, description(dir, meta, f.gateInputs(), f.networkStateDim(),
+          f.lambda(), f.costSelector(), f.costs()), FULL_GATE, f.parameterShapes());
+      return new BundleGates(main, Optional.of(full));
+    } catch (RuntimeException e) {
+      main.close();
+      throw e;
+    }
+  }
+
+  private static ModelDescription description(Path dir, BundleMetadata meta, String gateInputs, int stateDim,
+      double lambda, String selector, Map<String, ExpertCost> costMap) {
     try {
       List<ModalitySet> experts = meta.experts().stream().map(ModalitySet::parse).toList();
-      CostTable costs = new CostTable(meta.costs(), CostMetric.valueOf(meta.costSelector()));
+      CostTable costs = new CostTable(costMap, CostMetric.valueOf(selector));
       List<ModalitySet> routable = meta.routable() == null
           ? experts : meta.routable().stream().map(ModalitySet::parse).toList();
-      d = new ModelDescription(
-          meta.preset(), experts, ModalitySet.parse(meta.gateInputs()), meta.networkStateDim(),
-          meta.featureDims(), meta.sequenceLength(), TaskLoss.valueOf(meta.taskLoss()), meta.lambda(), costs,
+      return new ModelDescription(
+          meta.preset(), experts, ModalitySet.parse(gateInputs), stateDim,
+          meta.featureDims(), meta.sequenceLength(), TaskLoss.valueOf(meta.taskLoss()), lambda, costs,
           routable);
     } catch (RuntimeException e) {
       throw new BundleException("bundle: invalid metadata in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  private static GatedModel build(Path dir, Map<String, byte[]> files, BundleMetadata meta, ModelDescription d,
+      String gateFile, List<String> gateShapes) {
     GatedModel model = GatedModel.create(d);
     try {
-      load(model.block().gate(), model, "gate", GATE, files, meta);
+      load(model.block().gate(), model, gateFile, gateShapes, files);
       for (int i = 0; i < d.experts().size(); i++) {
-        load(model.block().experts().get(i), model, "expert" + i, expertFile(i), files, meta);
+        load(model.block().experts().get(i), model, expertFile(i),
+            meta.parameterShapes() == null ? null : meta.parameterShapes().get("expert" + i), files);
       }
       return model;
     } catch (RuntimeException e) {
@@ -185,12 +294,11 @@ public final class ModelBundle {
   }
 
   private static void load(
-      Block block, GatedModel model, String key, String file, Map<String, byte[]> files, BundleMetadata meta) {
+      Block block, GatedModel model, String file, List<String> declared, Map<String, byte[]> files) {
     List<String> expected = shapes(block);
-    List<String> declared = meta.parameterShapes() == null ? null : meta.parameterShapes().get(key);
     if (!expected.equals(declared)) {
       throw new BundleException(
-          "bundle: architecture mismatch for " + key + ": metadata declares " + declared + ", rebuilt " + expected);
+          "bundle: architecture mismatch for " + file + ": metadata declares " + declared + ", rebuilt " + expected);
     }
     byte[] bytes = files.get(file);
     if (bytes == null) {

@@ -31,6 +31,30 @@ public final class SystemCosts {
    */
   public static final double SENSING_SECONDS = 0.1;
 
+  /** Per modality present in {@code featureDims}: its encoder's FLOPs and result bits (32-bit floats). */
+  static List<ModalityWorkload> workloads(ArchitecturePreset preset, Map<Modality, Integer> featureDims, int steps) {
+    List<ModalityWorkload> workloads = new ArrayList<>();
+    for (Modality m : Modality.values()) {
+      if (featureDims.containsKey(m)) {
+        EncoderSpec e = preset.expert(ModalitySet.of(m), featureDims).encoders().get(0);
+        workloads.add(new ModalityWorkload(m, Flops.encoder(e, steps), 32.0 * e.width()));
+      }
+    }
+    return workloads;
+  }
+
+  /** The core's view of each expert: its modalities and the FLOPs of its fusion head. */
+  static List<io.isacemu.core.cost.ExpertSpec> specs(
+      ArchitecturePreset preset, List<ModalitySet> experts, Map<Modality, Integer> featureDims, int steps) {
+    List<io.isacemu.core.cost.ExpertSpec> specs = new ArrayList<>();
+    for (ModalitySet s : experts) {
+      ExpertSpec spec = preset.expert(s, featureDims);
+      long encoders = spec.encoders().stream().mapToLong(e -> Flops.encoder(e, steps)).sum();
+      specs.add(new io.isacemu.core.cost.ExpertSpec(s.name(), s, Flops.expert(spec, steps) - encoders));
+    }
+    return specs;
+  }
+
   /**
    * Per-sample costs of {@code experts} under {@code preset} for data of {@code featureDims} and
    * sequence length {@code steps}, averaged over the frames of the reference scenario with {@code
@@ -42,19 +66,8 @@ public final class SystemCosts {
       ArchitecturePreset preset, List<ModalitySet> experts, Map<Modality, Integer> featureDims,
       int steps, long seed, CostMetric selector) {
     Check.positive("steps", steps);
-    List<ModalityWorkload> workloads = new ArrayList<>();
-    for (Modality m : Modality.values()) {
-      if (featureDims.containsKey(m)) {
-        EncoderSpec e = preset.expert(ModalitySet.of(m), featureDims).encoders().get(0);
-        workloads.add(new ModalityWorkload(m, Flops.encoder(e, steps), 32.0 * e.width()));
-      }
-    }
-    List<io.isacemu.core.cost.ExpertSpec> specs = new ArrayList<>();
-    for (ModalitySet s : experts) {
-      ExpertSpec spec = preset.expert(s, featureDims);
-      long encoders = spec.encoders().stream().mapToLong(e -> Flops.encoder(e, steps)).sum();
-      specs.add(new io.isacemu.core.cost.ExpertSpec(s.name(), s, Flops.expert(spec, steps) - encoders));
-    }
+    List<ModalityWorkload> workloads = workloads(preset, featureDims, steps);
+    List<io.isacemu.core.cost.ExpertSpec> specs = specs(preset, experts, featureDims, steps);
     ReferenceScenario.Config cfg = ReferenceScenario.Config.reference(seed)
         .with(SENSING_SECONDS, workloads, specs, false);
     List<ReferenceScenario.Frame> frames = new ReferenceScenario(cfg).run();

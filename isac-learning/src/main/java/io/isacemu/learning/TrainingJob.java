@@ -82,7 +82,8 @@ public final class TrainingJob {
   /** Progress bookkeeping for the ETA: epochs done vs. planned (caps) over the whole job. */
   private final class Progress {
     final long start = nanoClock.getAsLong();
-    final int planned = config.experts().size() * config.expertEpochs() + config.lambdas().size() * config.gateEpochs();
+    final int planned = config.experts().size() * config.expertEpochs()
+        + config.lambdas().size() * config.gateEpochs() * (config.alsoFullGate() ? 2 : 1);
     int done;
 
     double eta() {
@@ -101,6 +102,28 @@ public final class TrainingJob {
    *     gate takes none
    */
   public TrainingResult run(MultimodalSplit train, MultimodalSplit valid, GateFeatures features) {
+    return run(train, valid, features, Optional.empty());
+  }
+
+  /**
+   * Runs stage I then stage II for every λ with state-dependent costs: the configured (ON_DEMAND)
+   * gate gets each sample's drawn network state as input (redrawn every epoch, {@link
+   * StateCosts#forEpoch}; length {@link NetworkState#DIM}, which must be the configured {@code
+   * networkStateDim}) and is trained on {@code L = L_task + λ Σ_i y_i Ĉ_i(s)} with the sample's own
+   * state's costs; its validation objective prices each sample in its (epoch-free) state too. A FULL gate trained beside it ({@link
+   * LearningConfig#alsoFullGate()}) keeps the job's mean cost table.
+   */
+  public TrainingResult run(MultimodalSplit train, MultimodalSplit valid, StateCosts stateCosts) {
+    Check.present("stateCosts", stateCosts);
+    if (config.networkStateDim() != NetworkState.DIM) {
+      throw new IllegalArgumentException("networkStateDim: " + config.networkStateDim()
+          + " must be NetworkState.DIM = " + NetworkState.DIM + " when the gate reads the network state");
+    }
+    return run(train, valid, stateCosts.features(), Optional.of(stateCosts));
+  }
+
+  private TrainingResult run(
+      MultimodalSplit train, MultimodalSplit valid, GateFeatures features, Optional<StateCosts> stateCosts) {
     Map<Modality, Integer> dims = checkSplits(train, valid);
     Progress progress = new Progress();
     List<TrainingResult.ExpertResult> expertResults = new ArrayList<>();
@@ -110,18 +133,28 @@ public final class TrainingJob {
       expertResults.add(trainExpert(i, block, train, valid, progress, snapshots));
     }
     List<TrainingResult.GateRun> runs = new ArrayList<>();
+    List<TrainingResult.GateRun> fullRuns = new ArrayList<>();
+    // the configured gate's cost table: the state pool's means when priced per state (for reports)
+    CostTable gateCosts = stateCosts.map(StateCosts::meanTable).orElse(costs);
     try {
       for (double lambda : config.lambdas()) {
         ModelDescription d = new ModelDescription(
             config.preset(), config.experts(), config.gateInputs(), config.networkStateDim(), dims,
-            train.sequenceLength(), config.taskLoss(), lambda, costs, config.gateExperts());
-        runs.add(trainGate(d, snapshots, train, valid, features, progress));
+            train.sequenceLength(), config.taskLoss(), lambda, gateCosts, config.gateExperts());
+        runs.add(trainGate(d, snapshots, train, valid, features, stateCosts, progress));
+        if (config.alsoFullGate()) {
+          ModelDescription full = new ModelDescription(
+              config.preset(), config.experts(), ModalitySet.all(), 0, dims,
+              train.sequenceLength(), config.taskLoss(), lambda, costs, config.gateExperts());
+          fullRuns.add(trainGate(full, snapshots, train, valid, GateFeatures.none(), Optional.empty(), progress));
+        }
       }
     } catch (RuntimeException e) {
       runs.forEach(r -> r.model().close());
+      fullRuns.forEach(r -> r.model().close());
       throw e;
     }
-    return new TrainingResult(expertResults, runs);
+    return new TrainingResult(expertResults, runs, fullRuns);
   }
 
   private Map<Modality, Integer> checkSplits(MultimodalSplit train, MultimodalSplit valid) {
@@ -134,7 +167,7 @@ public final class TrainingJob {
       throw new IllegalArgumentException(
           "valid: sequence length " + valid.sequenceLength() + " != train's " + train.sequenceLength());
     }
-    int mask = config.gateInputs().mask();
+    int mask = config.alsoFullGate() ? ModalitySet.all().mask() : config.gateInputs().mask();
     for (ModalitySet s : config.experts()) {
       mask |= s.mask();
     }
@@ -286,7 +319,7 @@ public final class TrainingJob {
 
   private TrainingResult.GateRun trainGate(
       ModelDescription d, List<byte[]> expertParams, MultimodalSplit train, MultimodalSplit valid,
-      GateFeatures features, Progress progress) {
+      GateFeatures features, Optional<StateCosts> stateCosts, Progress progress) {
     // same gate initialisation and batch order for every λ: only λ differs between runs
     Engine.getInstance().setRandomSeed((int) (config.seed() * 31 + 7919));
     SplittableRandom rng = new SplittableRandom(config.seed() * 31 + 7919);
@@ -298,14 +331,11 @@ public final class TrainingJob {
       }
       if (d.routable().size() == 1) {
         // one routable expert: the gate has nothing to learn (and every gradient would be 0)
-        return new TrainingResult.GateRun(d.lambda(), gm, 0, gm.evaluate(valid, features));
+        return new TrainingResult.GateRun(d.lambda(), gm, 0, evaluate(gm, valid, features, stateCosts));
       }
       // min–max over the experts the gate can pick; the others are masked out of the logits
-      float[] routableCost = toFloat(costs.normalised(d.routable().stream().map(ModalitySet::name).toList()));
-      float[] cost = new float[d.experts().size()];
-      for (int i = 0, r = 0; i < cost.length; i++) {
-        cost[i] = d.routable(i) ? routableCost[r++] : 0f;
-      }
+      List<String> routableNames = d.routable().stream().map(ModalitySet::name).toList();
+      float[] cost = spread(d, costs.normalised(routableNames));
       float[] mask = d.logitMask();
       double best = Double.POSITIVE_INFINITY;
       byte[] bestParams = null;
@@ -320,6 +350,9 @@ public final class TrainingJob {
         ModalitySet inputs = gm.block().inputs();
         for (int epoch = 0; epoch < config.gateEpochs(); epoch++) {
           double tau = config.tau().at(epoch, config.gateEpochs());
+          // a fresh state per sample every epoch (same features and costs within the epoch)
+          final int e = epoch;
+          Optional<StateCosts> epochStates = stateCosts.map(sc -> sc.forEpoch(e));
           long t0 = nanoClock.getAsLong();
           int[] perm = shuffled(train.size(), rng);
           double lossSum = 0;
@@ -329,10 +362,14 @@ public final class TrainingJob {
             try (NDManager bm = trainer.getManager().newSubManager()) {
               NDList x = SplitTensors.features(bm, train, inputs, idx);
               if (d.networkStateDim() > 0) {
-                x.add(SplitTensors.extra(bm, train, features, d.networkStateDim(), idx));
+                x.add(SplitTensors.extra(bm, train, epochStates.map(StateCosts::features).orElse(features),
+                    d.networkStateDim(), idx));
               }
               NDArray label = SplitTensors.labels(bm, train, idx);
-              NDArray c = Sequences.constant(bm, cost, new Shape(1, cost.length));
+              NDArray c = epochStates.isPresent()
+                  ? Sequences.constant(bm, perSample(d, epochStates.get(), routableNames, train, idx),
+                      new Shape(idx.length, cost.length))
+                  : Sequences.constant(bm, cost, new Shape(1, cost.length));
               try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(x);
                 NDArray logits = out.get(0);
@@ -356,7 +393,7 @@ public final class TrainingJob {
           }
           double sps = train.size() / Math.max(1e-9, (nanoClock.getAsLong() - t0) / 1e9);
           epochsRun++;
-          GatedEvaluation ev = gm.evaluate(valid, features);
+          GatedEvaluation ev = evaluate(gm, valid, features, stateCosts);
           if (!Double.isFinite(ev.objective())) {
             throw new IllegalStateException("training diverged: gate (lambda=" + d.lambda() + ") validation objective "
                 + ev.objective() + " at epoch " + epoch + "; lower the learning rate");
@@ -396,11 +433,29 @@ public final class TrainingJob {
     }
   }
 
-  private static float[] toFloat(double[] v) {
-    float[] f = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      f[i] = (float) v[i];
+  private static GatedEvaluation evaluate(
+      GatedModel gm, MultimodalSplit split, GateFeatures features, Optional<StateCosts> stateCosts) {
+    return stateCosts.isPresent() ? gm.evaluate(split, stateCosts.get()) : gm.evaluate(split, features);
+  }
+
+  /** Normalised costs over the routable experts spread to gate-output order (0 for masked experts). */
+  private static float[] spread(ModelDescription d, double[] routableCost) {
+    float[] cost = new float[d.experts().size()];
+    for (int i = 0, r = 0; i < cost.length; i++) {
+      cost[i] = d.routable(i) ? (float) routableCost[r++] : 0f;
     }
-    return f;
+    return cost;
+  }
+
+  /** Row-major {@code (B, N)}: per batch sample the normalised costs in its own drawn state. */
+  private static float[] perSample(
+      ModelDescription d, StateCosts sc, List<String> routableNames, MultimodalSplit split, int[] idx) {
+    int n = d.experts().size();
+    float[] out = new float[idx.length * n];
+    for (int b = 0; b < idx.length; b++) {
+      float[] row = spread(d, sc.normalised(sc.stateOf(split, idx[b]), routableNames));
+      System.arraycopy(row, 0, out, b * n, n);
+    }
+    return out;
   }
 }

@@ -8,13 +8,22 @@ import java.util.List;
  * gated models: close it (or close the models one by one).
  *
  * @param experts stage-I result per expert, declaration order
- * @param gated one stage-II run per λ, in the order of the configured λ list
+ * @param gated one stage-II run per λ of the configured gate, in the order of the configured λ list
+ * @param fullGated with {@link LearningConfig#alsoFullGate()}: one FULL-gate run per λ, same order;
+ *     else empty
  */
-public record TrainingResult(List<ExpertResult> experts, List<GateRun> gated) implements AutoCloseable {
+public record TrainingResult(List<ExpertResult> experts, List<GateRun> gated, List<GateRun> fullGated)
+    implements AutoCloseable {
 
   public TrainingResult {
     experts = List.copyOf(experts);
     gated = List.copyOf(gated);
+    fullGated = List.copyOf(fullGated);
+  }
+
+  /** A result without FULL gates beside the configured one. */
+  public TrainingResult(List<ExpertResult> experts, List<GateRun> gated) {
+    this(experts, gated, List.of());
   }
 
   /**
@@ -40,6 +49,9 @@ public record TrainingResult(List<ExpertResult> experts, List<GateRun> gated) im
   @Override
   public void close() {
     for (GateRun r : gated) {
+      r.model().close();
+    }
+    for (GateRun r : fullGated) {
       r.model().close();
     }
   }

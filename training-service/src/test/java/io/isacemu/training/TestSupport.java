@@ -23,7 +23,7 @@ public final class TestSupport {
 
   /** Defaults-only job spec (demo preset, 1+1 epochs). */
   public static JobSpec spec() {
-    return new JobRequest(null, null, null, null, null, 1, 1, null, null, null, null, 7L, null, null, null)
+    return new JobRequest(null, null, null, null, null, 1, 1, null, null, null, null, 7L, null, null, null, null, null)
         .toSpec("demo");
   }
 

@@ -29,9 +29,20 @@ class ModelController {
    * @param gateInputs modalities the gate reads
    * @param gateFlops analytic FLOPs per sample of the gate
    * @param networkStateDim length of the gate's network-state vector
+   * @param fullGate the FULL-input gate used in {@code full} mode, when the bundle has one beside the
+   *     main (on-demand) gate; absent (JSON null) otherwise
    */
   record ModelView(String version, List<String> experts, List<Long> expertFlops, String gateInputs, long gateFlops,
-      int networkStateDim) {}
+      int networkStateDim, Optional<GateView> fullGate) {}
+
+  /**
+   * A gate.
+   *
+   * @param gateInputs modalities it reads
+   * @param gateFlops analytic FLOPs per sample
+   * @param networkStateDim length of its network-state vector
+   */
+  record GateView(String gateInputs, long gateFlops, int networkStateDim) {}
 
   private final ModelHolder holder;
 
@@ -54,7 +65,8 @@ class ModelController {
         flops.add(m.expertFlops(i));
       }
       return ResponseEntity.ok(new ModelView(m.version(), m.experts().stream().map(ModalitySet::name).toList(), flops,
-          m.gateInputs().name(), m.gateFlops(), m.networkStateDim()));
+          m.gateInputs().name(), m.gateFlops(), m.networkStateDim(),
+          m.fullGate().map(g -> new GateView(g.gateInputs().name(), g.gateFlops(), g.networkStateDim()))));
     }
   }
 }

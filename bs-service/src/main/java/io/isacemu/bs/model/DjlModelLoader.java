@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Loads isac-learning bundles ({@link ModelBundle#load}); every model it loads shares ONE inference
+ * Loads isac-learning bundles ({@link ModelBundle#loadAll}: the main gate and, when present, the FULL gate); every model it loads shares ONE inference
  * thread, because {@code GatedModel} is not thread-safe and the MEC serialises forward passes.
  */
 public final class DjlModelLoader implements ModelLoader, AutoCloseable {
@@ -19,7 +19,7 @@ public final class DjlModelLoader implements ModelLoader, AutoCloseable {
 
   @Override
   public ServingModel load(Path dir, String version) {
-    return new GatedServingModel(ModelBundle.load(dir), version, inference);
+    return new GatedServingModel(ModelBundle.loadAll(dir), version, inference);
   }
 
   @Override

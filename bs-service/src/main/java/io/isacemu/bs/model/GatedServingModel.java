@@ -9,25 +9,71 @@ import io.isacemu.learning.GateFeatures;
 import io.isacemu.learning.GatedModel;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.isacemu.learning.BundleGates;
+import io.isacemu.learning.NetworkState;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-/** A {@link GatedModel} whose inference runs on one shared single-thread executor. */
+/**
+ * A bundle's {@link GatedModel}s whose inference runs on one shared single-thread executor: the main
+ * gate with the experts and, when the bundle has it, the FULL-input gate (a second {@link GatedModel}
+ * whose gate alone is used; experts always run from the main one).
+ */
 final class GatedServingModel implements ServingModel {
 
   private final GatedModel model;
+  private final Optional<GatedModel> full;
   private final String version;
   private final ExecutorService inference;
   // split execution for LOCAL processing; over the same model, so also confined to `inference`
   private final ExpertRunner runner;
 
-  GatedServingModel(GatedModel model, String version, ExecutorService inference) {
-    this.model = model;
+  /**
+   * @throws IllegalArgumentException (closing {@code gates}) when a gate takes a network-state
+   *     vector of another layout than {@link NetworkState}
+   */
+  GatedServingModel(BundleGates gates, String version, ExecutorService inference) {
+    for (GatedModel g : java.util.stream.Stream.concat(java.util.stream.Stream.of(gates.gate()), gates.fullGate().stream()).toList()) {
+      int dim = g.description().networkStateDim();
+      if (dim != 0 && dim != NetworkState.DIM) {
+        gates.close();
+        throw new IllegalArgumentException("bundle " + version + ": networkStateDim " + dim
+            + " is not the network-state layout's " + NetworkState.DIM + " (nor 0)");
+      }
+    }
+    this.model = gates.gate();
+    this.full = gates.fullGate();
     this.version = version;
     this.inference = inference;
     this.runner = ExpertRunner.of(model);
+  }
+
+  @Override
+  public Optional<ServingGate> fullGate() {
+    return full.map(f -> new ServingGate() {
+      @Override
+      public ModalitySet gateInputs() {
+        return f.description().gateInputs();
+      }
+
+      @Override
+      public int networkStateDim() {
+        return f.description().networkStateDim();
+      }
+
+      @Override
+      public long gateFlops() {
+        return f.gateFlops();
+      }
+
+      @Override
+      public int[] choose(MultimodalSplit split, GateFeatures features) {
+        return on(() -> f.choose(split, features));
+      }
+    });
   }
 
   @Override
@@ -115,13 +161,21 @@ final class GatedServingModel implements ServingModel {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      model.close();
+      closeModels();
       return;
     }
     // close on the inference thread too, so it never races a running forward pass
     on(() -> {
-      model.close();
+      closeModels();
       return null;
     });
+  }
+
+  private void closeModels() {
+    try {
+      model.close();
+    } finally {
+      full.ifPresent(GatedModel::close);
+    }
   }
 }

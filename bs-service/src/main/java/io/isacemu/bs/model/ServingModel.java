@@ -7,12 +7,14 @@ import io.isacemu.learning.ExpertInput;
 import io.isacemu.learning.GateFeatures;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The gate and experts the BS serves, as the task engine sees them. Implementations serialise
- * inference (the DJL model is not thread-safe).
+ * The gate and experts the BS serves, as the task engine sees them; the model is itself its main
+ * gate (the cheap one, for {@code on-demand}) and may carry a FULL-input gate for {@code full}.
+ * Implementations serialise inference (the DJL model is not thread-safe).
  */
-public interface ServingModel extends AutoCloseable {
+public interface ServingModel extends ServingGate, AutoCloseable {
 
   /** Bundle version. */
   String version();
@@ -20,23 +22,19 @@ public interface ServingModel extends AutoCloseable {
   /** Expert modality sets in gate-output order. */
   List<ModalitySet> experts();
 
-  /** Modalities the gate reads. */
-  ModalitySet gateInputs();
-
-  /** Length of the gate's network-state vector, ≥ 0. */
-  int networkStateDim();
-
   /** Analytic FLOPs of expert {@code i} per sample, ≥ 0. */
   long expertFlops(int i);
 
-  /** Analytic FLOPs of the gate per sample, ≥ 0. */
-  long gateFlops();
-
-  /** The gate's choice per sample (the split must carry the gate inputs). */
-  int[] choose(MultimodalSplit split, GateFeatures features);
-
   /** Runs expert {@code choice[i]} on sample i; returns per sample its output. */
   float[] route(MultimodalSplit split, int[] choice);
+
+  /**
+   * The FULL-input gate trained beside the main gate (same experts), for the {@code full} mode; empty
+   * for a one-gate bundle (then every mode uses the main gate).
+   */
+  default Optional<ServingGate> fullGate() {
+    return Optional.empty();
+  }
 
   /** Index of the expert over exactly {@code set}; -1 when the bundle has none. */
   default int indexOf(ModalitySet set) {

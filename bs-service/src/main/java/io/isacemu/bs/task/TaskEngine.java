@@ -3,6 +3,7 @@ package io.isacemu.bs.task;
 import io.isacemu.bs.dataset.DatasetCatalog;
 import io.isacemu.bs.model.ModelHolder;
 import io.isacemu.bs.model.ModelLease;
+import io.isacemu.bs.model.ServingGate;
 import io.isacemu.bs.model.ServingModel;
 import io.isacemu.core.compute.MecServer;
 import io.isacemu.core.modality.Modality;
@@ -11,7 +12,7 @@ import io.isacemu.core.units.Units;
 import io.isacemu.data.ArraySplit;
 import io.isacemu.data.MultimodalSplit;
 import io.isacemu.learning.ExpertInput;
-import io.isacemu.learning.GateFeatures;
+import io.isacemu.learning.NetworkState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -131,16 +132,18 @@ final class TaskEngine {
         Arrays.fill(intended, idx);
         fetch(all(f.expert()), localOptions(f.expert().modalities(), idx));
       } else if (mode instanceof GateMode.Full) {
-        ModalitySet needed = model.gateInputs();
+        // full: the bundle's FULL-input gate when it has one (else its only gate) on everything fetched
+        ServingGate g = model.fullGate().orElse(model);
+        ModalitySet needed = g.gateInputs();
         for (ModalitySet e : experts) {
           needed = union(needed, e);
         }
         fetch(all(needed));
-        gate();
+        gate(g);
       } else {
-        // on-demand: the gate's cheap inputs first, then only what the chosen experts still need
+        // on-demand: the main (cheap) gate's inputs first, then only what the chosen experts still need
         fetch(all(model.gateInputs()));
-        gate();
+        gate(model);
         Map<Modality, List<String>> missing = missingForIntended();
         fetch(missing, localOptions(missing));
       }
@@ -229,9 +232,9 @@ final class TaskEngine {
       return available(id).containsAll(set.asEnumSet());
     }
 
-    /** Runs the gate on every sample that has its inputs; the others keep intended = -1. */
-    private void gate() {
-      ModalitySet in = model.gateInputs();
+    /** Runs {@code gate} on every sample that has its inputs; the others keep intended = -1. */
+    private void gate(ServingGate gate) {
+      ModalitySet in = gate.gateInputs();
       List<Integer> gatable = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
         if (has(ids.get(i), in)) {
@@ -246,38 +249,22 @@ final class TaskEngine {
       }
       List<String> gIds = gatable.stream().map(ids::get).toList();
       MultimodalSplit split = split(gIds, in.modalities());
-      float[] state = networkState(model.networkStateDim());
+      float[] state = gate.networkStateDim() == 0 ? new float[0] : networkState().vector(gate.networkStateDim());
       long t0 = nanos.getAsLong();
-      int[] choice = model.choose(split, (s, i) -> state);
+      int[] choice = gate.choose(split, (s, i) -> state);
       computeWall += (nanos.getAsLong() - t0) / 1e9;
-      gateFlops += (double) model.gateFlops() * gatable.size();
+      gateFlops += (double) gate.gateFlops() * gatable.size();
       for (int k = 0; k < choice.length; k++) {
         intended[gatable.get(k)] = choice[k];
       }
     }
 
     /**
-     * The gate's network-state vector: per modality in declaration order (V, A, T), the best LIVE
-     * device's one-unit SNR in dB (−30 dB when none) and the free fraction of the band; truncated or
-     * zero-padded to the bundle's {@code networkStateDim}.
+     * The live network state in the layout training uses ({@link NetworkState}): per modality the
+     * best LIVE device's one-unit SNR γ_1 in dB (absent when none), and the free fraction of the band.
      */
-    private float[] networkState(int dim) {
-      float[] v = new float[dim];
-      if (dim == 0) {
-        return v;
-      }
-      float free = (float) ledger.free() / ledger.spectrum().totalUnits();
-      int k = 0;
-      for (Modality m : Modality.values()) {
-        double snrDb = fetcher.best(m).map(d -> Units.linearToDb(fetcher.snrPerUnit(d))).orElse(-30.0);
-        if (k < dim) {
-          v[k++] = (float) snrDb;
-        }
-        if (k < dim) {
-          v[k++] = free;
-        }
-      }
-      return v;
+    private NetworkState networkState() {
+      return TaskEngine.networkState(fetcher, ledger);
     }
 
     /** Per modality the samples whose intended expert needs it and that do not have it yet. */
@@ -487,6 +474,15 @@ final class TaskEngine {
 
   /** A vector a device encoded with expert {@code expert}'s encoder. */
   private record Local(int expert, float[] values) {}
+
+  /** The network state the gate reads, from the registry's LIVE devices and the ledger's free units. */
+  static NetworkState networkState(Fetcher fetcher, SpectrumLedger ledger) {
+    Map<Modality, Double> snrDb = new EnumMap<>(Modality.class);
+    for (Modality m : Modality.values()) {
+      fetcher.best(m).ifPresent(d -> snrDb.put(m, Units.linearToDb(fetcher.snrPerUnit(d))));
+    }
+    return new NetworkState(snrDb, (double) ledger.free() / ledger.spectrum().totalUnits());
+  }
 
   private static ModalitySet union(ModalitySet a, ModalitySet b) {
     return new ModalitySet(a.mask() | b.mask());

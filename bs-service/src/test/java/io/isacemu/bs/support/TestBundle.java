@@ -10,7 +10,6 @@ import io.isacemu.core.cost.CostMetric;
 import io.isacemu.learning.CostTable;
 import io.isacemu.learning.ExpertCost;
 import io.isacemu.learning.GateFeatures;
-import io.isacemu.learning.GatedModel;
 import io.isacemu.learning.LearningConfig;
 import io.isacemu.learning.ModelBundle;
 import io.isacemu.learning.TrainingJob;
@@ -33,9 +32,12 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The ONE tiny trained model of the test suite (DJL is heavy): experts T and V+A+T, an on-demand
- * gate reading text only (no network state: the network-state path is covered by TaskEngineTest), trained one epoch per stage on the small test
- * dataset, saved with {@link ModelBundle#save} and packed like the training service packs bundles
- * (a zip of the bundle directory plus {@code bundle-manifest.json}). Built once per JVM.
+ * gate reading text only and a full gate (every modality) beside it, trained one epoch per stage on
+ * the small test dataset, saved with {@link ModelBundle#save} and packed like the training service
+ * packs bundles (a zip of the bundle directory plus {@code bundle-manifest.json}). Built once per
+ * JVM. The cheap gate takes no network state: a one-epoch state-fed gate routes every sample to
+ * V+A+T here (measured), which would hide the on-demand savings the end-to-end test checks; the
+ * state path is covered by TaskEngineTest (the BS's vector equals training's).
  */
 public final class TestBundle {
 
@@ -71,6 +73,7 @@ public final class TestBundle {
         .preset(tiny)
         .experts(List.of(ModalitySet.of(Modality.TEXT), ModalitySet.all()))
         .onDemandGate(ModalitySet.of(Modality.TEXT), 0)
+        .alsoFullGate(true)
         .expertEpochs(1).gateEpochs(1).batchSize(16).patience(1).seed(3)
         .build();
     CostTable costs = new CostTable(Map.of(
@@ -79,10 +82,11 @@ public final class TestBundle {
     try (TrainingResult result = new TrainingJob(config, costs, TrainingListener.none())
         .run(data.train(), data.valid(), GateFeatures.none())) {
       TrainingResult.GateRun run = result.gated().get(0);
-      GatedModel model = run.model();
+      TrainingResult.GateRun full = result.fullGated().get(0);
       Path tmp = Files.createTempDirectory("bs-test-bundle-");
-      Path dir = ModelBundle.save(model, tmp.resolve("model"), "synthetic", data.fingerprint(), run.valid(),
-          Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+      Path dir = ModelBundle.save(run.model(), run.valid(),
+          java.util.Optional.of(new ModelBundle.FullGate(full.model(), full.valid())), tmp.resolve("model"),
+          "synthetic", data.fingerprint(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
       return pack(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

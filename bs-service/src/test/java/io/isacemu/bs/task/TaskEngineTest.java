@@ -10,6 +10,7 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.dataset.DatasetCatalog;
 import io.isacemu.bs.model.ModelHolder;
+import io.isacemu.bs.model.ServingGate;
 import io.isacemu.bs.model.ServingModel;
 import io.isacemu.bs.registry.DeviceLinkService;
 import io.isacemu.bs.registry.DeviceRegistry;
@@ -26,6 +27,7 @@ import io.isacemu.core.uplink.UplinkModel;
 import io.isacemu.data.MultimodalDataset;
 import io.isacemu.data.MultimodalSplit;
 import io.isacemu.learning.GateFeatures;
+import io.isacemu.learning.NetworkState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,11 +43,17 @@ import org.junit.jupiter.api.Test;
 /** The task engine against real sessions and fake devices, with a scripted (DJL-free) model. */
 class TaskEngineTest {
 
-  /** Experts T and V+A+T; the gate reads T + a 6-value network state and picks V+A+T for even sample ids. */
+  /** Experts T and V+A+T; the gate reads T + the network state and picks V+A+T for even sample ids. */
   static final class ScriptedModel implements ServingModel {
     final List<float[]> states = new ArrayList<>();
     final List<Integer> routed = new ArrayList<>();
     volatile boolean closed;
+    Optional<ServingGate> full = Optional.empty();
+
+    @Override
+    public Optional<ServingGate> fullGate() {
+      return full;
+    }
 
     @Override
     public String version() {
@@ -64,7 +72,7 @@ class TaskEngineTest {
 
     @Override
     public int networkStateDim() {
-      return 6;
+      return NetworkState.DIM;
     }
 
     @Override
@@ -187,14 +195,15 @@ class TaskEngineTest {
     assertThat(cmd.getUnitBandwidthHz()).isEqualTo(180e3);
     assertThat(cmd.getSensingTimeS()).isEqualTo(0.1);
     assertThat(cmd.getProcessingMode()).isEqualTo(io.isacemu.proto.ProcessingMode.PROCESSING_MODE_OFFLOAD);
-    // network state: per modality (V, A, T) the one-unit SNR in dB and the free band fraction
+    // network state: the vector training builds (NetworkState, γ_1 as StateCosts computes it) for the
+    // same devices (23 dBm; gains −100, −90, −90 dB) and a free band
     float[] state = model.states.get(0);
-    assertThat(state).hasSize(6);
-    double snrV = Units.linearToDb(uplink.snrPerUnitLinear(23, Units.dbToLinear(-100)));
-    double snrT = Units.linearToDb(uplink.snrPerUnitLinear(23, Units.dbToLinear(-90)));
-    assertThat((double) state[0]).isCloseTo(snrV, within(1e-3));
-    assertThat((double) state[4]).isCloseTo(snrT, within(1e-3));
-    assertThat(state[1]).isEqualTo(1f);
+    NetworkState same = new NetworkState(Map.of(
+        Modality.VIDEO, NetworkState.snrPerUnitDb(uplink, 23, Units.dbToLinear(-100)),
+        Modality.AUDIO, NetworkState.snrPerUnitDb(uplink, 23, Units.dbToLinear(-90)),
+        Modality.TEXT, NetworkState.snrPerUnitDb(uplink, 23, Units.dbToLinear(-90))), 1.0);
+    assertThat(state).hasSize(NetworkState.DIM).containsExactly(same.vector());
+    assertThat(state[0]).isLessThan(state[2]); // the video device is 10 dB worse
     // modelled accounting: bits = raw n_k of every fetched sample (eq. 1)
     double expectedBits = 6 * 1e3 * 0.1 + 3 * 4e6 * 0.1 + 3 * 128e3 * 0.1;
     assertThat(o.bits()).isCloseTo(expectedBits, within(1e-6));
@@ -205,6 +214,62 @@ class TaskEngineTest {
     TaskResult.DeviceRound video = o.devices().stream().filter(d -> d.modality() == Modality.VIDEO).findFirst().orElseThrow();
     assertThat(video.rateBps()).isCloseTo(uplink.rateBps(23, Units.dbToLinear(-100), video.units()), within(1e-6));
     assertThat(ledger.free()).isEqualTo(111);
+  }
+
+  /** A FULL-input gate that reads every modality, no state, and always picks T. */
+  static final class AllTextFullGate implements ServingGate {
+    final List<MultimodalSplit> seen = new ArrayList<>();
+
+    @Override
+    public ModalitySet gateInputs() {
+      return ModalitySet.all();
+    }
+
+    @Override
+    public int networkStateDim() {
+      return 0;
+    }
+
+    @Override
+    public long gateFlops() {
+      return 300_000;
+    }
+
+    @Override
+    public int[] choose(MultimodalSplit split, GateFeatures features) {
+      seen.add(split);
+      for (int i = 0; i < split.size(); i++) {
+        assertThat(features.of(split, i)).isEmpty();
+      }
+      return new int[split.size()];
+    }
+  }
+
+  @Test
+  void fullModeUsesTheFullGateOnEveryModalityAndOnDemandTheCheapGate() throws Exception {
+    attachAll();
+    AllTextFullGate fullGate = new AllTextFullGate();
+    model.full = Optional.of(fullGate);
+    holder.swap(model);
+
+    TaskEngine.Outcome full = run("full", 4, Objective.LATENCY);
+
+    assertThat(full.status()).as(full.reason()).isEqualTo(TaskStatus.DONE);
+    assertThat(fullGate.seen).hasSize(1);
+    assertThat(fullGate.seen.get(0).modalities()).containsExactlyInAnyOrder(Modality.values());
+    assertThat(model.states).isEmpty(); // the cheap gate did not run
+    assertThat(full.samples()).extracting(x -> x.expert().orElseThrow()).containsOnly("T");
+    assertThat(full.modelled().computeSeconds()).isCloseTo((4 * 300_000 + 4 * 1_000_000) / 320e9, within(1e-15));
+    for (Modality m : Modality.values()) {
+      assertThat(devices.get(m).commands()).hasSize(1); // everything sensed and sent first
+    }
+
+    TaskEngine.Outcome onDemand = run("on-demand", 4, Objective.LATENCY);
+
+    assertThat(onDemand.status()).as(onDemand.reason()).isEqualTo(TaskStatus.DONE);
+    assertThat(fullGate.seen).hasSize(1);
+    assertThat(model.states).hasSize(4);
+    assertThat(onDemand.samples()).extracting(x -> x.expert().orElseThrow()).containsExactly("V+A+T", "T", "V+A+T", "T");
   }
 
   @Test

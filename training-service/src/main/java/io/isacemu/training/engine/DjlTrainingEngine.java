@@ -17,6 +17,9 @@ import io.isacemu.learning.GatedEvaluation;
 import io.isacemu.learning.GatedModel;
 import io.isacemu.learning.LearningConfig;
 import io.isacemu.learning.ModelBundle;
+import io.isacemu.learning.NetworkState;
+import io.isacemu.learning.StateCosts;
+import io.isacemu.core.cost.CostMetric;
 import io.isacemu.learning.SystemCosts;
 import io.isacemu.learning.TrainingJob;
 import io.isacemu.learning.TrainingResult;
@@ -34,18 +37,27 @@ import java.util.Optional;
  * The real {@link TrainingEngine}: isac-learning's two-stage {@link TrainingJob} on DJL (PyTorch,
  * offline), with {@code C(E_i)} from the core's system model ({@link SystemCosts}).
  *
- * <p>One job: stage I trains every requested expert, stage II the gate once per λ; the gate routes
- * only among {@code gateExperts} (the other experts are masked out of its logits and still go into
- * the bundle, for the BS's fixed modes and the Table I rows). Rows are evaluated on
- * the <em>test</em> split: each expert alone, then dynamic fusion per λ with its usage shares and
- * expected costs. The bundle deployed to the BS holds the gate of the <em>deployed λ</em>: the
- * job's {@code deployLambda}, or by default the cheapest run (lowest expected normalised cost on
- * validation) whose validation Acc-2 is within one point of the best run's.
+ * <p>One job: stage I trains every requested expert; stage II trains, once per λ and from the same
+ * experts, the requested gates: the <b>on-demand</b> gate (text, plus the network state when {@code
+ * networkState}: then it is trained on state-dependent costs {@code C(E_i | s)} drawn by {@link
+ * StateCosts}, with latency instead of a state-independent bits/FLOPs metric, see {@link
+ * #stateMetric}) and the <b>full</b> gate (every modality, the job's mean cost table). Gates route
+ * only among {@code gateExperts} (the other experts are masked out of the logits and still go into
+ * the bundle, for the BS's fixed modes and the Table I rows). Rows are evaluated on the <em>test</em>
+ * split: each expert alone, then per λ one row per gate ({@code dynamic fusion (on-demand, C=…)}
+ * from the on-demand gate, {@code dynamic fusion (full, C=…)} from the full gate). With the state
+ * on, every row's costs are priced per test sample in its drawn state. The bundle deployed to the BS
+ * holds the gates of the <em>deployed λ</em> (the on-demand one as main gate, the full one beside
+ * it): the job's {@code deployLambda}, or by default the cheapest main-gate run (lowest expected
+ * normalised cost on validation) whose validation Acc-2 is within one point of the best run's.
  */
 public final class DjlTrainingEngine implements TrainingEngine {
 
   /** Directory inside the job's work directory that holds the {@link ModelBundle}. */
   public static final String MODEL_DIR = "model";
+
+  /** Network states drawn per job for the on-demand gate's state-dependent costs. */
+  public static final int STATES = 512;
 
   private final Clock clock;
 
@@ -66,39 +78,73 @@ public final class DjlTrainingEngine implements TrainingEngine {
     int steps = data.train().sequenceLength();
     CostTable costs = SystemCosts.of(preset, spec.experts(), dims, steps, spec.seed(), spec.costMetric());
     listener.onMessage("cost table C(E_i) from the system model: " + costs.costs());
-    boolean onDemand = spec.gateMode() == GateMode.ON_DEMAND;
-    // The on-demand gate reads the cheap modality only. It does not read the network state yet: the
-    // costs C(E_i) are per-expert means, so in training the state carries no signal and a gate fed
-    // with it only learns to react to noise (measured: off-distribution routing at the BS).
-    GateFeatures features = GateFeatures.none();
+    boolean cheap = spec.trains(GateMode.ON_DEMAND);
+    boolean full = spec.trains(GateMode.FULL);
+    Optional<StateCosts> state = Optional.empty();
+    if (cheap && spec.networkState()) {
+      CostMetric metric = stateMetric(spec.costMetric());
+      if (metric != spec.costMetric()) {
+        listener.onMessage("the on-demand gate reads the network state, but " + spec.costMetric()
+            + " does not depend on it (offload only: fixed raw bits and FLOPs); it is trained on " + metric
+            + " instead (the full gate and the expert rows keep " + spec.costMetric() + ")");
+      }
+      state = Optional.of(StateCosts.draw(preset, spec.experts(), dims, steps, STATES, spec.seed(), metric));
+      listener.onMessage(STATES + " network states drawn for C(E_i | s) (" + metric + "); mean over them: "
+          + state.get().meanTable().costs());
+    }
 
     List<ResultRow> rows = new ArrayList<>();
-    // One job: stage I trains every requested expert; stage II trains the gate, which may route
+    // One job: stage I trains every requested expert; stage II trains the gate(s), which may route
     // only to the gate's experts (the others are masked out of its logits and serve fixed modes).
     LearningConfig.Builder gate = base(spec, preset).experts(spec.experts()).gateExperts(spec.gateExperts())
         .lambdas(spec.lambdas());
-    if (onDemand) {
-      gate.onDemandGate(ModalitySet.of(Modality.TEXT), 0);
+    if (cheap) {
+      gate.onDemandGate(ModalitySet.of(Modality.TEXT), state.isPresent() ? NetworkState.DIM : 0).alsoFullGate(full);
     } else {
       gate.fullGate();
     }
-    try (TrainingResult gated = new TrainingJob(gate.build(), costs, adapter(listener)).run(
-        data.train(), data.valid(), features)) {
+    TrainingJob job = new TrainingJob(gate.build(), costs, adapter(listener));
+    try (TrainingResult gated = state.isPresent()
+        ? job.run(data.train(), data.valid(), state.get())
+        : job.run(data.train(), data.valid(), GateFeatures.none())) {
       GatedModel any = gated.gated().get(0).model();
       for (int i = 0; i < spec.experts().size(); i++) {
         String name = spec.experts().get(i).name();
-        rows.add(expertRow(name, any.expertPredict(i, data.test()), data.test(), costs));
+        float[] pred = any.expertPredict(i, data.test());
+        // with the state on, every row is priced per test sample in its drawn state (one population)
+        ExpertCost c = state.isPresent()
+            ? state.get().routing(new int[data.test().size()], data.test(), List.of(name), List.of(name)).expected()
+            : costs.of(name);
+        rows.add(expertRow(name, pred, data.test(), c));
       }
       int deploy = spec.deployLambda().map(l -> spec.lambdas().indexOf(l)).orElseGet(() -> deployIndex(gated.gated()));
+      // the main gate is the on-demand one when trained (else the full one); the full gate runs sit beside it
+      GateMode main = cheap ? GateMode.ON_DEMAND : GateMode.FULL;
       for (int k = 0; k < gated.gated().size(); k++) {
         TrainingResult.GateRun run = gated.gated().get(k);
-        GatedEvaluation test = run.model().evaluate(data.test(), features);
-        rows.add(fusionRow(run.lambda(), test, spec.gateMode()));
+        GatedEvaluation test = state.isPresent()
+            ? run.model().evaluate(data.test(), state.get())
+            : run.model().evaluate(data.test(), GateFeatures.none());
+        rows.add(fusionRow(run.lambda(), test, main, run.model().description().costs().selector()));
+      }
+      for (TrainingResult.GateRun run : gated.fullGated()) {
+        GatedEvaluation test = run.model().evaluate(data.test(), GateFeatures.none());
+        if (state.isPresent()) {
+          // the full gate ignores the state, but its samples are priced in their states like every row
+          int[] choice = run.model().choose(data.test(), GateFeatures.none());
+          test = new GatedEvaluation(test.metrics(), state.get().routing(choice, data.test(),
+              run.model().expertNames(), spec.gateExperts().stream().map(ModalitySet::name).toList()),
+              test.taskLoss(), test.objective());
+        }
+        rows.add(fusionRow(run.lambda(), test, GateMode.FULL, run.model().description().costs().selector()));
       }
       TrainingResult.GateRun chosen = gated.gated().get(deploy);
-      listener.onMessage("deploying the gate trained with λ=" + chosen.lambda());
-      ModelBundle.save(chosen.model(), bundleDir.resolve(MODEL_DIR), data.name(), data.fingerprint(),
-          chosen.valid(), clock);
+      Optional<ModelBundle.FullGate> beside = gated.fullGated().isEmpty() ? Optional.empty()
+          : Optional.of(new ModelBundle.FullGate(gated.fullGated().get(deploy).model(), gated.fullGated().get(deploy).valid()));
+      listener.onMessage("deploying the gates trained with λ=" + chosen.lambda() + ": " + main.wireName()
+          + (beside.isPresent() ? " + full" : ""));
+      ModelBundle.save(chosen.model(), chosen.valid(), beside, bundleDir.resolve(MODEL_DIR), data.name(),
+          data.fingerprint(), clock);
     }
     return new TrainingOutcome(rows, data.fingerprint());
   }
@@ -132,17 +178,26 @@ public final class DjlTrainingEngine implements TrainingEngine {
     return pick;
   }
 
-  private static ResultRow expertRow(String name, float[] pred, MultimodalSplit test, CostTable costs) {
+  /**
+   * The cost component the on-demand gate is trained on when it reads the network state: {@code
+   * requested} when it depends on the state (latency, energy), else latency — bits and FLOPs are the
+   * same in every state (offload only), so a state input would carry no signal.
+   */
+  static CostMetric stateMetric(CostMetric requested) {
+    return StateCosts.stateDependent(requested) ? requested : CostMetric.LATENCY;
+  }
+
+  private static ResultRow expertRow(String name, float[] pred, MultimodalSplit test, ExpertCost c) {
     SentimentMetrics m = SentimentMetrics.compute(labels(test), pred);
-    ExpertCost c = costs.of(name);
     return new ResultRow(name, Optional.empty(), m.acc2HasZero(), m.acc2NonZero(), m.f1Weighted(), m.acc7(),
         m.mae(), clampCorr(m.pearson()), c.latencySeconds(), c.energyJoules(), c.bits(), c.flops(), Map.of(name, 1.0));
   }
 
-  private static ResultRow fusionRow(double lambda, GatedEvaluation e, GateMode mode) {
+  private static ResultRow fusionRow(double lambda, GatedEvaluation e, GateMode mode, CostMetric trainedOn) {
     SentimentMetrics m = e.metrics();
     ExpertCost c = e.routing().expected();
-    return new ResultRow("dynamic fusion (" + mode.wireName() + ") λ=" + lambda, Optional.of(lambda),
+    return new ResultRow("dynamic fusion (" + mode.wireName() + ", C=" + trainedOn.name().toLowerCase(java.util.Locale.ROOT)
+        + ") λ=" + lambda, Optional.of(lambda),
         m.acc2HasZero(), m.acc2NonZero(), m.f1Weighted(), m.acc7(), m.mae(), clampCorr(m.pearson()),
         c.latencySeconds(), c.energyJoules(), c.bits(), c.flops(), e.routing().usageShares());
   }

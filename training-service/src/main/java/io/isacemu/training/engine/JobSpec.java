@@ -22,7 +22,11 @@ import java.util.Set;
  * @param epochsStageTwo stage II epochs per λ, ≥ 1
  * @param preset named defaults used
  * @param costMetric resource measured by {@code C(E_i)}
- * @param gateMode what the gate reads
+ * @param gates which gates stage II trains, distinct, at least one: {@code ON_DEMAND} (the cheap
+ *     gate: text, plus the network state when {@code networkState}) and/or {@code FULL} (every
+ *     modality); both come from the same stage-I experts and go into one bundle
+ * @param networkState whether the on-demand gate reads the network state and is trained on
+ *     state-dependent costs {@code C(E_i | s)} (ignored without an on-demand gate)
  * @param tau0 initial Gumbel-softmax temperature, > 0
  * @param tauMin final temperature, > 0 and ≤ tau0
  * @param seed seed of initialisation, shuffling and Gumbel noise
@@ -40,7 +44,8 @@ public record JobSpec(
     int epochsStageTwo,
     Preset preset,
     CostMetric costMetric,
-    GateMode gateMode,
+    List<GateMode> gates,
+    boolean networkState,
     double tau0,
     double tauMin,
     long seed,
@@ -52,7 +57,13 @@ public record JobSpec(
     Check.present("dataset", dataset);
     Check.present("preset", preset);
     Check.present("costMetric", costMetric);
-    Check.present("gateMode", gateMode);
+    gates = List.copyOf(Check.present("gates", gates));
+    if (gates.isEmpty()) {
+      throw new IllegalArgumentException("gates: [] must name at least one gate (full, on-demand)");
+    }
+    if (new HashSet<>(gates).size() != gates.size()) {
+      throw new IllegalArgumentException("gates: " + gates + " contains a duplicate");
+    }
     experts = List.copyOf(Check.present("experts", experts));
     gateExperts = List.copyOf(Check.present("gateExperts", gateExperts));
     lambdas = List.copyOf(Check.present("lambdas", lambdas));
@@ -97,8 +108,16 @@ public record JobSpec(
     }
   }
 
-  /** Epochs planned in total: every expert in stage I plus every λ in stage II (an upper bound). */
+  /** Epochs planned in total: every expert in stage I plus every λ and gate in stage II (an upper bound). */
   public int plannedEpochs() {
-    return experts.size() * epochsStageOne + lambdas.size() * epochsStageTwo;
+    return experts.size() * epochsStageOne + lambdas.size() * epochsStageTwo * gates.size();
   }
+
+  /** Whether stage II trains gate {@code g}. */
+  public boolean trains(GateMode g) {
+    return gates.contains(g);
+  }
+
+  /** Both gates, the on-demand one with the network state: the default. */
+  public static final List<GateMode> ALL_GATES = List.of(GateMode.ON_DEMAND, GateMode.FULL);
 }

@@ -25,7 +25,11 @@ import java.util.Locale;
  * @param epochsStageOne stage I epochs per expert ≥ 1; default from the preset
  * @param epochsStageTwo stage II epochs per λ ≥ 1; default from the preset
  * @param costMetric latency (default), energy, bits or flops
- * @param gateMode full (default) or on-demand
+ * @param gateMode deprecated (the single gate of older versions): validated ({@code full} or {@code
+ *     on-demand}) but no longer selects anything; use {@code gates}
+ * @param gates gates to train, any of {@code full} and {@code on-demand}; default both
+ * @param networkState whether the on-demand gate reads the network state (state-dependent costs);
+ *     default true
  * @param tau0 initial Gumbel-softmax temperature > 0; default 1.0
  * @param tauMin final temperature > 0, ≤ tau0; default 0.1
  * @param seed seed; default 42
@@ -49,7 +53,9 @@ public record JobRequest(
     Long seed,
     Integer batchSize,
     Integer patience,
-    Double deployLambda) {
+    Double deployLambda,
+    List<String> gates,
+    Boolean networkState) {
 
   static final List<String> DEFAULT_EXPERTS = List.of("V", "A", "T", "V+A+T");
   static final List<String> DEFAULT_GATE_EXPERTS = List.of("T", "V+A+T");
@@ -99,13 +105,33 @@ public record JobRequest(
         epochsStageTwo == null ? p.epochsStageTwo() : epochsStageTwo,
         p,
         costMetric == null ? CostMetric.LATENCY : CostMetric.parse(costMetric),
-        gateMode == null ? GateMode.FULL : GateMode.parse(gateMode),
+        gateModes(),
+        networkState == null || networkState,
         tau0 == null ? 1.0 : tau0,
         tauMin == null ? 0.1 : tauMin,
         s,
         batchSize == null ? p.batchSize() : batchSize,
         patience == null ? 5 : patience,
         java.util.Optional.ofNullable(deployLambda));
+  }
+
+  private List<GateMode> gateModes() {
+    if (gateMode != null) {
+      GateMode.parse(gateMode); // still refused when invalid
+    }
+    if (gates == null) {
+      return JobSpec.ALL_GATES;
+    }
+    List<GateMode> out = new ArrayList<>();
+    for (int i = 0; i < gates.size(); i++) {
+      try {
+        out.add(GateMode.parse(gates.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "gates[" + i + "]: unknown value '" + gates.get(i) + "' (expected full or on-demand)", e);
+      }
+    }
+    return out;
   }
 
   private DatasetSpec dataset(Preset p, long jobSeed) {

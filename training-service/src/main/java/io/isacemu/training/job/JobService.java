@@ -4,6 +4,7 @@ import io.isacemu.training.TrainingProperties;
 import io.isacemu.training.bundle.BundleStore;
 import io.isacemu.training.bundle.BundleVersions;
 import io.isacemu.training.engine.JobCancelledException;
+import io.isacemu.training.engine.GateMode;
 import io.isacemu.training.engine.JobSpec;
 import io.isacemu.training.engine.ProgressListener;
 import io.isacemu.training.engine.Stage;
@@ -154,7 +155,8 @@ public class JobService implements DisposableBean {
               "jobId", job.id,
               "datasetFingerprint", outcome.datasetFingerprint(),
               "costMetric", job.spec.costMetric().name(),
-              "gateMode", job.spec.gateMode().wireName(),
+              "gates", job.spec.gates().stream().map(GateMode::wireName).toList(),
+              "networkState", job.spec.networkState(),
               "lambdas", job.spec.lambdas(),
               "seed", job.spec.seed(),
               "results", outcome.rows()));

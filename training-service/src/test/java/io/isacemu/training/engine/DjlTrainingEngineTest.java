@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.learning.BundleGates;
 import io.isacemu.learning.GatedModel;
+import io.isacemu.learning.NetworkState;
 import io.isacemu.learning.ModelBundle;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +26,29 @@ class DjlTrainingEngineTest {
         new DatasetSpec.Synthetic(11, 160, 48, 96, 8),
         List.of(ModalitySet.parse("V"), ModalitySet.parse("A"), ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
         List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
-        List.of(0.0, 2.0), 2, 2, Preset.DEMO, CostMetric.LATENCY, mode, 1.0, 0.3, 11, 32, 2, java.util.Optional.of(2.0));
+        List.of(0.0, 2.0), 2, 2, Preset.DEMO, CostMetric.LATENCY, List.of(mode), false, 1.0, 0.3, 11, 32, 2,
+        java.util.Optional.of(2.0));
+  }
+
+  private static JobSpec small(List<GateMode> gates, boolean state, CostMetric metric) {
+    return new JobSpec(new DatasetSpec.Synthetic(3, 96, 32, 64, 6), List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
+        List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")), List.of(0.5), 1, 1, Preset.DEMO,
+        metric, gates, state, 1.0, 0.5, 3, 32, 1, java.util.Optional.empty());
+  }
+
+  private static ProgressListener messages(List<String> into) {
+    return new ProgressListener() {
+      @Override
+      public void onStage(Stage stage, String subject) {}
+
+      @Override
+      public void onEpoch(Stage s, int e, int es, double tl, double vl, Map<String, Double> m, double sps) {}
+
+      @Override
+      public void onMessage(String text) {
+        into.add(text);
+      }
+    };
   }
 
   @Test
@@ -49,7 +73,8 @@ class DjlTrainingEngineTest {
     TrainingOutcome out = new DjlTrainingEngine(Clock.systemUTC()).train(spec(GateMode.FULL), listener, work);
 
     assertThat(out.rows()).extracting(ResultRow::name)
-        .containsExactly("V", "A", "T", "V+A+T", "dynamic fusion (full) λ=0.0", "dynamic fusion (full) λ=2.0");
+        .containsExactly("V", "A", "T", "V+A+T", "dynamic fusion (full, C=latency) λ=0.0",
+            "dynamic fusion (full, C=latency) λ=2.0");
     ResultRow t = out.rows().get(2);
     ResultRow vat = out.rows().get(3);
     // costs come from the system model: text alone is cheaper than V+A+T in every column
@@ -74,25 +99,47 @@ class DjlTrainingEngineTest {
   }
 
   @Test
-  void onDemandGateReadsTextOnly() throws Exception {
+  void onDemandGateWithoutStateReadsTextOnly() throws Exception {
     TrainingOutcome out = new DjlTrainingEngine(Clock.systemUTC()).train(
-        new JobSpec(new DatasetSpec.Synthetic(3, 96, 32, 64, 6), List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
-            List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")), List.of(0.5), 1, 1, Preset.DEMO,
-            CostMetric.BITS, GateMode.ON_DEMAND, 1.0, 0.5, 3, 32, 1, java.util.Optional.empty()),
-        new ProgressListener() {
-          @Override
-          public void onStage(Stage stage, String subject) {}
-
-          @Override
-          public void onEpoch(Stage s, int e, int es, double tl, double vl, Map<String, Double> m, double sps) {}
-
-          @Override
-          public void onMessage(String text) {}
-        }, work);
-    assertThat(out.rows()).extracting(ResultRow::name).containsExactly("T", "V+A+T", "dynamic fusion (on-demand) λ=0.5");
-    try (GatedModel m = ModelBundle.load(work.resolve(DjlTrainingEngine.MODEL_DIR))) {
-      assertThat(m.description().gateInputs()).isEqualTo(ModalitySet.parse("T"));
-      assertThat(m.description().networkStateDim()).isZero();
+        small(List.of(GateMode.ON_DEMAND), false, CostMetric.BITS), messages(new ArrayList<>()), work);
+    assertThat(out.rows()).extracting(ResultRow::name)
+        .containsExactly("T", "V+A+T", "dynamic fusion (on-demand, C=bits) λ=0.5");
+    try (BundleGates g = ModelBundle.loadAll(work.resolve(DjlTrainingEngine.MODEL_DIR))) {
+      assertThat(g.gate().description().gateInputs()).isEqualTo(ModalitySet.parse("T"));
+      assertThat(g.gate().description().networkStateDim()).isZero();
+      assertThat(g.fullGate()).isEmpty();
     }
+  }
+
+  @Test
+  void bothGatesByDefaultTheOnDemandOneWithTheStateOnAStateDependentMetric() throws Exception {
+    List<String> messages = new ArrayList<>();
+    TrainingOutcome out = new DjlTrainingEngine(Clock.systemUTC()).train(
+        small(JobSpec.ALL_GATES, true, CostMetric.BITS), messages(messages), work);
+    // bits do not depend on the state: the on-demand gate is trained on latency, the full one on bits
+    assertThat(out.rows()).extracting(ResultRow::name).containsExactly(
+        "T", "V+A+T", "dynamic fusion (on-demand, C=latency) λ=0.5", "dynamic fusion (full, C=bits) λ=0.5");
+    assertThat(messages).anyMatch(m -> m.contains("trained on LATENCY instead"));
+    assertThat(out.rows().get(0).expectedLatencySeconds()).isLessThan(out.rows().get(1).expectedLatencySeconds());
+    Path dir = work.resolve(DjlTrainingEngine.MODEL_DIR);
+    assertThat(ModelBundle.readMetadata(dir).full()).isPresent();
+    try (BundleGates g = ModelBundle.loadAll(dir)) {
+      assertThat(g.gate().description().gateInputs()).isEqualTo(ModalitySet.parse("T"));
+      assertThat(g.gate().description().networkStateDim()).isEqualTo(NetworkState.DIM);
+      assertThat(g.gate().description().costs().selector()).isEqualTo(CostMetric.LATENCY);
+      assertThat(g.fullGate()).hasValueSatisfying(f -> {
+        assertThat(f.description().gateInputs()).isEqualTo(ModalitySet.all());
+        assertThat(f.description().networkStateDim()).isZero();
+        assertThat(f.description().costs().selector()).isEqualTo(CostMetric.BITS);
+      });
+    }
+  }
+
+  @Test
+  void stateMetricKeepsLatencyAndEnergyAndReplacesTheOthers() {
+    assertThat(DjlTrainingEngine.stateMetric(CostMetric.ENERGY)).isEqualTo(CostMetric.ENERGY);
+    assertThat(DjlTrainingEngine.stateMetric(CostMetric.LATENCY)).isEqualTo(CostMetric.LATENCY);
+    assertThat(DjlTrainingEngine.stateMetric(CostMetric.BITS)).isEqualTo(CostMetric.LATENCY);
+    assertThat(DjlTrainingEngine.stateMetric(CostMetric.FLOPS)).isEqualTo(CostMetric.LATENCY);
   }
 }

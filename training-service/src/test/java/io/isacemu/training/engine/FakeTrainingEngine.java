@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Deterministic test engine. By default every run succeeds: one epoch per expert and per λ, a
+ * Deterministic test engine. By default every run succeeds: one epoch per expert and per λ and gate, a
  * small parameter file in the bundle directory, and made-up but valid result rows. Scripted runs
  * ({@link #blockNext}, {@link #failNext}) change the next runs in order.
  */
@@ -85,8 +85,11 @@ public final class FakeTrainingEngine implements TrainingEngine {
     }
     for (double lambda : spec.lambdas()) {
       listener.onStage(Stage.STAGE_II, "λ=" + lambda);
-      for (int ep = 1; ep <= spec.epochsStageTwo(); ep++) {
-        listener.onEpoch(Stage.STAGE_II, ep, spec.epochsStageTwo(), 0.5 / ep, 0.6 / ep, Map.of("acc2", 0.75), 2000);
+      // one stage-II run per trained gate, like the real engine
+      for (int g = 0; g < spec.gates().size(); g++) {
+        for (int ep = 1; ep <= spec.epochsStageTwo(); ep++) {
+          listener.onEpoch(Stage.STAGE_II, ep, spec.epochsStageTwo(), 0.5 / ep, 0.6 / ep, Map.of("acc2", 0.75), 2000);
+        }
       }
       rows.add(
           row(

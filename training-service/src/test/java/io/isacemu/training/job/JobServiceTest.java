@@ -66,9 +66,9 @@ class JobServiceTest {
     assertThat(done2.bundleVersion().get()).isGreaterThan(done1.bundleVersion().get());
     assertThat(store.list()).extracting(b -> b.version())
         .containsExactly(done1.bundleVersion().get(), done2.bundleVersion().get());
-    assertThat(done1.completedEpochs()).isEqualTo(done1.plannedEpochs()).isEqualTo(4 + 1);
+    assertThat(done1.completedEpochs()).isEqualTo(done1.plannedEpochs()).isEqualTo(4 + 1 * 2); // both gates
     assertThat(done1.lastValidLoss()).isPresent();
-    assertThat(meters.get("training.epoch.duration").timer().count()).isEqualTo(10);
+    assertThat(meters.get("training.epoch.duration").timer().count()).isEqualTo(12);
     assertThat(meters.get("training.jobs.finished").tag("outcome", "succeeded").counter().count()).isEqualTo(2);
   }
 
