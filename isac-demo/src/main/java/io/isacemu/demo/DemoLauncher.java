@@ -274,15 +274,16 @@ public final class DemoLauncher {
     job.put("deployLambda", deployLambda);
     job.put("epochsStageOne", epochs);
     job.put("epochsStageTwo", epochs);
-    job.put("gateMode", "on-demand");
-    job.put("costMetric", "bits");
+    job.put("gates", List.of("full", "on-demand")); // full-input gate for `full`, cheap + state gate for on-demand
+    job.put("networkState", true); // on-demand gate: text + network state, trained on C(E_i | state) = latency
+    job.put("costMetric", "bits");  // expert rows and the full gate
     job.put("seed", 7);
     Http.Response accepted = http.post(trainUrl + "/api/jobs", job);
     if (accepted.status() != 202) {
       throw new IllegalStateException("training job refused: " + accepted.status() + " " + accepted.body());
     }
     String jobId = accepted.body().path("id").asText();
-    say("training job %s submitted (demo preset, %d+%d epochs, λ ∈ %s, deploying λ = %s, on-demand gate, C(E_i) = bits)",
+    say("training job %s submitted (demo preset, %d+%d epochs, λ ∈ %s, deploying λ = %s, gates full (C = bits) and on-demand (text + network state, C = latency))",
         jobId, epochs, epochs, LAMBDAS, deployLambda);
     JsonNode done = awaitJob(trainUrl + "/api/jobs/" + jobId);
     JsonNode trainingRows = http.get(trainUrl + "/api/jobs/" + jobId + "/results").path("rows");

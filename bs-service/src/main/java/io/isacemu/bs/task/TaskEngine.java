@@ -312,7 +312,42 @@ final class TaskEngine {
       return best;
     }
 
+    /**
+     * Degradation after LOCAL: a sample that must fall back, whose fallback expert's modalities are
+     * held only as vectors encoded for another expert (e.g. A and T encoded for V+A+T, then the video
+     * device is lost), gets those modalities fetched raw in one more OFFLOAD round — otherwise the
+     * fallback could not run and the sample would be unserved although its devices are live.
+     */
+    private void refetchRawForFallback() {
+      Map<Modality, List<String>> raw = new EnumMap<>(Modality.class);
+      for (int i = 0; i < ids.size(); i++) {
+        String id = ids.get(i);
+        if (intended[i] >= 0 && usable(id, intended[i])) {
+          continue;
+        }
+        Set<Modality> delivered = EnumSet.noneOf(Modality.class);
+        for (Modality m : Modality.values()) {
+          if (held.getOrDefault(m, Map.of()).containsKey(id) || encodedHeld.getOrDefault(m, Map.of()).containsKey(id)) {
+            delivered.add(m);
+          }
+        }
+        int fallback = bestSubset(delivered);
+        if (fallback >= 0 && !usable(id, fallback)) {
+          for (Modality m : experts.get(fallback).modalities()) {
+            if (!held.getOrDefault(m, Map.of()).containsKey(id)) {
+              raw.computeIfAbsent(m, k -> new ArrayList<>()).add(id);
+            }
+          }
+        }
+      }
+      if (!raw.isEmpty()) {
+        problems.add("re-fetched " + raw.keySet() + " raw for the fallback expert (held only encoded for another expert)");
+        fetch(raw);
+      }
+    }
+
     private Outcome finish() {
+      refetchRawForFallback();
       int n = ids.size();
       int[] run = new int[n];
       List<Integer> served = new ArrayList<>();

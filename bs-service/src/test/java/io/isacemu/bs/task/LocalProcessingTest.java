@@ -248,4 +248,28 @@ class LocalProcessingTest {
     assertThat(devices.get(Modality.AUDIO).commands().get(before).getProcessingMode())
         .isEqualTo(io.isacemu.proto.ProcessingMode.PROCESSING_MODE_OFFLOAD);
   }
+
+  @Test
+  void aLostDeviceAfterLocalEncodingDegradesToTheFallbackExpertOnRawInputsNotFailed() throws Exception {
+    attach(1e9, -110, all(VERSION));
+    devices.get(Modality.VIDEO).kill();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> registry.live(Modality.VIDEO).isEmpty());
+
+    TaskEngine.Outcome o = run(fetcher(BsProperties.Processing.LOCAL), "fixed:V+A+T", 6);
+
+    // A and T were encoded on the devices for V+A+T; without video the fallback (T) needs raw text,
+    // fetched in one more OFFLOAD round — the samples are served, degraded, none lost
+    assertThat(o.status()).as(o.reason()).isEqualTo(TaskStatus.DEGRADED);
+    assertThat(o.reason()).contains("VIDEO").contains("re-fetched [TEXT] raw");
+    assertThat(o.samples()).hasSize(6).allSatisfy(x -> {
+      assertThat(x.degraded()).isTrue();
+      assertThat(x.expert()).contains("T");
+      assertThat(x.prediction()).isPresent();
+    });
+    List<TaskResult.DeviceRound> text = o.devices().stream().filter(d -> d.modality() == Modality.TEXT).toList();
+    assertThat(text).extracting(TaskResult.DeviceRound::mode)
+        .containsExactly(ProcessingMode.LOCAL, ProcessingMode.OFFLOAD);
+    assertThat(text.get(1).delivered()).isEqualTo(6);
+  }
 }
