@@ -141,6 +141,7 @@ public final class TaskThroughputBenchmark {
       Map<String, ModeRun> ordered = new LinkedHashMap<>();
       MODES.forEach(mode -> ordered.put(mode, runs.get(mode)));
       print(ordered, BenchSupport.machine());
+      paired(tasks, ids);
     } finally {
       devices.forEach(FakeDevice::close);
       ctx.close();
@@ -148,6 +149,46 @@ public final class TaskThroughputBenchmark {
       registryServer.shutdownNow();
     }
     System.exit(0);
+  }
+
+  /**
+   * Gated vs fixed:V+A+T on the same tasks, A/B-interleaved: for each sample one on-demand and one
+   * fixed:V+A+T task back to back, one task in flight, the order alternating per pair. Both halves
+   * of a pair see the same machine load, so the per-pair ratio is stable where the per-mode totals
+   * above are not. Reports the ratio of sums and the median / IQR of per-pair ratios, for the
+   * engine's measured inference wall time (gate + experts) and its whole measured task time.
+   */
+  private static void paired(TaskService tasks, List<String> ids) throws Exception {
+    int n = ids.size();
+    double[] infRatio = new double[n];
+    double[] totRatio = new double[n];
+    double infGated = 0, infFixed = 0, totGated = 0, totFixed = 0;
+    for (int i = 0; i < n; i++) {
+      List<String> one = List.of(ids.get(i));
+      TaskResult g;
+      TaskResult f;
+      if (i % 2 == 0) {
+        g = tasks.await(tasks.submit(tasks.resolve(one, null, "on-demand", null, null)), Duration.ofSeconds(60));
+        f = tasks.await(tasks.submit(tasks.resolve(one, null, "fixed:V+A+T", null, null)), Duration.ofSeconds(60));
+      } else {
+        f = tasks.await(tasks.submit(tasks.resolve(one, null, "fixed:V+A+T", null, null)), Duration.ofSeconds(60));
+        g = tasks.await(tasks.submit(tasks.resolve(one, null, "on-demand", null, null)), Duration.ofSeconds(60));
+      }
+      infRatio[i] = g.measured().computeSeconds() / f.measured().computeSeconds();
+      totRatio[i] = g.measured().totalSeconds() / f.measured().totalSeconds();
+      infGated += g.measured().computeSeconds();
+      infFixed += f.measured().computeSeconds();
+      totGated += g.measured().totalSeconds();
+      totFixed += f.measured().totalSeconds();
+    }
+    java.util.Arrays.sort(infRatio);
+    java.util.Arrays.sort(totRatio);
+    System.out.printf(Locale.ROOT, "%n# paired A/B, %d pairs, one task in flight: on-demand / fixed:V+A+T%n", n);
+    System.out.printf(Locale.ROOT, "| measured | ratio of sums | median per-pair ratio | IQR |%n|---|---|---|---|%n");
+    System.out.printf(Locale.ROOT, "| inference (gate + experts) | %.3f | %.3f | %.3f – %.3f |%n", infGated / infFixed,
+        infRatio[n / 2], infRatio[n / 4], infRatio[(3 * n) / 4]);
+    System.out.printf(Locale.ROOT, "| whole task (fetch + inference) | %.3f | %.3f | %.3f – %.3f |%n", totGated / totFixed,
+        totRatio[n / 2], totRatio[n / 4], totRatio[(3 * n) / 4]);
   }
 
   private static ModeRun merge(ModeRun a, ModeRun b) {
