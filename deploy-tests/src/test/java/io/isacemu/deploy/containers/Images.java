@@ -47,19 +47,34 @@ final class Images {
   }
 
   /**
-   * Fails — never skips — when no Docker engine answers: this tier was asked for explicitly.
+   * Fails — never skips — when Testcontainers cannot use a Docker engine: this tier was asked for
+   * explicitly. The message tells which of the two it is: no engine answers at all, or one answers
+   * (per the docker CLI) and Testcontainers still failed, with its reason.
    */
   static void requireDocker() {
-    boolean up;
     try {
-      up = DockerClientFactory.instance().isDockerAvailable();
+      DockerClientFactory.instance().client();
     } catch (RuntimeException e) {
-      up = false;
+      String docker = "DOCKER_HOST=" + System.getenv().getOrDefault("DOCKER_HOST", "unset");
+      String server = DockerCli.serverVersion();
+      if (server.isEmpty()) {
+        throw new IllegalStateException("the container tier (-Pcontainers) needs a Docker engine and none answers ("
+            + docker + ", `docker version` reports no server); run docker/ensure-docker.sh. Testcontainers: "
+            + causes(e), e);
+      }
+      throw new IllegalStateException("a Docker engine answers (server " + server + ", " + docker
+          + ") but Testcontainers could not set up its client: " + causes(e), e);
     }
-    if (!up) {
-      throw new IllegalStateException("the container tier (-Pcontainers) needs a Docker engine and none answers "
-          + "(DOCKER_HOST=" + System.getenv().getOrDefault("DOCKER_HOST", "unset") + "); run docker/ensure-docker.sh");
+  }
+
+  /** Every message of a cause chain, outermost first. */
+  static String causes(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      out.append(out.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ")
+          .append(t.getMessage());
     }
+    return out.toString();
   }
 
   static String baseImage() {
@@ -87,10 +102,11 @@ final class Images {
       throw new IllegalArgumentException("name: '" + name + "' is none of " + DOCKERFILES.keySet());
     }
     Path root = root();
+    String base = requireLocalBase(baseImage());
     String tag = "isac/" + name + ":0.1.0";
     ImageFromDockerfile build = new ImageFromDockerfile(tag, false)
         .withDockerfilePath(dockerfile)
-        .withBuildArg("BASE_IMAGE", baseImage())
+        .withBuildArg("BASE_IMAGE", base)
         .withFileFromPath(dockerfile, root.resolve(dockerfile));
     for (String source : copySources(read(root.resolve(dockerfile)))) {
       Path file = root.resolve(source);
@@ -102,10 +118,24 @@ final class Images {
     }
     long t0 = System.nanoTime();
     String built = build.get();
-    System.out.printf("[containers] built %s from %s on %s in %.1f s%n", built, dockerfile, baseImage(),
+    System.out.printf("[containers] built %s from %s on %s in %.1f s%n", built, dockerfile, base,
         (System.nanoTime() - t0) / 1e9);
     BUILT.put(name, built);
     return built;
+  }
+
+  /**
+   * Returns {@code base} when the local engine has it; else fails naming it. A docker build would try
+   * to pull it and fail only after a while, with a registry error that names neither the setting nor
+   * the fix.
+   */
+  static String requireLocalBase(String base) {
+    try {
+      DockerClientFactory.instance().client().inspectImageCmd(base).exec();
+      return base;
+    } catch (RuntimeException absent) {
+      throw new IllegalStateException("BASE_IMAGE: " + LocalImagesOnly.refusal(base), absent);
+    }
   }
 
   /** Every source path of every COPY line (flags such as --chown skipped; the last word is the target). */
