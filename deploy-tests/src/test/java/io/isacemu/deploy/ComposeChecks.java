@@ -167,6 +167,11 @@ final class ComposeChecks {
     if (key.isEmpty() || !key.equals(bsKey)) {
       problems.add(where + ": BS_API_KEY '" + key + "' differs from bs-service's '" + bsKey + "'");
     }
+    // the demo submits its training job with the same key
+    String trainingKey = root.path("services").path("training-service").path("environment").path("TRAINING_API_KEY").asText("");
+    if (!key.equals(trainingKey)) {
+      problems.add(where + ": BS_API_KEY '" + key + "' differs from training-service's TRAINING_API_KEY '" + trainingKey + "'");
+    }
   }
 
   private static void expectArg(List<String> problems, String where, List<String> command, String option, String value) {

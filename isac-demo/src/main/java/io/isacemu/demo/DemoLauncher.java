@@ -224,7 +224,7 @@ public final class DemoLauncher {
     int trainHttp = freePort(), trainGrpc = freePort(), bsHttp = freePort(), bsGrpc = freePort();
     ManagedProcess training = new ManagedProcess("training-service", jar("training-service"), List.of(
         "--server.port=" + trainHttp, "--isac.training.grpc-port=" + trainGrpc,
-        "--isac.training.bundle-dir=" + out.resolve("work/bundles")), logs.resolve("training-service.log"), trainHttp);
+        "--isac.training.bundle-dir=" + out.resolve("work/bundles"), "--isac.training.api-key=" + apiKey), logs.resolve("training-service.log"), trainHttp);
     ManagedProcess bs = new ManagedProcess("bs-service", jar("bs-service"), List.of(
         "--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
         "--isac.bs.registry-target=127.0.0.1:" + trainGrpc, "--isac.bs.api-key=" + apiKey,

@@ -73,7 +73,8 @@ final class Platform implements AutoCloseable {
     ConfigurableApplicationContext training = ServiceApp.start(TrainingServiceApplication.class, Map.of(
         "server.port", 0,
         "isac.training.grpc-port", 0,
-        "isac.training.bundle-dir", work.resolve("bundles")));
+        "isac.training.bundle-dir", work.resolve("bundles"),
+        "isac.training.api-key", API_KEY));
     try {
       int registry = training.getBean(GrpcServerLifecycle.class).port();
       Map<String, Object> p = new LinkedHashMap<>();

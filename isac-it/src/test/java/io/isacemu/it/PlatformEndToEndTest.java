@@ -83,7 +83,7 @@ class PlatformEndToEndTest {
     job.put("gateMode", "on-demand");
     job.put("costMetric", "bits");
     job.put("seed", 7);
-    Rest.Response accepted = platform.rest.post(platform.training("/api/jobs"), job, Optional.empty());
+    Rest.Response accepted = platform.rest.post(platform.training("/api/jobs"), job, KEY);
     assertThat(accepted.status()).as("POST /api/jobs -> %s", accepted.raw()).isEqualTo(202);
     String jobId = accepted.body().path("id").asText();
     // the devices start while the job trains
@@ -283,11 +283,12 @@ class PlatformEndToEndTest {
     assertProblem(platform.rest.post(platform.bs("/api/experiments"), Map.of("samples", 0), KEY), 400, "samples");
     assertProblem(platform.rest.post(platform.bs("/api/experiments"), Map.of("samples", 2, "modes", List.of("full", "x")),
         KEY), 400, "modes[1]");
-    // the training service the same way
+    // the training service the same way, behind the same key
+    assertThat(platform.rest.post(platform.training("/api/jobs"), Map.of(), Optional.empty()).status()).isEqualTo(401);
     assertProblem(platform.rest.post(platform.training("/api/jobs"), Map.of("experts", List.of("V", "X")),
-        Optional.empty()), 400, "experts[1]");
+        KEY), 400, "experts[1]");
     assertProblem(platform.rest.post(platform.training("/api/jobs"), Map.of("lambdas", List.of(-1.0)),
-        Optional.empty()), 400, "lambdas[0]");
+        KEY), 400, "lambdas[0]");
     assertThat(platform.rest.get(platform.training("/api/jobs/999999")).status()).isEqualTo(404);
 
     assertStillServing();

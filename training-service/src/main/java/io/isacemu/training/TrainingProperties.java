@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param defaultPreset preset used when a job request names none: {@code demo} or {@code
  *     mosei-reference}
  * @param maxMessagesPerJob progress messages kept per job (the newest win), 1..10,000
+ * @param apiKey key required in {@code X-Api-Key} by every write (submitting and cancelling jobs);
+ *     blank = every write is refused
+ * @param dataDir the only directory a job's {@code dataset.path} may name a pickle in (relative
+ *     paths resolve against it; symbolic links are followed before the check)
  */
 @ConfigurationProperties("isac.training")
 @Validated
@@ -28,4 +32,6 @@ public record TrainingProperties(
     @DefaultValue("./work-dirs/training/bundles") @NotNull Path bundleDir,
     @DefaultValue("100") @Min(1) @Max(10_000) int jobHistorySize,
     @DefaultValue("demo") @NotNull @Pattern(regexp = "demo|mosei-reference") String defaultPreset,
-    @DefaultValue("200") @Min(1) @Max(10_000) int maxMessagesPerJob) {}
+    @DefaultValue("200") @Min(1) @Max(10_000) int maxMessagesPerJob,
+    @DefaultValue("") String apiKey,
+    @DefaultValue("./data") @NotNull Path dataDir) {}

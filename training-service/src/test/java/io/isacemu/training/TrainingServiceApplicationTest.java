@@ -25,6 +25,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,7 +43,10 @@ class TrainingServiceApplicationTest {
   static void properties(DynamicPropertyRegistry r) {
     r.add("isac.training.grpc-port", () -> 0);
     r.add("isac.training.bundle-dir", () -> bundles.toString());
+    r.add("isac.training.api-key", () -> KEY);
   }
+
+  static final String KEY = "training-test-key";
 
   @TestConfiguration
   static class FakeEngine {
@@ -58,8 +63,10 @@ class TrainingServiceApplicationTest {
   @Test
   @SuppressWarnings("unchecked")
   void trainsPublishesAndServesTheBundle() throws Exception {
-    ResponseEntity<Map> posted =
-        http.postForEntity("/api/jobs", Map.of("epochsStageOne", 1, "epochsStageTwo", 1, "lambdas", List.of(0.0, 0.5)), Map.class);
+    HttpHeaders key = new HttpHeaders();
+    key.set("X-Api-Key", KEY);
+    ResponseEntity<Map> posted = http.postForEntity("/api/jobs",
+        new HttpEntity<>(Map.of("epochsStageOne", 1, "epochsStageTwo", 1, "lambdas", List.of(0.0, 0.5)), key), Map.class);
     assertThat(posted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(posted.getHeaders().getLocation()).isNotNull();
     String location = posted.getHeaders().getLocation().getPath();

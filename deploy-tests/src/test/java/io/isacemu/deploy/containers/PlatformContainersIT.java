@@ -59,6 +59,7 @@ class PlatformContainersIT {
     start(Map.of("training-service", new GenericContainer<>(training)
         .withNetworkAliases("training-service")
         .withEnv("ISAC_TRAINING_BUNDLEDIR", "/tmp/bundles")
+        .withEnv("TRAINING_API_KEY", API_KEY)
         .withExposedPorts(8082),
         "bs-service", new GenericContainer<>(bs)
         .withNetworkAliases("bs-service")

@@ -42,7 +42,7 @@ class JobController {
             : request;
     JobSpec spec;
     try {
-      spec = r.toSpec(properties.defaultPreset());
+      spec = r.toSpec(properties.defaultPreset(), DataDirectory.at(properties.dataDir()));
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage(), e);
     }

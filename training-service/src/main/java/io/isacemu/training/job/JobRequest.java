@@ -94,10 +94,19 @@ public record JobRequest(
    * @throws IllegalArgumentException naming the field and value of the first invalid input
    */
   public JobSpec toSpec(String defaultPreset) {
+    return toSpec(defaultPreset, DataDirectory.NONE);
+  }
+
+  /**
+   * As {@link #toSpec(String)}, with pickle datasets read from {@code data} only.
+   *
+   * @throws IllegalArgumentException naming the field and the value, for any invalid value
+   */
+  public JobSpec toSpec(String defaultPreset, DataDirectory data) {
     Preset p = Preset.parse(preset == null ? defaultPreset : preset);
     long s = seed == null ? DEFAULT_SEED : seed;
     return new JobSpec(
-        dataset(p, s),
+        dataset(p, s, data),
         modalitySets("experts", experts == null ? DEFAULT_EXPERTS : experts),
         modalitySets("gateExperts", gateExperts == null ? DEFAULT_GATE_EXPERTS : gateExperts),
         numbers("lambdas", lambdas == null ? DEFAULT_LAMBDAS : lambdas),
@@ -134,7 +143,7 @@ public record JobRequest(
     return out;
   }
 
-  private DatasetSpec dataset(Preset p, long jobSeed) {
+  private DatasetSpec dataset(Preset p, long jobSeed, DataDirectory data) {
     if (dataset == null) {
       return p.syntheticDataset(jobSeed);
     }
@@ -155,7 +164,7 @@ public record JobRequest(
               "dataset.path: '" + dataset.path() + "' is required for a pickle dataset");
         }
         return new DatasetSpec.PickleFile(
-            Path.of(dataset.path()),
+            data.resolve("dataset.path", dataset.path()),
             pickleFormat(dataset.format()),
             dataset.dropAllZeroText() == null || dataset.dropAllZeroText());
       }

@@ -15,12 +15,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.isacemu.training.security.SecurityConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(BundleController.class)
+@Import(SecurityConfiguration.class)
+@TestPropertySource(properties = "isac.training.api-key=" + BundleControllerTest.KEY)
 class BundleControllerTest {
+
+  static final String KEY = "job-controller-key";
 
   @Autowired MockMvc mvc;
   @MockitoBean BundleStore store;
@@ -54,7 +61,7 @@ class BundleControllerTest {
     when(store.latest()).thenReturn(Optional.empty());
     mvc.perform(get("/api/bundles/v9")).andExpect(status().isNotFound());
     mvc.perform(get("/api/bundles/latest")).andExpect(status().isNotFound());
-    mvc.perform(get("/api/bundles/a%20b")).andExpect(status().isBadRequest())
+    mvc.perform(get("/api/bundles/{version}", "a b")).andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("version"));
   }
 }

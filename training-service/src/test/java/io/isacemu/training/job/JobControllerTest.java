@@ -25,12 +25,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import io.isacemu.training.security.SecurityConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(JobController.class)
+@Import(SecurityConfiguration.class)
+@TestPropertySource(properties = "isac.training.api-key=" + JobControllerTest.KEY)
 class JobControllerTest {
+
+  static final String KEY = "job-controller-key";
 
   @Autowired MockMvc mvc;
   @MockitoBean JobService jobs;
@@ -45,7 +52,7 @@ class JobControllerTest {
   @Test
   void postWithDefaultsIsAcceptedWithLocation() throws Exception {
     when(jobs.submit(any())).thenReturn(view(7, JobState.QUEUED));
-    mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON).content("{}"))
+    mvc.perform(post("/api/jobs").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isAccepted())
         .andExpect(header().string("Location", "http://localhost/api/jobs/7"))
         .andExpect(jsonPath("$.state").value("QUEUED"))
@@ -84,7 +91,7 @@ class JobControllerTest {
       })
   void invalidRequestIsAProblemNamingFieldAndValue(String body, String field, String valueText)
       throws Exception {
-    mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON).content(body))
+    mvc.perform(post("/api/jobs").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.status").value(400))
@@ -96,7 +103,7 @@ class JobControllerTest {
 
   @Test
   void malformedJsonIsAProblem() throws Exception {
-    mvc.perform(post("/api/jobs").contentType(MediaType.APPLICATION_JSON).content("{\"epochs\": "))
+    mvc.perform(post("/api/jobs").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("{\"epochs\": "))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value(startsWith("malformed JSON")));
