@@ -37,6 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processing where the modality encoders run: {@code offload} (always raw upload, MEC
  *     encodes), {@code local} (the device encodes whenever the round's target expert is known),
  *     {@code auto} (default: the isac-core scheduler picks per device and round, binary offloading)
+ * @param limits admission bounds of the REST API (overload answers 429)
  */
 @ConfigurationProperties("isac.bs")
 public record BsProperties(
@@ -59,7 +60,18 @@ public record BsProperties(
     @DefaultValue Radio radio,
     @DefaultValue Mec mec,
     @DefaultValue Dataset dataset,
-    @DefaultValue("auto") Processing processing) {
+    @DefaultValue("auto") Processing processing,
+    @DefaultValue Limits limits) {
+
+  /** Properties with the default {@link Limits} (the signature before {@code limits} existed). */
+  public BsProperties(int grpcPort, String grpcInProcessName, String registryTarget, String apiKey, Auth auth,
+      int reportPeriodMs, int lostAfterReports, long attachGraceMs, int maxMessageBytes, double sensingSeconds,
+      double timeScaleFactor, long deadlineGraceMs, double defaultDeadlineSeconds, int taskThreads,
+      int taskHistory, double sensingPowerW, Radio radio, Mec mec, Dataset dataset, Processing processing) {
+    this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
+        attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
+        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, processing, Limits.DEFAULTS);
+  }
 
   /** Properties with {@link Processing#AUTO} (the signature before {@code processing} existed). */
   public BsProperties(int grpcPort, String grpcInProcessName, String registryTarget, String apiKey, Auth auth,
@@ -68,7 +80,7 @@ public record BsProperties(
       int taskHistory, double sensingPowerW, Radio radio, Mec mec, Dataset dataset) {
     this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
         attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
-        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, Processing.AUTO);
+        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, Processing.AUTO, Limits.DEFAULTS);
   }
 
   @ConstructorBinding
@@ -93,6 +105,42 @@ public record BsProperties(
     Check.present("isac.bs.radio", radio);
     Check.present("isac.bs.mec", mec);
     Check.present("isac.bs.dataset", dataset);
+    Check.present("isac.bs.limits", limits);
+    if (defaultDeadlineSeconds > limits.maxDeadlineSeconds()) {
+      throw new IllegalArgumentException("isac.bs.default-deadline-seconds: " + defaultDeadlineSeconds
+          + " exceeds isac.bs.limits.max-deadline-seconds " + limits.maxDeadlineSeconds());
+    }
+  }
+
+  /**
+   * What the REST API admits. Past a bound a request is refused — 429 with {@code Retry-After} for
+   * load, 400 naming the field for a value — instead of queueing without end.
+   *
+   * @param maxTasksInFlight accepted tasks not yet terminal (PENDING + RUNNING), 1..100 000; one
+   *     more is answered 429 (each in-flight task holds its samples' results until it ends)
+   * @param maxDeadlineSeconds largest {@code deadlineSeconds} of a task, emulated s, in (0, 86 400]
+   *     (the wall budget is this × the time-scale factor)
+   * @param retryAfterSeconds {@code Retry-After} of a 429, s, 1..3 600
+   * @param maxExperimentModes modes of one experiment, 1..64
+   * @param maxPageSize largest {@code limit} of {@code GET /api/tasks}, 1..10 000
+   */
+  public record Limits(
+      @DefaultValue("256") int maxTasksInFlight,
+      @DefaultValue("3600") double maxDeadlineSeconds,
+      @DefaultValue("1") int retryAfterSeconds,
+      @DefaultValue("32") int maxExperimentModes,
+      @DefaultValue("1000") int maxPageSize) {
+
+    /** The defaults of application.yml. */
+    public static final Limits DEFAULTS = new Limits(256, 3600, 1, 32, 1000);
+
+    public Limits {
+      Check.inRange("isac.bs.limits.max-tasks-in-flight", maxTasksInFlight, 1, 100_000);
+      Check.inRange("isac.bs.limits.max-deadline-seconds", maxDeadlineSeconds, Double.MIN_NORMAL, 86_400);
+      Check.inRange("isac.bs.limits.retry-after-seconds", retryAfterSeconds, 1, 3600);
+      Check.inRange("isac.bs.limits.max-experiment-modes", maxExperimentModes, 1, 64);
+      Check.inRange("isac.bs.limits.max-page-size", maxPageSize, 1, 10_000);
+    }
   }
 
   /** Which processing paths (binary offloading) the scheduler is offered per device and round. */

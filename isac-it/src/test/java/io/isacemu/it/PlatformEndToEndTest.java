@@ -138,7 +138,7 @@ class PlatformEndToEndTest {
       assertThat(task.path("bits").asDouble()).isEqualTo(row.path("bits").asDouble());
       assertThat(task.path("modelled").path("totalSeconds").asDouble()).isEqualTo(row.path("latencySeconds").asDouble());
     }
-    for (JsonNode t : platform.rest.get(platform.bs("/api/tasks")).body()) {
+    for (JsonNode t : platform.rest.get(platform.bs("/api/tasks?limit=1000")).body()) {
       assertThat(Platform.terminal(t)).as("task %s is %s", t.path("id"), t.path("status")).isTrue();
     }
 
@@ -161,7 +161,7 @@ class PlatformEndToEndTest {
   @Order(2)
   void aDeviceKilledMidTaskDegradesItsTasksLosesNoneAndIsUsedAgainAfterReattaching() {
     String firstSession = platform.bsDevice("video-0").orElseThrow().path("sessionId").asText();
-    int before = platform.rest.get(platform.bs("/api/tasks")).body().size();
+    int before = platform.rest.get(platform.bs("/api/tasks?limit=1000")).body().size();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       // every test sample through V+A+T: the video device uploads 600 samples (seconds of wall time)
@@ -221,7 +221,7 @@ class PlatformEndToEndTest {
     });
     assertThat(results.get(2).path("reason").asText()).contains("no LIVE VIDEO device");
     // none lost: every submitted task is kept and terminal
-    JsonNode all = platform.rest.get(platform.bs("/api/tasks")).body();
+    JsonNode all = platform.rest.get(platform.bs("/api/tasks?limit=1000")).body();
     assertThat(all.size()).isEqualTo(before + ids.size());
     Set<String> terminal = new HashSet<>();
     all.forEach(t -> {
@@ -420,9 +420,9 @@ class PlatformEndToEndTest {
 
   /** GET /api/summary equals the aggregation of GET /api/tasks (no task may finish in between). */
   private static void assertSummaryEqualsTaskResults() {
-    JsonNode tasks = platform.rest.get(platform.bs("/api/tasks")).body();
+    JsonNode tasks = platform.rest.get(platform.bs("/api/tasks?limit=1000")).body();
     JsonNode summary = platform.rest.get(platform.bs("/api/summary")).body();
-    assertThat(platform.rest.get(platform.bs("/api/tasks")).body()).as("no task changed meanwhile").isEqualTo(tasks);
+    assertThat(platform.rest.get(platform.bs("/api/tasks?limit=1000")).body()).as("no task changed meanwhile").isEqualTo(tasks);
     SummaryCheck.assertMatches(summary, tasks);
   }
 

@@ -3,6 +3,7 @@ package io.isacemu.bs.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.isacemu.bs.task.OverloadedException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * RFC 7807 problem details. Validation problems are 400 with a {@code field} property; the detail
- * names the field and the rejected value. Unknown task → 404; no model in service → 503.
+ * names the field and the rejected value. Unknown task → 404; at a load bound → 429 with {@code
+ * Retry-After}; no model in service → 503.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -43,6 +45,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     p.setTitle("Not found");
     return p;
+  }
+
+  @ExceptionHandler(OverloadedException.class)
+  ResponseEntity<ProblemDetail> overloaded(OverloadedException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    p.setTitle("Too many requests");
+    p.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds())).body(p);
   }
 
   @ExceptionHandler(IllegalStateException.class)

@@ -1,5 +1,6 @@
 package io.isacemu.bs.api;
 
+import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.task.TaskRequest;
 import io.isacemu.bs.task.TaskResult;
 import io.isacemu.bs.task.TaskService;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Sensing-and-inference tasks. */
@@ -43,9 +45,11 @@ class TaskController {
   record Accepted(String id, String status, String location) {}
 
   private final TaskService tasks;
+  private final BsProperties properties;
 
-  TaskController(TaskService tasks) {
+  TaskController(TaskService tasks, BsProperties properties) {
     this.tasks = tasks;
+    this.properties = properties;
   }
 
   @Operation(summary = "Submit a task (needs X-Api-Key); 202 with its id")
@@ -63,9 +67,18 @@ class TaskController {
     return tasks.get(id).orElseThrow(() -> new TaskNotFoundException(id));
   }
 
-  @Operation(summary = "Every kept task, oldest first")
+  @Operation(summary = "Kept tasks, oldest first, one page: offset (default 0), limit (default 100, at most "
+      + "isac.bs.limits.max-page-size); X-Total-Count gives the number kept")
   @GetMapping
-  List<TaskResult> all() {
-    return tasks.all();
+  ResponseEntity<List<TaskResult>> page(@RequestParam(defaultValue = "0") int offset,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset: " + offset + " must be >= 0");
+    }
+    int max = properties.limits().maxPageSize();
+    if (limit < 1 || limit > max) {
+      throw new IllegalArgumentException("limit: " + limit + " must be in [1, " + max + "] (isac.bs.limits.max-page-size)");
+    }
+    return ResponseEntity.ok().header("X-Total-Count", Integer.toString(tasks.size())).body(tasks.page(offset, limit));
   }
 }

@@ -1,5 +1,6 @@
 package io.isacemu.bs.task;
 
+import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.model.ModelHolder;
 import io.isacemu.bs.model.ModelLease;
 import io.isacemu.core.modality.Modality;
@@ -42,10 +43,12 @@ public class ExperimentService {
 
   private final TaskService tasks;
   private final ModelHolder holder;
+  private final int maxModes;
 
-  ExperimentService(TaskService tasks, ModelHolder holder) {
+  ExperimentService(TaskService tasks, ModelHolder holder, BsProperties properties) {
     this.tasks = tasks;
     this.holder = holder;
+    this.maxModes = properties.limits().maxExperimentModes();
   }
 
   /** The default modes: fixed V, A, T, V+A+T where the bundle has them, then full and on-demand. */
@@ -75,6 +78,10 @@ public class ExperimentService {
    */
   public List<Row> run(int samples, List<String> modes, Double deadlineSeconds, String objective) {
     List<String> chosen = modes == null || modes.isEmpty() ? defaultModes() : modes;
+    if (chosen.size() > maxModes) {
+      throw new IllegalArgumentException("modes: " + chosen.size() + " modes; an experiment runs at most " + maxModes
+          + " (isac.bs.limits.max-experiment-modes)");
+    }
     List<TaskRequest> requests = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {
       try {

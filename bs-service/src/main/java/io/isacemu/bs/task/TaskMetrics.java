@@ -13,15 +13,28 @@ import org.springframework.stereotype.Component;
  * Micrometer meters of finished tasks: {@code bs.task.latency} (measured wall) and {@code
  * bs.task.latency.modelled} timers per mode × expert, {@code bs.expert.usage} samples per mode ×
  * expert, {@code bs.task.bits} and {@code bs.task.energy} per mode, {@code bs.tasks} per mode ×
- * status.
+ * status, {@code bs.tasks.refused} (429s) and the gauge {@code bs.tasks.in.flight}.
  */
 @Component
 public class TaskMetrics {
 
   private final MeterRegistry meters;
+  private final Counter refused;
 
   public TaskMetrics(MeterRegistry meters) {
     this.meters = meters;
+    this.refused = Counter.builder("bs.tasks.refused").tag("reason", "overload")
+        .description("task submissions answered 429: max-tasks-in-flight reached").register(meters);
+  }
+
+  void refused() {
+    refused.increment();
+  }
+
+  /** Registers {@code bs.tasks.in.flight}: accepted tasks not yet terminal. */
+  void inFlight(java.util.function.IntSupplier inFlight) {
+    io.micrometer.core.instrument.Gauge.builder("bs.tasks.in.flight", inFlight::getAsInt)
+        .description("accepted tasks not yet terminal (PENDING + RUNNING)").register(meters);
   }
 
   void record(TaskResult t) {

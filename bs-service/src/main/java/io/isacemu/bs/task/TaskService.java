@@ -44,6 +44,8 @@ public class TaskService implements DisposableBean {
   private final ExecutorService workers;
   private final AtomicLong ids = new AtomicLong();
   private final Map<String, TaskResult> tasks = new LinkedHashMap<>();
+  /** Accepted tasks not yet terminal; bounded by isac.bs.limits.max-tasks-in-flight. Guarded by this. */
+  private int inFlight;
 
   TaskService(BsProperties props, DatasetCatalog catalog, ModelHolder holder, DeviceRegistry registry,
       UplinkModel uplink, MecServer mec, SpectrumLedger ledger, TaskMetrics metrics, Clock clock) {
@@ -54,6 +56,7 @@ public class TaskService implements DisposableBean {
     this.clock = clock;
     Fetcher fetcher = new Fetcher(registry, uplink, ledger, props, catalog, System::nanoTime);
     this.engine = new TaskEngine(holder, fetcher, catalog, mec, ledger, System::nanoTime);
+    metrics.inFlight(this::inFlight);
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(props.taskThreads(), r -> {
       Thread t = new Thread(r, "bs-task-" + n.incrementAndGet());
@@ -101,16 +104,33 @@ public class TaskService implements DisposableBean {
       resolved = sampleIds;
     }
     double deadline = deadlineSeconds == null ? props.defaultDeadlineSeconds() : deadlineSeconds;
-    if (!(deadline > 0) || !Double.isFinite(deadline)) {
-      throw new IllegalArgumentException("deadlineSeconds: " + deadline + " must be finite and > 0");
+    double maxDeadline = props.limits().maxDeadlineSeconds();
+    if (!(deadline > 0) || !(deadline <= maxDeadline)) {
+      throw new IllegalArgumentException("deadlineSeconds: " + deadline + " must be > 0 and <= " + maxDeadline
+          + " (isac.bs.limits.max-deadline-seconds)");
     }
     return new TaskRequest(resolved, gateMode, deadline, objective == null ? Objective.LATENCY : Objective.parse(objective));
   }
 
-  /** Accepts {@code request}; returns the task's id (its state is PENDING). */
+  /**
+   * Accepts {@code request}; returns the task's id (its state is PENDING).
+   *
+   * @throws OverloadedException when {@code isac.bs.limits.max-tasks-in-flight} tasks are already
+   *     pending or running; nothing is accepted then
+   */
   public String submit(TaskRequest request) {
-    String id = "t-" + ids.incrementAndGet();
-    put(TaskResult.pending(id, request, TaskStatus.PENDING, clock.instant()));
+    String id;
+    synchronized (this) {
+      int max = props.limits().maxTasksInFlight();
+      if (inFlight >= max) {
+        metrics.refused();
+        throw new OverloadedException(inFlight + " tasks are pending or running, the most the BS admits"
+            + " (isac.bs.limits.max-tasks-in-flight = " + max + "); retry later", props.limits().retryAfterSeconds());
+      }
+      inFlight++;
+      id = "t-" + ids.incrementAndGet();
+      put(TaskResult.pending(id, request, TaskStatus.PENDING, clock.instant()));
+    }
     try {
       workers.execute(() -> execute(id, request));
     } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -145,7 +165,10 @@ public class TaskService implements DisposableBean {
   }
 
   private synchronized void put(TaskResult r) {
-    tasks.put(r.id(), r);
+    TaskResult before = tasks.put(r.id(), r);
+    if (before != null && !before.status().terminal() && r.status().terminal()) {
+      inFlight--;
+    }
     if (tasks.size() > props.taskHistory()) {
       Iterator<TaskResult> it = tasks.values().iterator();
       while (tasks.size() > props.taskHistory() && it.hasNext()) {
@@ -165,6 +188,21 @@ public class TaskService implements DisposableBean {
   /** Every kept task, oldest first. */
   public synchronized List<TaskResult> all() {
     return new ArrayList<>(tasks.values());
+  }
+
+  /** Kept tasks from {@code offset} (0 = the oldest kept), at most {@code limit}, oldest first. */
+  public synchronized List<TaskResult> page(int offset, int limit) {
+    return tasks.values().stream().skip(offset).limit(limit).toList();
+  }
+
+  /** Number of kept tasks (terminal ones up to isac.bs.task-history, plus those in flight). */
+  public synchronized int size() {
+    return tasks.size();
+  }
+
+  /** Accepted tasks not yet terminal. */
+  public synchronized int inFlight() {
+    return inFlight;
   }
 
   /** Terminal tasks, oldest first. */
