@@ -38,6 +38,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     encodes), {@code local} (the device encodes whenever the round's target expert is known),
  *     {@code auto} (default: the isac-core scheduler picks per device and round, binary offloading)
  * @param limits admission bounds of the REST API (overload answers 429)
+ * @param plausibility physical ranges of device reports, and the quarantine of devices that break them
  */
 @ConfigurationProperties("isac.bs")
 public record BsProperties(
@@ -61,7 +62,8 @@ public record BsProperties(
     @DefaultValue Mec mec,
     @DefaultValue Dataset dataset,
     @DefaultValue("auto") Processing processing,
-    @DefaultValue Limits limits) {
+    @DefaultValue Limits limits,
+    @DefaultValue Plausibility plausibility) {
 
   /** Properties with the default {@link Limits} (the signature before {@code limits} existed). */
   public BsProperties(int grpcPort, String grpcInProcessName, String registryTarget, String apiKey, Auth auth,
@@ -70,7 +72,8 @@ public record BsProperties(
       int taskHistory, double sensingPowerW, Radio radio, Mec mec, Dataset dataset, Processing processing) {
     this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
         attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
-        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, processing, Limits.DEFAULTS);
+        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, processing, Limits.DEFAULTS,
+        Plausibility.DEFAULTS);
   }
 
   /** Properties with {@link Processing#AUTO} (the signature before {@code processing} existed). */
@@ -80,7 +83,8 @@ public record BsProperties(
       int taskHistory, double sensingPowerW, Radio radio, Mec mec, Dataset dataset) {
     this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
         attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
-        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, Processing.AUTO, Limits.DEFAULTS);
+        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, Processing.AUTO, Limits.DEFAULTS,
+        Plausibility.DEFAULTS);
   }
 
   @ConstructorBinding
@@ -106,9 +110,56 @@ public record BsProperties(
     Check.present("isac.bs.mec", mec);
     Check.present("isac.bs.dataset", dataset);
     Check.present("isac.bs.limits", limits);
+    Check.present("isac.bs.plausibility", plausibility);
     if (defaultDeadlineSeconds > limits.maxDeadlineSeconds()) {
       throw new IllegalArgumentException("isac.bs.default-deadline-seconds: " + defaultDeadlineSeconds
           + " exceeds isac.bs.limits.max-deadline-seconds " + limits.maxDeadlineSeconds());
+    }
+  }
+
+  /**
+   * What a device may claim. A StateReport outside these ranges is rejected (the BS keeps the
+   * device's last plausible state) and counted; a device that sends {@code quarantineAfterInvalid}
+   * of them in a row is QUARANTINED: its session ends and it may not re-attach for {@code
+   * quarantineSeconds}. So a lying device can neither break the eq. (5) SNR conversion (above ~3 083
+   * dB it overflowed and failed every task needing its modality) nor win every round by claiming an
+   * impossible link.
+   *
+   * @param minSnrDb lowest one-unit SNR, dB (default −50)
+   * @param maxSnrDb highest one-unit SNR, dB, &gt; minSnrDb (default 80)
+   * @param minChannelGainDb lowest channel gain h_k, dB (default −250)
+   * @param maxChannelGainDb highest channel gain h_k, dB, ≤ 0 (default −20: free-space loss at 1 m at
+   *     3.5 GHz is already 43 dB)
+   * @param cellRadiusM radius of the cell around the BS at the origin, m, &gt; 0 (default 200, as the
+   *     devices' random waypoint)
+   * @param positionMarginM slack beyond the cell edge, m, ≥ 0 (default 50)
+   * @param quarantineAfterInvalid implausible reports in a row that quarantine a device, ≥ 1
+   *     (default 5; in a row, because an emulated device at the 10 m path-loss clamp with LOS
+   *     shadowing can exceed 80 dB once in a while, and must not be quarantined for it)
+   * @param quarantineSeconds how long a quarantined device is refused, wall s, ≥ 0 (default 60)
+   */
+  public record Plausibility(
+      @DefaultValue("-50") double minSnrDb,
+      @DefaultValue("80") double maxSnrDb,
+      @DefaultValue("-250") double minChannelGainDb,
+      @DefaultValue("-20") double maxChannelGainDb,
+      @DefaultValue("200") double cellRadiusM,
+      @DefaultValue("50") double positionMarginM,
+      @DefaultValue("5") int quarantineAfterInvalid,
+      @DefaultValue("60") long quarantineSeconds) {
+
+    /** The defaults of application.yml. */
+    public static final Plausibility DEFAULTS = new Plausibility(-50, 80, -250, -20, 200, 50, 5, 60);
+
+    public Plausibility {
+      Check.inRange("isac.bs.plausibility.min-snr-db", minSnrDb, -300, 300);
+      Check.inRange("isac.bs.plausibility.max-snr-db", maxSnrDb, minSnrDb, 300);
+      Check.inRange("isac.bs.plausibility.min-channel-gain-db", minChannelGainDb, -400, 0);
+      Check.inRange("isac.bs.plausibility.max-channel-gain-db", maxChannelGainDb, minChannelGainDb, 0);
+      Check.positive("isac.bs.plausibility.cell-radius-m", cellRadiusM);
+      Check.nonNegative("isac.bs.plausibility.position-margin-m", positionMarginM);
+      Check.positive("isac.bs.plausibility.quarantine-after-invalid", quarantineAfterInvalid);
+      Check.nonNegative("isac.bs.plausibility.quarantine-seconds", quarantineSeconds);
     }
   }
 

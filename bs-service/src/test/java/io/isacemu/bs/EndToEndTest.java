@@ -134,6 +134,22 @@ class EndToEndTest {
   }
 
   @Test
+  void aLyingDeviceCannotFailTheTasksOfItsModality() throws Exception {
+    // a second text device that claims an impossible link: on the landed code its 5 000 dB SNR won
+    // the round and overflowed eq. (5), and every text task ended FAILED ("internal error")
+    FakeDevice liar = new FakeDevice(channel, "liar-T", Modality.TEXT, data.test());
+    assertThat(liar.attach(liar.register(data.fingerprint()).build()).getAccepted()).isTrue();
+    liar.claim(5000, 10, 10, 1.0);
+    try {
+      TaskResult t = run("fixed:T", 8);
+      assertThat(t.status()).as("%s: %s", t.status(), t.reason()).isEqualTo(TaskStatus.DONE);
+      assertThat(registry.device("liar-T").orElseThrow().snrDb()).isEmpty(); // the claim was rejected
+    } finally {
+      liar.close();
+    }
+  }
+
+  @Test
   void everyModeEndsTerminalAndOnDemandFetchesLessThanFull() {
     TaskResult fixedT = run("fixed:T", 16);
     TaskResult fixedAll = run("fixed:V+A+T", 16);

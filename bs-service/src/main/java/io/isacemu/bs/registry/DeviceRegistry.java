@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Admission checks every Register (ranges, dataset, token) and refuses a second LIVE session with
  * the same device id. StateReports update the device's channel, position, energy and report lag
- * ({@code now − measured_at}); invalid reports are logged, counted and ignored. A device silent for
+ * ({@code now − measured_at}); implausible reports (outside isac.bs.plausibility) are logged, counted
+ * and ignored, and a device that keeps sending them is QUARANTINED. A device silent for
  * {@code lostAfterReports × reportPeriodMs} becomes LOST ({@link #checkLiveness()}); a re-attach makes
  * it LIVE again. Thread-safe; never calls into a session while holding its own lock.
  */
@@ -53,24 +54,53 @@ public class DeviceRegistry {
   private final AtomicLong sessionCounter = new AtomicLong();
   private final Map<String, DeviceView> views = new HashMap<>();
   private final Map<String, DeviceSession> sessions = new HashMap<>();
-  private final Counter invalidReports;
-  private final Counter refused;
+  /** Device id → end of its quarantine. Guarded by this. */
+  private final Map<String, Instant> quarantinedUntil = new HashMap<>();
+  /** Device id → implausible reports in a row in its current session. Guarded by this. */
+  private final Map<String, Integer> invalidInARow = new HashMap<>();
+  private final BsProperties.Plausibility plausibility;
+  private final MeterRegistry meters;
+  private final Counter quarantined;
   private final Counter protocolErrors;
   private final DistributionSummary reportLag;
 
   public DeviceRegistry(BsProperties properties, DatasetCatalog dataset, Clock clock, MeterRegistry meters) {
-    this.validator = new RegisterValidator(dataset, properties.auth());
+    this.validator = new RegisterValidator(dataset, properties.auth(), properties.plausibility());
     this.clock = clock;
     this.reportPeriodMs = properties.reportPeriodMs();
     this.lostAfter = Duration.ofMillis((long) properties.reportPeriodMs() * properties.lostAfterReports());
     this.attachGrace = Duration.ofMillis(properties.attachGraceMs());
-    this.invalidReports = Counter.builder("bs.devices.reports.invalid").description("StateReports rejected as invalid").register(meters);
-    this.refused = Counter.builder("bs.devices.refused").description("Registers refused").register(meters);
+    this.plausibility = properties.plausibility();
+    this.meters = meters;
+    this.quarantined = Counter.builder("bs.devices.quarantined")
+        .description("sessions ended for repeated implausible reports").register(meters);
     this.protocolErrors = Counter.builder("bs.devices.protocol.errors").description("streams ended for a protocol violation").register(meters);
     this.reportLag = DistributionSummary.builder("bs.devices.report.lag").baseUnit("milliseconds")
         .description("StateReport lag: receive time - measured_at").register(meters);
     Gauge.builder("bs.devices", this, r -> r.count(DeviceStatus.LIVE)).tag("status", "live").register(meters);
     Gauge.builder("bs.devices", this, r -> r.count(DeviceStatus.LOST)).tag("status", "lost").register(meters);
+    Gauge.builder("bs.devices", this, r -> r.count(DeviceStatus.QUARANTINED)).tag("status", "quarantined")
+        .register(meters);
+  }
+
+  /** {@code bs.devices.refused{reason}}: reason = the refused field (token, id, quarantine, ...). */
+  private void countRefusal(String refusal) {
+    String field = refusal.contains(":") ? refusal.substring(0, refusal.indexOf(':')) : "other";
+    String reason = switch (field) {
+      case "auth_token" -> "token";
+      case "device_id" -> refusal.contains("quarantined") ? "quarantined" : refusal.contains("already attached")
+          ? "duplicate" : "device_id";
+      default -> field;
+    };
+    Counter.builder("bs.devices.refused").description("Registers refused, by reason").tag("reason", reason)
+        .register(meters).increment();
+  }
+
+  /** {@code bs.devices.reports.invalid{field}}. */
+  private void countInvalid(String invalid) {
+    String field = invalid.contains(":") ? invalid.substring(0, invalid.indexOf(':')) : "other";
+    Counter.builder("bs.devices.reports.invalid").description("StateReports rejected as invalid, by field")
+        .tag("field", field).register(meters).increment();
   }
 
   Admission admit(Register r, DeviceSession session) {
@@ -78,7 +108,11 @@ public class DeviceRegistry {
     if (refusal.isEmpty()) {
       synchronized (this) {
         DeviceView existing = views.get(r.getDeviceId());
-        if (existing != null && existing.status() == DeviceStatus.LIVE) {
+        Instant until = quarantinedUntil.get(r.getDeviceId());
+        if (until != null && clock.instant().isBefore(until)) {
+          refusal = Optional.of("device_id: '" + r.getDeviceId() + "' is quarantined until " + until
+              + " for implausible reports");
+        } else if (existing != null && existing.status() == DeviceStatus.LIVE) {
           refusal = Optional.of("device_id: '" + r.getDeviceId() + "' is already attached (session "
               + existing.sessionId() + ")");
         } else {
@@ -91,50 +125,75 @@ public class DeviceRegistry {
               Optional.empty(), Optional.empty(), r.getPosition().getXM(), r.getPosition().getYM(), 0.0,
               Optional.empty(), 0, 0));
           sessions.put(r.getDeviceId(), session);
+          quarantinedUntil.remove(r.getDeviceId());
+          invalidInARow.remove(r.getDeviceId());
           log.info("device {} attached ({}, session {})", r.getDeviceId(), r.getModality(), sessionId);
           return new Admission(true, sessionId, reportPeriodMs, "");
         }
       }
     }
-    refused.increment();
+    countRefusal(refusal.get());
     log.info("device '{}' refused: {}", r.getDeviceId(), refusal.get());
     return new Admission(false, "", 0, refusal.get());
   }
 
-  synchronized void report(DeviceSession session, StateReport r) {
-    DeviceView v = current(session);
-    if (v == null) {
-      return;
+  void report(DeviceSession session, StateReport r) {
+    String quarantine = null;
+    synchronized (this) {
+      DeviceView v = current(session);
+      if (v == null) {
+        return;
+      }
+      Instant now = clock.instant();
+      Optional<String> invalid = invalid(r, v, plausibility);
+      if (invalid.isPresent()) {
+        countInvalid(invalid.get());
+        DeviceView counted = v.withInvalidReport(now);
+        int inARow = invalidInARow.merge(v.deviceId(), 1, Integer::sum);
+        if (inARow >= plausibility.quarantineAfterInvalid()) {
+          // a repeated offender (a real device's rare outlier is followed by plausible reports):
+          // out of every round, and refused for the quarantine
+          quarantine = inARow + " implausible reports in a row, the last: " + invalid.get();
+          views.put(v.deviceId(), counted.withStatus(DeviceStatus.QUARANTINED));
+          sessions.remove(v.deviceId());
+          quarantinedUntil.put(v.deviceId(), now.plusSeconds(plausibility.quarantineSeconds()));
+          quarantined.increment();
+          log.warn("device {} QUARANTINED for {} s: {}", v.deviceId(), plausibility.quarantineSeconds(), quarantine);
+        } else {
+          views.put(v.deviceId(), counted);
+          log.warn("device {}: invalid StateReport ignored: {}", v.deviceId(), invalid.get());
+        }
+      } else {
+        invalidInARow.remove(v.deviceId());
+        Instant measured = Instant.ofEpochSecond(r.getMeasuredAt().getSeconds(), r.getMeasuredAt().getNanos());
+        long lagMs = Math.max(0, Duration.between(measured, now).toMillis());
+        reportLag.record(lagMs);
+        views.put(v.deviceId(), v.withReport(now, r.getTxPowerDbm(),
+            r.hasChannelGainDb() ? Optional.of(r.getChannelGainDb()) : Optional.empty(),
+            r.hasSnrDb() ? Optional.of(r.getSnrDb()) : Optional.empty(),
+            r.getPosition().getXM(), r.getPosition().getYM(), r.getEnergyUsedJ(), lagMs, r.getSequenceNumber()));
+      }
     }
-    Instant now = clock.instant();
-    Optional<String> invalid = invalid(r, v);
-    if (invalid.isPresent()) {
-      invalidReports.increment();
-      log.warn("device {}: invalid StateReport ignored: {}", v.deviceId(), invalid.get());
-      views.put(v.deviceId(), v.withInvalidReport(now));
-      return;
+    if (quarantine != null) { // outside the lock: never call into a session while holding it
+      session.disconnect("quarantined: " + quarantine, (int) Math.min(Integer.MAX_VALUE,
+          plausibility.quarantineSeconds() * 1000));
     }
-    Instant measured = Instant.ofEpochSecond(r.getMeasuredAt().getSeconds(), r.getMeasuredAt().getNanos());
-    long lagMs = Math.max(0, Duration.between(measured, now).toMillis());
-    reportLag.record(lagMs);
-    views.put(v.deviceId(), v.withReport(now, r.getTxPowerDbm(),
-        r.hasChannelGainDb() ? Optional.of(r.getChannelGainDb()) : Optional.empty(),
-        r.hasSnrDb() ? Optional.of(r.getSnrDb()) : Optional.empty(),
-        r.getPosition().getXM(), r.getPosition().getYM(), r.getEnergyUsedJ(), lagMs, r.getSequenceNumber()));
   }
 
-  private static Optional<String> invalid(StateReport r, DeviceView v) {
+  /** Why {@code r} is not a plausible report of device {@code v}, or empty. */
+  static Optional<String> invalid(StateReport r, DeviceView v, BsProperties.Plausibility p) {
     if (r.getSequenceNumber() == 0) {
       return Optional.of("sequence_number: 0 must be >= 1");
     }
     if (!r.hasChannelGainDb() && !r.hasSnrDb()) {
       return Optional.of("channel_gain_db/snr_db: neither is set");
     }
-    if (r.hasChannelGainDb() && !(Double.isFinite(r.getChannelGainDb()) && r.getChannelGainDb() <= 0)) {
-      return Optional.of("channel_gain_db: " + r.getChannelGainDb() + " must be finite and <= 0");
+    if (r.hasChannelGainDb() && !(r.getChannelGainDb() >= p.minChannelGainDb() && r.getChannelGainDb() <= p.maxChannelGainDb())) {
+      return Optional.of("channel_gain_db: " + r.getChannelGainDb() + " must be in [" + p.minChannelGainDb() + ", "
+          + p.maxChannelGainDb() + "]");
     }
-    if (r.hasSnrDb() && !Double.isFinite(r.getSnrDb())) {
-      return Optional.of("snr_db: " + r.getSnrDb() + " must be finite");
+    if (r.hasSnrDb() && !(r.getSnrDb() >= p.minSnrDb() && r.getSnrDb() <= p.maxSnrDb())) {
+      return Optional.of("snr_db: " + r.getSnrDb() + " must be in [" + p.minSnrDb() + ", " + p.maxSnrDb() + "]");
     }
     if (!Double.isFinite(r.getTxPowerDbm()) || r.getTxPowerDbm() < -50 || r.getTxPowerDbm() > 50) {
       return Optional.of("tx_power_dbm: " + r.getTxPowerDbm() + " must be finite and in [-50, 50]");
@@ -145,11 +204,17 @@ public class DeviceRegistry {
     if (!(r.getEnergyUsedJ() >= 0) || !Double.isFinite(r.getEnergyUsedJ())) {
       return Optional.of("energy_used_j: " + r.getEnergyUsedJ() + " must be finite and >= 0");
     }
+    if (r.getEnergyUsedJ() < v.energyUsedJ()) { // energy used since registration never decreases
+      return Optional.of("energy_used_j: " + r.getEnergyUsedJ() + " is below the last report's " + v.energyUsedJ());
+    }
     if (!(r.getSpeedMps() >= 0) || !Double.isFinite(r.getSpeedMps())) {
       return Optional.of("speed_mps: " + r.getSpeedMps() + " must be finite and >= 0");
     }
-    if (!Double.isFinite(r.getPosition().getXM()) || !Double.isFinite(r.getPosition().getYM())) {
-      return Optional.of("position: must be finite");
+    double distanceM = Math.hypot(r.getPosition().getXM(), r.getPosition().getYM());
+    if (!(distanceM <= p.cellRadiusM() + p.positionMarginM())) {
+      return Optional.of("position: (" + r.getPosition().getXM() + ", " + r.getPosition().getYM() + ") is "
+          + distanceM + " m from the BS, beyond the cell radius " + p.cellRadiusM() + " m + " + p.positionMarginM()
+          + " m");
     }
     return Optional.empty();
   }

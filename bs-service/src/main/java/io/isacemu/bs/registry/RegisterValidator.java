@@ -19,10 +19,12 @@ final class RegisterValidator {
 
   private final DatasetCatalog dataset;
   private final BsProperties.Auth auth;
+  private final BsProperties.Plausibility plausibility;
 
-  RegisterValidator(DatasetCatalog dataset, BsProperties.Auth auth) {
+  RegisterValidator(DatasetCatalog dataset, BsProperties.Auth auth, BsProperties.Plausibility plausibility) {
     this.dataset = dataset;
     this.auth = auth;
+    this.plausibility = plausibility;
   }
 
   /** The reason to refuse {@code r}, or empty when it is acceptable (duplicates are checked elsewhere). */
@@ -53,8 +55,11 @@ final class RegisterValidator {
     if (!(r.getFlopsPerCycle() >= 0 && r.getFlopsPerCycle() <= 1024)) {
       return Optional.of("flops_per_cycle: " + r.getFlopsPerCycle() + " must be 0 (not advertised) or in (0, 1024]");
     }
-    if (!Double.isFinite(r.getPosition().getXM()) || !Double.isFinite(r.getPosition().getYM())) {
-      return Optional.of("position: (" + r.getPosition().getXM() + ", " + r.getPosition().getYM() + ") must be finite");
+    double distanceM = Math.hypot(r.getPosition().getXM(), r.getPosition().getYM());
+    double maxM = plausibility.cellRadiusM() + plausibility.positionMarginM();
+    if (!(distanceM <= maxM)) {
+      return Optional.of("position: (" + r.getPosition().getXM() + ", " + r.getPosition().getYM() + ") must be finite and"
+          + " within " + maxM + " m of the BS (cell radius + margin)");
     }
     if (r.getFeatureDim() != dim.get()) {
       return Optional.of("feature_dim: " + Integer.toUnsignedString(r.getFeatureDim()) + " but the dataset's "

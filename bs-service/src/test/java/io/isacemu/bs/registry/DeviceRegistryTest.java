@@ -132,7 +132,8 @@ class DeviceRegistryTest {
     // the server still serves others
     FakeDevice good = device("good-1", Modality.TEXT);
     assertThat(good.attach(valid(good).build()).getAccepted()).isTrue();
-    assertThat(meters.counter("bs.devices.refused").count()).isEqualTo(cases.size());
+    assertThat(meters.find("bs.devices.refused").counters().stream().mapToDouble(c -> c.count()).sum())
+        .isEqualTo(cases.size());
   }
 
   @Test
@@ -198,7 +199,67 @@ class DeviceRegistryTest {
     assertThat(v.invalidReports()).isEqualTo(2);
     assertThat(v.channelGainDb()).contains(-90.0);
     assertThat(v.status()).isEqualTo(DeviceStatus.LIVE);
-    assertThat(meters.counter("bs.devices.reports.invalid").count()).isEqualTo(2);
+    assertThat(invalidCount()).isEqualTo(2);
+  }
+
+  private double invalidCount() {
+    return meters.find("bs.devices.reports.invalid").counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  @Test
+  void implausibleClaimsAreRejectedAndCountedByField() throws Exception {
+    FakeDevice liar = device("txt-liar", Modality.TEXT);
+    liar.attach(valid(liar).build());
+    liar.claim(20, 10, 10, 1.0); // plausible
+    liar.claim(3084, 10, 10, 1.5); // overflowed the eq. (5) conversion on the landed code
+    liar.report(-90); // plausible again (1.5 J): the count in a row starts over
+    liar.claim(-60, 10, 10, 1.5);
+    liar.report(-90);
+    liar.claim(20, 1000, 0, 1.5); // 1 km from the BS: outside the 200 m cell + 50 m
+    liar.report(-90);
+    liar.claim(20, 10, 10, 0.5); // energy used went down
+    DeviceView v = registry.device("txt-liar").orElseThrow();
+    assertThat(v.status()).isEqualTo(DeviceStatus.LIVE);
+    assertThat(v.invalidReports()).isEqualTo(4);
+    assertThat(v.snrDb()).contains(10.0); // the last plausible report's
+    assertThat(meters.counter("bs.devices.reports.invalid", "field", "snr_db").count()).isEqualTo(2);
+    assertThat(meters.counter("bs.devices.reports.invalid", "field", "position").count()).isEqualTo(1);
+    assertThat(meters.counter("bs.devices.reports.invalid", "field", "energy_used_j").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeviceThatKeepsLyingIsQuarantinedAndRefusedUntilTheQuarantineEnds() throws Exception {
+    FakeDevice liar = device("txt-liar2", Modality.TEXT);
+    liar.attach(valid(liar).build());
+    for (int i = 0; i < BsProperties.Plausibility.DEFAULTS.quarantineAfterInvalid(); i++) {
+      liar.claim(5000, 10, 10, 1.0);
+    }
+    assertThat(registry.device("txt-liar2").orElseThrow().status()).isEqualTo(DeviceStatus.QUARANTINED);
+    assertThat(liar.closed().get(5, TimeUnit.SECONDS).isOk()).isTrue();
+    assertThat(liar.disconnectReason()).contains("quarantined").contains("snr_db: 5000.0");
+    assertThat(registry.live(Modality.TEXT)).extracting(DeviceView::deviceId).doesNotContain("txt-liar2");
+    assertThat(meters.counter("bs.devices.quarantined").count()).isEqualTo(1);
+
+    FakeDevice again = device("txt-liar2", Modality.TEXT);
+    RegisterAck refused = again.attach(valid(again).build());
+    assertThat(refused.getAccepted()).isFalse();
+    assertThat(refused.getReason()).contains("device_id").contains("quarantined until");
+    assertThat(meters.counter("bs.devices.refused", "reason", "quarantined").count()).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(BsProperties.Plausibility.DEFAULTS.quarantineSeconds() + 1));
+    FakeDevice later = device("txt-liar2", Modality.TEXT);
+    assertThat(later.attach(valid(later).build()).getAccepted()).isTrue();
+    assertThat(registry.device("txt-liar2").orElseThrow().status()).isEqualTo(DeviceStatus.LIVE);
+  }
+
+  @Test
+  void refusalsAreCountedByReason() throws Exception {
+    FakeDevice cam = device("cam-1", Modality.VIDEO);
+    cam.attach(valid(cam).setAuthToken("stolen").build());
+    FakeDevice far = device("far-1", Modality.TEXT);
+    far.attach(valid(far).setPosition(io.isacemu.proto.Position.newBuilder().setXM(5000).setYM(0)).build());
+    assertThat(meters.counter("bs.devices.refused", "reason", "token").count()).isEqualTo(1);
+    assertThat(meters.counter("bs.devices.refused", "reason", "position").count()).isEqualTo(1);
   }
 
   @Test

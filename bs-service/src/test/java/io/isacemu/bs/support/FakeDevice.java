@@ -144,6 +144,19 @@ public final class FakeDevice implements AutoCloseable {
         .setPosition(Position.newBuilder().setXM(60).setYM(5)).setSpeedMps(1.5)).build());
   }
 
+  /**
+   * Sends a StateReport that claims {@code snrDb} at {@code (xM, yM)} with {@code energyUsedJ} used
+   * (a lying or broken device).
+   */
+  public void claim(double snrDb, double xM, double yM, double energyUsedJ) {
+    Instant now = Instant.now();
+    send(DeviceMessage.newBuilder().setStateReport(StateReport.newBuilder()
+        .setSequenceNumber(seq.incrementAndGet())
+        .setMeasuredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+        .setSnrDb(snrDb).setTxPowerDbm(23).setCpuLoad(0.2).setEnergyUsedJ(energyUsedJ)
+        .setPosition(Position.newBuilder().setXM(xM).setYM(yM)).setSpeedMps(1.5)).build());
+  }
+
   /** Sends any message. */
   public synchronized void send(DeviceMessage m) {
     try {
