@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.isacemu.training.bundle.BundleNotFoundException;
 import io.isacemu.training.job.JobConflictException;
+import io.isacemu.training.job.JobsOverloadedException;
 import io.isacemu.training.job.JobNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     p.setTitle("Not found");
     return p;
+  }
+
+  @ExceptionHandler(JobsOverloadedException.class)
+  ResponseEntity<ProblemDetail> overloaded(JobsOverloadedException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    p.setTitle("Too many requests");
+    p.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds())).body(p);
   }
 
   @ExceptionHandler(JobConflictException.class)

@@ -28,7 +28,8 @@ public final class TestSupport {
   }
 
   public static TrainingProperties properties(Path bundleDir, int history) {
-    return new TrainingProperties(0, bundleDir, history, "demo", 50, "", bundleDir.resolve("data"));
+    return new TrainingProperties(0, bundleDir, history, "demo", 50, "", bundleDir.resolve("data"),
+        TrainingProperties.Limits.DEFAULTS);
   }
 
   /** A clock that advances one second on every reading (distinct, ordered instants). */

@@ -43,6 +43,7 @@ class JobController {
     JobSpec spec;
     try {
       spec = r.toSpec(properties.defaultPreset(), DataDirectory.at(properties.dataDir()));
+      properties.limits().check(spec);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage(), e);
     }

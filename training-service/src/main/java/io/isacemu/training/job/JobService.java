@@ -70,10 +70,22 @@ public class JobService implements DisposableBean {
             });
   }
 
-  /** Queues a job; it starts when every earlier job has ended. */
+  /**
+   * Queues a job; it starts when every earlier job has ended.
+   *
+   * @throws JobsOverloadedException when {@code isac.training.limits.max-jobs-in-flight} jobs are
+   *     already queued or running; nothing is queued then
+   */
   public JobView submit(JobSpec spec) {
     Job job;
     synchronized (this) {
+      long inFlight = jobs.values().stream().filter(j -> !j.state.finished()).count();
+      TrainingProperties.Limits limits = properties.limits();
+      if (inFlight >= limits.maxJobsInFlight()) {
+        throw new JobsOverloadedException(inFlight + " jobs are queued or running, the most the service admits"
+            + " (isac.training.limits.max-jobs-in-flight = " + limits.maxJobsInFlight() + "); retry later",
+            limits.retryAfterSeconds());
+      }
       job = new Job(nextId++, spec, clock.instant(), properties.maxMessagesPerJob());
       job.message(job.submittedAt, "queued");
       jobs.put(job.id, job);
@@ -172,8 +184,9 @@ public class JobService implements DisposableBean {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       done(job, JobState.FAILED, "interrupted (service shutting down)");
-    } catch (Exception | LinkageError e) {
-      // LinkageError: e.g. UnsatisfiedLinkError when an engine's native library is missing.
+    } catch (Exception | Error e) {
+      // Error too: an OutOfMemoryError or a missing native library (UnsatisfiedLinkError) must end
+      // the job FAILED with its reason, not leave it RUNNING forever and kill the worker thread.
       log.warn("job {} failed", job.id, e);
       done(job, JobState.FAILED, reason(e));
     } finally {
@@ -206,6 +219,9 @@ public class JobService implements DisposableBean {
 
   private static String reason(Throwable e) {
     String m = e.getMessage();
+    if (e instanceof Error) { // name it: "Java heap space" alone does not say what happened
+      return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
     return m == null || m.isBlank() ? e.getClass().getName() : m;
   }
 

@@ -39,6 +39,8 @@ public final class FakeTrainingEngine implements TrainingEngine {
 
   private record Fail(String reason) implements Plan {}
 
+  private record Throw(Error error) implements Plan {}
+
   private final ConcurrentLinkedQueue<Plan> plans = new ConcurrentLinkedQueue<>();
   private final AtomicInteger runs = new AtomicInteger();
 
@@ -52,6 +54,11 @@ public final class FakeTrainingEngine implements TrainingEngine {
   /** The next unscripted run fails with {@code reason}. */
   public void failNext(String reason) {
     plans.add(new Fail(reason));
+  }
+
+  /** The next unscripted run throws {@code error} (e.g. an OutOfMemoryError). */
+  public void errorNext(Error error) {
+    plans.add(new Throw(error));
   }
 
   /** Runs started so far. */
@@ -69,6 +76,9 @@ public final class FakeTrainingEngine implements TrainingEngine {
       if (!b.hold().gate().await(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException("fake run never released");
       }
+    }
+    if (plan instanceof Throw t) {
+      throw t.error();
     }
     if (plan instanceof Fail f) {
       throw new IllegalStateException(f.reason());

@@ -87,7 +87,12 @@ class JobControllerTest {
         "{\"gateExperts\":[\"V+A\"]}           | gateExperts[0] | V+A",
         "{\"epochsStageOne\":\"many\"}         | epochsStageOne | 'many'",
         "{\"dataset\":{\"type\":\"pickle\"}}   | dataset.path   | required",
-        "{\"lambdas\":[0.1],\"deployLambda\":0.5} | deployLambda | 0.5"
+        "{\"lambdas\":[0.1],\"deployLambda\":0.5} | deployLambda | 0.5",
+        "{\"epochsStageOne\":1001}             | epochsStageOne | isac.training.limits.max-epochs",
+        "{\"epochsStageTwo\":2147483647}       | epochsStageTwo | 2147483647 is more than 1000",
+        "{\"batchSize\":100000}                | batchSize      | isac.training.limits.max-batch-size",
+        "{\"lambdas\":[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]} | lambdas | 33 values",
+        "{\"dataset\":{\"type\":\"pickle\",\"path\":\"/etc/passwd\"}} | dataset.path | outside the data directory"
       })
   void invalidRequestIsAProblemNamingFieldAndValue(String body, String field, String valueText)
       throws Exception {

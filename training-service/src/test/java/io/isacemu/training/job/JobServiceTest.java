@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.isacemu.training.TestSupport;
+import io.isacemu.training.TrainingProperties;
 import io.isacemu.training.bundle.BundleStore;
 import io.isacemu.training.engine.FakeTrainingEngine;
 import io.isacemu.training.engine.TrainingEngine;
@@ -70,6 +71,41 @@ class JobServiceTest {
     assertThat(done1.lastValidLoss()).isPresent();
     assertThat(meters.get("training.epoch.duration").timer().count()).isEqualTo(12);
     assertThat(meters.get("training.jobs.finished").tag("outcome", "succeeded").counter().count()).isEqualTo(2);
+  }
+
+  @Test
+  void theQueueIsBoundedWithARetryAfterAndNothingIsQueuedPastIt() throws Exception {
+    TrainingProperties base = TestSupport.properties(dir, 10);
+    TrainingProperties two = new TrainingProperties(base.grpcPort(), base.bundleDir(), base.jobHistorySize(),
+        base.defaultPreset(), base.maxMessagesPerJob(), base.apiKey(), base.dataDir(),
+        new TrainingProperties.Limits(2, 1000, 32, 4096, 9));
+    store = new BundleStore(dir, TestSupport.tickingClock(), TestSupport.json());
+    service = new JobService(engine, store, TestSupport.tickingClock(), two, meters);
+    FakeTrainingEngine.Hold hold = engine.blockNext();
+    JobView first = service.submit(TestSupport.spec());
+    hold.awaitStarted();
+    JobView second = service.submit(TestSupport.spec());
+    assertThatThrownBy(() -> service.submit(TestSupport.spec()))
+        .isInstanceOf(JobsOverloadedException.class)
+        .hasMessageContaining("isac.training.limits.max-jobs-in-flight = 2")
+        .extracting(e -> ((JobsOverloadedException) e).retryAfterSeconds()).isEqualTo(9);
+    assertThat(service.list()).hasSize(2);
+    hold.release();
+    awaitState(first.id(), JobState.SUCCEEDED);
+    awaitState(second.id(), JobState.SUCCEEDED);
+    assertThat(awaitState(service.submit(TestSupport.spec()).id(), JobState.SUCCEEDED).state())
+        .isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
+  void anErrorSuchAsOutOfMemoryEndsTheJobFailedAndTheWorkerGoesOn() {
+    service(engine, 10);
+    engine.errorNext(new OutOfMemoryError("Java heap space"));
+    JobView bad = service.submit(TestSupport.spec());
+    JobView good = service.submit(TestSupport.spec());
+    JobView failed = awaitState(bad.id(), JobState.FAILED);
+    assertThat(failed.errorReason()).hasValueSatisfying(r -> assertThat(r).contains("Java heap space"));
+    awaitState(good.id(), JobState.SUCCEEDED);
   }
 
   @Test
@@ -140,7 +176,8 @@ class JobServiceTest {
       throw new UnsatisfiedLinkError("libtorch not found");
     }, 10);
     JobView job = service.submit(TestSupport.spec());
-    assertThat(awaitState(job.id(), JobState.FAILED).errorReason()).contains("libtorch not found");
+    assertThat(awaitState(job.id(), JobState.FAILED).errorReason())
+        .contains("UnsatisfiedLinkError: libtorch not found");
   }
 
   @Test
