@@ -174,16 +174,25 @@ public record BsProperties(
    * @param retryAfterSeconds {@code Retry-After} of a 429, s, 1..3 600
    * @param maxExperimentModes modes of one experiment, 1..64
    * @param maxPageSize largest {@code limit} of {@code GET /api/tasks}, 1..10 000
+   * @param registerTimeoutMs a DeviceLink stream that sends no Register within this is ended
+   *     (DEADLINE_EXCEEDED), wall ms, 100..600 000
+   * @param maxDevices device ids the BS holds (LIVE, LOST or QUARANTINED), 1..1 000 000; a Register
+   *     of a new id past it is refused
+   * @param forgetLostAfterSeconds a LOST or QUARANTINED device silent this long is forgotten, wall s,
+   *     ≥ 1 (its id may then register anew)
    */
   public record Limits(
       @DefaultValue("256") int maxTasksInFlight,
       @DefaultValue("3600") double maxDeadlineSeconds,
       @DefaultValue("1") int retryAfterSeconds,
       @DefaultValue("32") int maxExperimentModes,
-      @DefaultValue("1000") int maxPageSize) {
+      @DefaultValue("1000") int maxPageSize,
+      @DefaultValue("10000") long registerTimeoutMs,
+      @DefaultValue("4096") int maxDevices,
+      @DefaultValue("3600") long forgetLostAfterSeconds) {
 
     /** The defaults of application.yml. */
-    public static final Limits DEFAULTS = new Limits(256, 3600, 1, 32, 1000);
+    public static final Limits DEFAULTS = new Limits(256, 3600, 1, 32, 1000, 10_000, 4096, 3600);
 
     public Limits {
       Check.inRange("isac.bs.limits.max-tasks-in-flight", maxTasksInFlight, 1, 100_000);
@@ -191,6 +200,9 @@ public record BsProperties(
       Check.inRange("isac.bs.limits.retry-after-seconds", retryAfterSeconds, 1, 3600);
       Check.inRange("isac.bs.limits.max-experiment-modes", maxExperimentModes, 1, 64);
       Check.inRange("isac.bs.limits.max-page-size", maxPageSize, 1, 10_000);
+      Check.inRange("isac.bs.limits.register-timeout-ms", registerTimeoutMs, 100, 600_000);
+      Check.inRange("isac.bs.limits.max-devices", maxDevices, 1, 1_000_000);
+      Check.inRange("isac.bs.limits.forget-lost-after-seconds", forgetLostAfterSeconds, 1, 1e9);
     }
   }
 

@@ -47,7 +47,7 @@ public class DeviceLinkServer implements SmartLifecycle {
       server = builder
           // device.proto: accept up to gRPC's 4 MiB; larger-than-announced messages are refused by the session
           .maxInboundMessageSize(SenseResultChunks.MAX_MAX_MESSAGE_BYTES)
-          .addService(new DeviceLinkService(registry, properties.maxMessageBytes()))
+          .addService(new DeviceLinkService(registry, properties.maxMessageBytes(), properties.limits().registerTimeoutMs()))
           .addService(health.getHealthService())
           .build()
           .start();

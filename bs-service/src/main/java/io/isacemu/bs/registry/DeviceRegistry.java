@@ -61,6 +61,7 @@ public class DeviceRegistry {
   private final BsProperties.Plausibility plausibility;
   private final MeterRegistry meters;
   private final Counter quarantined;
+  private final BsProperties.Limits limits;
   private final Counter protocolErrors;
   private final DistributionSummary reportLag;
 
@@ -71,6 +72,7 @@ public class DeviceRegistry {
     this.lostAfter = Duration.ofMillis((long) properties.reportPeriodMs() * properties.lostAfterReports());
     this.attachGrace = Duration.ofMillis(properties.attachGraceMs());
     this.plausibility = properties.plausibility();
+    this.limits = properties.limits();
     this.meters = meters;
     this.quarantined = Counter.builder("bs.devices.quarantined")
         .description("sessions ended for repeated implausible reports").register(meters);
@@ -89,7 +91,7 @@ public class DeviceRegistry {
     String reason = switch (field) {
       case "auth_token" -> "token";
       case "device_id" -> refusal.contains("quarantined") ? "quarantined" : refusal.contains("already attached")
-          ? "duplicate" : "device_id";
+          ? "duplicate" : refusal.contains("max-devices") ? "capacity" : "device_id";
       default -> field;
     };
     Counter.builder("bs.devices.refused").description("Registers refused, by reason").tag("reason", reason)
@@ -112,6 +114,9 @@ public class DeviceRegistry {
         if (until != null && clock.instant().isBefore(until)) {
           refusal = Optional.of("device_id: '" + r.getDeviceId() + "' is quarantined until " + until
               + " for implausible reports");
+        } else if (existing == null && views.size() >= limits.maxDevices()) {
+          refusal = Optional.of("device_id: '" + r.getDeviceId() + "' refused: the BS holds " + views.size()
+              + " devices, the most isac.bs.limits.max-devices allows");
         } else if (existing != null && existing.status() == DeviceStatus.LIVE) {
           refusal = Optional.of("device_id: '" + r.getDeviceId() + "' is already attached (session "
               + existing.sessionId() + ")");
@@ -275,10 +280,26 @@ public class DeviceRegistry {
     for (DeviceSession s : silent) {
       s.disconnect("silent for more than " + lostAfter.toMillis() + " ms", reportPeriodMs);
     }
+    forgetLongLost(now);
     return ids;
   }
 
-  /** Every known device (LIVE and LOST), by id. */
+  /** Forgets LOST and QUARANTINED devices silent for more than isac.bs.limits.forget-lost-after-seconds. */
+  private synchronized void forgetLongLost(Instant now) {
+    Duration forgetAfter = Duration.ofSeconds(limits.forgetLostAfterSeconds());
+    views.values().removeIf(v -> {
+      boolean forget = v.status() != DeviceStatus.LIVE && Duration.between(v.lastSeenAt(), now).compareTo(forgetAfter) > 0
+          && !quarantinedUntil.getOrDefault(v.deviceId(), Instant.MIN).isAfter(now);
+      if (forget) {
+        quarantinedUntil.remove(v.deviceId());
+        invalidInARow.remove(v.deviceId());
+        log.info("device {} forgotten: {} since {}", v.deviceId(), v.status(), v.lastSeenAt());
+      }
+      return forget;
+    });
+  }
+
+  /** Every known device (LIVE, LOST and QUARANTINED), by id. */
   public synchronized List<DeviceView> devices() {
     return views.values().stream().sorted(Comparator.comparing(DeviceView::deviceId)).toList();
   }

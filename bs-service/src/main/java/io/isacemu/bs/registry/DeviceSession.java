@@ -40,6 +40,14 @@ final class DeviceSession implements StreamObserver<DeviceMessage> {
   private static final class Pending {
     final CompletableFuture<SenseResult> future = new CompletableFuture<>();
     final SenseResultChunks.Assembler assembler = new SenseResultChunks.Assembler();
+    /** Samples the command asked for: an answer never holds more, in at most this + 1 chunks. */
+    final int expectedSamples;
+    int receivedSamples;
+    int chunks;
+
+    Pending(int expectedSamples) {
+      this.expectedSamples = expectedSamples;
+    }
   }
 
   DeviceSession(DeviceRegistry registry, StreamObserver<BsMessage> out, int maxMessageBytes) {
@@ -109,17 +117,35 @@ final class DeviceSession implements StreamObserver<DeviceMessage> {
       log.debug("device {}: result chunk for unknown or expired command {}", deviceId, chunk.getCommandId());
       return;
     }
-    try {
-      p.assembler.accept(chunk).ifPresent(p.future::complete);
-    } catch (IllegalArgumentException e) {
-      p.future.completeExceptionally(e);
+    synchronized (p) {
+      p.receivedSamples += chunk.getSamplesCount();
+      p.chunks++;
+      if (p.receivedSamples > p.expectedSamples || p.chunks > p.expectedSamples + 1) {
+        // a lying or broken device cannot make the BS buffer without end
+        p.future.completeExceptionally(new IllegalArgumentException("samples: device " + deviceId + " sent "
+            + p.receivedSamples + " samples in " + p.chunks + " chunks for command " + chunk.getCommandId()
+            + ", which asked for " + p.expectedSamples));
+        return;
+      }
+      try {
+        p.assembler.accept(chunk).ifPresent(p.future::complete);
+      } catch (IllegalArgumentException e) {
+        p.future.completeExceptionally(e);
+      }
+    }
+  }
+
+  /** Ends the stream if it has not registered yet (called {@code timeoutMs} after it opened). */
+  synchronized void expireIfUnregistered(long timeoutMs) {
+    if (state == State.AWAIT_REGISTER) {
+      fail(Status.DEADLINE_EXCEEDED.withDescription("register: none within " + timeoutMs + " ms of opening the stream"));
     }
   }
 
   /** Sends {@code cmd} with a fresh command id; the future completes with the assembled answer. */
   CompletableFuture<SenseResult> sense(SenseCommand.Builder cmd) {
     long id = commandIds.incrementAndGet();
-    Pending p = new Pending();
+    Pending p = new Pending(cmd.getSampleIdsCount());
     p.future.whenComplete((r, e) -> pending.remove(id));
     if (state != State.ACTIVE) {
       p.future.completeExceptionally(new SessionLostException("device " + deviceId + ": session is closed"));

@@ -103,6 +103,8 @@ final class Fetcher {
   // device id -> the bundle version it refused LOCAL for, and when: not offered again for a while, so a
   // device without the bundle does not cost every task a refused round trip
   private final Map<String, Refusal> localRefusals = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Entries of {@link #localRefusals} at most; past it the cache starts over (it is only a cache). */
+  private static final int MAX_REFUSALS = 4096;
 
   private record Refusal(String version, long atNanos) {}
 
@@ -271,6 +273,9 @@ final class Fetcher {
             outcome(refusal), Double.isFinite(refusal.getEnergyJ()) ? refusal.getEnergyJ() : 0, 0));
         problems.add("device " + v.deviceId() + " refused LOCAL (" + refusal.getErrorMessage()
             + "); re-fetched with OFFLOAD");
+        if (localRefusals.size() >= MAX_REFUSALS) { // bounded: device ids come and go
+          localRefusals.clear();
+        }
         localRefusals.put(v.deviceId(), new Refusal(local.get(m).modelVersion(), nanos.getAsLong()));
         mode = ProcessingMode.OFFLOAD;
         answer = await(registry.sense(v.deviceId(),

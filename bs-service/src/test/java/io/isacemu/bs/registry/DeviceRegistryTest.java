@@ -253,6 +253,78 @@ class DeviceRegistryTest {
   }
 
   @Test
+  void aStreamThatNeverRegistersIsEndedAtItsDeadline() throws Exception {
+    String name = InProcessServerBuilder.generateName();
+    Server quick = InProcessServerBuilder.forName(name).directExecutor()
+        .addService(new DeviceLinkService(registry, 65536, 200)).build().start();
+    ManagedChannel ch = InProcessChannelBuilder.forName(name).directExecutor().build();
+    try {
+      FakeDevice silent = new FakeDevice(ch, "never-1", Modality.TEXT, data.test());
+      silent.open();
+      Status s = silent.closed().get(10, TimeUnit.SECONDS);
+      assertThat(s.getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+      assertThat(s.getDescription()).contains("register: none within 200 ms");
+    } finally {
+      ch.shutdownNow();
+      quick.shutdownNow();
+    }
+  }
+
+  @Test
+  void anAnswerWithMoreSamplesThanAskedFailsItsCommand() throws Exception {
+    FakeDevice mic = device("mic-big", Modality.AUDIO);
+    mic.attach(valid(mic).build());
+    mic.respond(false);
+    String sample = data.test().id(0);
+    var answer = registry.sense("mic-big", io.isacemu.proto.SenseCommand.newBuilder().setTaskId("t-x")
+        .addSampleIds(sample).setSensingTimeS(0.1).setBandwidthUnits(1).setUnitBandwidthHz(180e3));
+    await().atMost(Duration.ofSeconds(5)).until(() -> !mic.commands().isEmpty());
+    long command = mic.commands().get(0).getCommandId();
+    var three = io.isacemu.proto.SenseResult.newBuilder().setTaskId("t-x").setCommandId(command).setLastChunk(false);
+    for (int i = 0; i < 3; i++) {
+      three.addSamples(io.isacemu.proto.SampleResult.newBuilder().setSampleId(sample));
+    }
+    mic.send(DeviceMessage.newBuilder().setSenseResult(three).build());
+    assertThat(answer).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+        .withMessageContaining("samples: device mic-big sent 3 samples in 1 chunks for command " + command
+            + ", which asked for 1");
+  }
+
+  @Test
+  void theRegistryHoldsAtMostMaxDevicesAndForgetsLongLostOnes() throws Exception {
+    BsProperties base = TestProperties.with(new BsProperties.Auth("shared", Map.of()));
+    BsProperties small = TestProperties.withLimits(base, new BsProperties.Limits(256, 3600, 1, 32, 1000, 10_000, 2, 60));
+    DeviceRegistry two = new DeviceRegistry(small, DatasetCatalog.of(data), clock, meters);
+    String name = InProcessServerBuilder.generateName();
+    Server s2 = InProcessServerBuilder.forName(name).directExecutor()
+        .addService(new DeviceLinkService(two, small.maxMessageBytes())).build().start();
+    ManagedChannel ch = InProcessChannelBuilder.forName(name).directExecutor().build();
+    try {
+      FakeDevice a = new FakeDevice(ch, "a-1", Modality.TEXT, data.test());
+      FakeDevice b = new FakeDevice(ch, "b-1", Modality.TEXT, data.test());
+      FakeDevice c = new FakeDevice(ch, "c-1", Modality.TEXT, data.test());
+      assertThat(a.attach(valid(a).build()).getAccepted()).isTrue();
+      assertThat(b.attach(valid(b).build()).getAccepted()).isTrue();
+      RegisterAck third = c.attach(valid(c).build());
+      assertThat(third.getAccepted()).isFalse();
+      assertThat(third.getReason()).contains("isac.bs.limits.max-devices");
+      a.close();
+      await().atMost(Duration.ofSeconds(5)).until(() -> two.device("a-1").orElseThrow().status() == DeviceStatus.LOST);
+      clock.advance(Duration.ofSeconds(61));
+      b.report(-90); // b stays LIVE: heard from
+      two.checkLiveness();
+      assertThat(two.device("a-1")).as("forgotten after 60 s LOST").isEmpty();
+      FakeDevice c2 = new FakeDevice(ch, "c-1", Modality.TEXT, data.test());
+      assertThat(c2.attach(valid(c2).build()).getAccepted()).as("room again").isTrue();
+      b.close();
+      c2.close();
+    } finally {
+      ch.shutdownNow();
+      s2.shutdownNow();
+    }
+  }
+
+  @Test
   void refusalsAreCountedByReason() throws Exception {
     FakeDevice cam = device("cam-1", Modality.VIDEO);
     cam.attach(valid(cam).setAuthToken("stolen").build());

@@ -24,4 +24,12 @@ public final class TestProperties {
         new BsProperties.Dataset(d.seed(), d.trainSize(), d.validSize(), d.testSize(), d.sequenceLength(),
             d.textOnlyShare(), d.avOnlyShare(), d.misleadingTextShare(), d.featureNoise(), d.labelNoise()));
   }
+
+  /** {@code p} with other {@link BsProperties.Limits}. */
+  public static BsProperties withLimits(BsProperties p, BsProperties.Limits limits) {
+    return new BsProperties(p.grpcPort(), p.grpcInProcessName(), p.registryTarget(), p.apiKey(), p.auth(),
+        p.reportPeriodMs(), p.lostAfterReports(), p.attachGraceMs(), p.maxMessageBytes(), p.sensingSeconds(),
+        p.timeScaleFactor(), p.deadlineGraceMs(), p.defaultDeadlineSeconds(), p.taskThreads(), p.taskHistory(),
+        p.sensingPowerW(), p.radio(), p.mec(), p.dataset(), p.processing(), limits, p.plausibility());
+  }
 }
