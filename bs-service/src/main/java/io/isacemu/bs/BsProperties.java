@@ -180,6 +180,8 @@ public record BsProperties(
    *     of a new id past it is refused
    * @param forgetLostAfterSeconds a LOST or QUARANTINED device silent this long is forgotten, wall s,
    *     ≥ 1 (its id may then register anew)
+   * @param maxStoredTasks task records kept in the database, 1..100 000 000; the oldest terminal ones
+   *     beyond it are deleted
    */
   public record Limits(
       @DefaultValue("256") int maxTasksInFlight,
@@ -189,10 +191,11 @@ public record BsProperties(
       @DefaultValue("1000") int maxPageSize,
       @DefaultValue("10000") long registerTimeoutMs,
       @DefaultValue("4096") int maxDevices,
-      @DefaultValue("3600") long forgetLostAfterSeconds) {
+      @DefaultValue("3600") long forgetLostAfterSeconds,
+      @DefaultValue("100000") int maxStoredTasks) {
 
     /** The defaults of application.yml. */
-    public static final Limits DEFAULTS = new Limits(256, 3600, 1, 32, 1000, 10_000, 4096, 3600);
+    public static final Limits DEFAULTS = new Limits(256, 3600, 1, 32, 1000, 10_000, 4096, 3600, 100_000);
 
     public Limits {
       Check.inRange("isac.bs.limits.max-tasks-in-flight", maxTasksInFlight, 1, 100_000);
@@ -203,6 +206,7 @@ public record BsProperties(
       Check.inRange("isac.bs.limits.register-timeout-ms", registerTimeoutMs, 100, 600_000);
       Check.inRange("isac.bs.limits.max-devices", maxDevices, 1, 1_000_000);
       Check.inRange("isac.bs.limits.forget-lost-after-seconds", forgetLostAfterSeconds, 1, 1e9);
+      Check.inRange("isac.bs.limits.max-stored-tasks", maxStoredTasks, 1, 100_000_000);
     }
   }
 

@@ -218,6 +218,18 @@ public final class DemoLauncher {
     throw new IllegalStateException(name + " at " + baseUrl + " not healthy after 6 minutes (last: " + last + ")");
   }
 
+  /** Deletes {@code dir} and everything under it, if it exists. */
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   /** Starts training-service, bs-service and three device-services as JVMs on free loopback ports. */
   private Endpoints launchLocal() throws Exception {
     Path logs = out.resolve("logs");
@@ -225,10 +237,15 @@ public final class DemoLauncher {
     ManagedProcess training = new ManagedProcess("training-service", jar("training-service"), List.of(
         "--server.port=" + trainHttp, "--isac.training.grpc-port=" + trainGrpc,
         "--isac.training.bundle-dir=" + out.resolve("work/bundles"), "--isac.training.api-key=" + apiKey), logs.resolve("training-service.log"), trainHttp);
+    // the BS's task records: a fresh store each run, so that Table I counts this run's tasks only
+    Path bsData = out.resolve("work/bs");
+    deleteTree(bsData);
     ManagedProcess bs = new ManagedProcess("bs-service", jar("bs-service"), List.of(
         "--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
         "--isac.bs.registry-target=127.0.0.1:" + trainGrpc, "--isac.bs.api-key=" + apiKey,
-        "--isac.bs.task-history=100000"), logs.resolve("bs-service.log"), bsHttp);
+        "--isac.bs.task-history=100000",
+        "--spring.datasource.url=jdbc:h2:file:" + bsData.toAbsolutePath().resolve("tasks") + ";WRITE_DELAY=0"),
+        logs.resolve("bs-service.log"), bsHttp);
     say("starting training-service (REST %d, gRPC %d) and bs-service (REST %d, gRPC %d); logs in %s",
         trainHttp, trainGrpc, bsHttp, bsGrpc, logs);
     start(training);

@@ -5,10 +5,12 @@ import io.isacemu.bs.dataset.DatasetCatalog;
 import io.isacemu.bs.model.ModelHolder;
 import io.isacemu.bs.model.ModelLease;
 import io.isacemu.bs.registry.DeviceRegistry;
+import io.isacemu.bs.store.TaskStore;
 import io.isacemu.core.compute.MecServer;
 import io.isacemu.core.uplink.UplinkModel;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -43,13 +45,16 @@ public class TaskService implements DisposableBean {
   private final Clock clock;
   private final ExecutorService workers;
   private final AtomicLong ids = new AtomicLong();
+  /** The recent tasks (in flight, and up to task-history finished ones); the store holds them all. */
   private final Map<String, TaskResult> tasks = new LinkedHashMap<>();
+  private final TaskStore store;
   /** Accepted tasks not yet terminal; bounded by isac.bs.limits.max-tasks-in-flight. Guarded by this. */
   private int inFlight;
 
   TaskService(BsProperties props, DatasetCatalog catalog, ModelHolder holder, DeviceRegistry registry,
-      UplinkModel uplink, MecServer mec, SpectrumLedger ledger, TaskMetrics metrics, Clock clock) {
+      UplinkModel uplink, MecServer mec, SpectrumLedger ledger, TaskMetrics metrics, Clock clock, TaskStore store) {
     this.props = props;
+    this.store = store;
     this.catalog = catalog;
     this.holder = holder;
     this.metrics = metrics;
@@ -57,12 +62,33 @@ public class TaskService implements DisposableBean {
     Fetcher fetcher = new Fetcher(registry, uplink, ledger, props, catalog, System::nanoTime);
     this.engine = new TaskEngine(holder, fetcher, catalog, mec, ledger, System::nanoTime);
     metrics.inFlight(this::inFlight);
+    recover(clock.instant());
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(props.taskThreads(), r -> {
       Thread t = new Thread(r, "bs-task-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /**
+   * After a restart: the tasks a crash interrupted end FAILED with that reason (so every accepted id
+   * answers with a terminal state), and the newest finished ones are kept in memory again.
+   */
+  private void recover(Instant now) {
+    for (TaskResult t : store.unfinished()) {
+      store.save(failed(t, "interrupted by a BS restart", now));
+      log.warn("task {} was {} when the BS stopped: FAILED (interrupted by a BS restart)", t.id(), t.status());
+    }
+    for (TaskResult t : store.newest(props.taskHistory(), List.of("DONE", "DEGRADED", "FAILED"))) {
+      tasks.put(t.id(), t);
+    }
+  }
+
+  private static TaskResult failed(TaskResult t, String reason, Instant now) {
+    return new TaskResult(t.id(), t.mode(), t.objective(), TaskStatus.FAILED, reason, t.modelVersion(),
+        t.submittedAt(), Optional.of(now), List.of(), List.of(), TaskResult.Latency.ZERO,
+        TaskResult.MeasuredLatency.ZERO, 0, 0);
   }
 
   /**
@@ -128,8 +154,11 @@ public class TaskService implements DisposableBean {
             + " (isac.bs.limits.max-tasks-in-flight = " + max + "); retry later", props.limits().retryAfterSeconds());
       }
       inFlight++;
-      id = "t-" + ids.incrementAndGet();
+      id = "t-" + store.nextSequence();
       put(TaskResult.pending(id, request, TaskStatus.PENDING, clock.instant()));
+      if (ids.incrementAndGet() % 1000 == 0) {
+        store.retain(props.limits().maxStoredTasks());
+      }
     }
     try {
       workers.execute(() -> execute(id, request));
@@ -165,6 +194,7 @@ public class TaskService implements DisposableBean {
   }
 
   private synchronized void put(TaskResult r) {
+    store.save(r); // first: a state the store does not hold is never reported
     TaskResult before = tasks.put(r.id(), r);
     if (before != null && !before.status().terminal() && r.status().terminal()) {
       inFlight--;
@@ -180,9 +210,15 @@ public class TaskService implements DisposableBean {
     notifyAll();
   }
 
-  /** The task's current state; empty for an unknown (or evicted) id. */
-  public synchronized Optional<TaskResult> get(String id) {
-    return Optional.ofNullable(tasks.get(id));
+  /** The task's current state (from memory, else from the store); empty for an unknown id. */
+  public Optional<TaskResult> get(String id) {
+    synchronized (this) {
+      TaskResult recent = tasks.get(id);
+      if (recent != null) {
+        return Optional.of(recent);
+      }
+    }
+    return store.find(id);
   }
 
   /** Every kept task, oldest first. */
@@ -190,14 +226,14 @@ public class TaskService implements DisposableBean {
     return new ArrayList<>(tasks.values());
   }
 
-  /** Kept tasks from {@code offset} (0 = the oldest kept), at most {@code limit}, oldest first. */
-  public synchronized List<TaskResult> page(int offset, int limit) {
-    return tasks.values().stream().skip(offset).limit(limit).toList();
+  /** Stored tasks from {@code offset} (0 = the oldest stored), at most {@code limit}, oldest first. */
+  public List<TaskResult> page(int offset, int limit) {
+    return store.page(offset, limit);
   }
 
-  /** Number of kept tasks (terminal ones up to isac.bs.task-history, plus those in flight). */
-  public synchronized int size() {
-    return tasks.size();
+  /** Number of stored tasks (up to isac.bs.limits.max-stored-tasks, across restarts). */
+  public int size() {
+    return store.count();
   }
 
   /** Accepted tasks not yet terminal. */
