@@ -234,9 +234,15 @@ public final class DemoLauncher {
   private Endpoints launchLocal() throws Exception {
     Path logs = out.resolve("logs");
     int trainHttp = freePort(), trainGrpc = freePort(), bsHttp = freePort(), bsGrpc = freePort();
+    // the training service's job records: fresh each run (a job left over from an interrupted run
+    // would otherwise resume first and hold up this run's)
+    Path jobData = out.resolve("work/training-jobs");
+    deleteTree(jobData);
     ManagedProcess training = new ManagedProcess("training-service", jar("training-service"), List.of(
         "--server.port=" + trainHttp, "--isac.training.grpc-port=" + trainGrpc,
-        "--isac.training.bundle-dir=" + out.resolve("work/bundles"), "--isac.training.api-key=" + apiKey), logs.resolve("training-service.log"), trainHttp);
+        "--isac.training.bundle-dir=" + out.resolve("work/bundles"), "--isac.training.api-key=" + apiKey,
+        "--spring.datasource.url=jdbc:h2:file:" + jobData.toAbsolutePath().resolve("jobs") + ";WRITE_DELAY=0"),
+        logs.resolve("training-service.log"), trainHttp);
     // the BS's task records: a fresh store each run, so that Table I counts this run's tasks only
     Path bsData = out.resolve("work/bs");
     deleteTree(bsData);

@@ -55,6 +55,7 @@ public final class TrainingJob {
   private final CostTable costs;
   private final TrainingListener listener;
   private final LongSupplier nanoClock;
+  private ExpertCheckpoints checkpoints = ExpertCheckpoints.NONE;
 
   /**
    * A job.
@@ -77,6 +78,12 @@ public final class TrainingJob {
   /** A job timed with {@link System#nanoTime()}. */
   public TrainingJob(LearningConfig config, CostTable costs, TrainingListener listener) {
     this(config, costs, listener, System::nanoTime);
+  }
+
+  /** Keeps each trained expert in {@code checkpoints} and restores those saved before (resume). */
+  public TrainingJob optCheckpoints(ExpertCheckpoints checkpoints) {
+    this.checkpoints = Check.present("checkpoints", checkpoints);
+    return this;
   }
 
   /** Progress bookkeeping for the ETA: epochs done vs. planned (caps) over the whole job. */
@@ -129,8 +136,19 @@ public final class TrainingJob {
     List<TrainingResult.ExpertResult> expertResults = new ArrayList<>();
     List<byte[]> snapshots = new ArrayList<>();
     for (int i = 0; i < config.experts().size(); i++) {
+      String name = config.experts().get(i).name();
+      Optional<ExpertCheckpoints.Saved> saved = checkpoints.load(i, name);
+      if (saved.isPresent()) {
+        expertResults.add(saved.get().result());
+        snapshots.add(saved.get().params());
+        progress.done += saved.get().result().epochsRun();
+        listener.onRestored(name, saved.get().result().epochsRun());
+        continue;
+      }
       ExpertBlock block = new ExpertBlock(config.preset().expert(config.experts().get(i), dims));
-      expertResults.add(trainExpert(i, block, train, valid, progress, snapshots));
+      TrainingResult.ExpertResult r = trainExpert(i, block, train, valid, progress, snapshots);
+      expertResults.add(r);
+      checkpoints.save(i, new ExpertCheckpoints.Saved(r, snapshots.get(snapshots.size() - 1)));
     }
     List<TrainingResult.GateRun> runs = new ArrayList<>();
     List<TrainingResult.GateRun> fullRuns = new ArrayList<>();

@@ -23,8 +23,12 @@ public final class TestSupport {
 
   /** Defaults-only job spec (demo preset, 1+1 epochs). */
   public static JobSpec spec() {
-    return new JobRequest(null, null, null, null, null, 1, 1, null, null, null, null, 7L, null, null, null, null, null)
-        .toSpec("demo");
+    return request().toSpec("demo");
+  }
+
+  /** The request behind {@link #spec()}. */
+  public static JobRequest request() {
+    return new JobRequest(null, null, null, null, null, 1, 1, null, null, null, null, 7L, null, null, null, null, null);
   }
 
   public static TrainingProperties properties(Path bundleDir, int history) {

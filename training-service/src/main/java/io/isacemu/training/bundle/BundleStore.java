@@ -3,6 +3,7 @@ package io.isacemu.training.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isacemu.training.store.DurableFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -150,9 +150,13 @@ public class BundleStore {
     }
     String sha = HexFormat.of().formatHex(digest.digest());
     Files.writeString(tmpSha, sha + "  " + zip.getFileName() + "\n", StandardCharsets.US_ASCII);
-    // Checksum first: an archive is never visible without the checksum that vouches for it.
-    Files.move(tmpSha, shaFile, StandardCopyOption.ATOMIC_MOVE);
-    Files.move(tmpZip, zip, StandardCopyOption.ATOMIC_MOVE);
+    // On the device before they are visible, and visible durably before anyone is told (a bundle
+    // reported SUCCEEDED must not vanish in a power loss); the checksum first, so that an archive is
+    // never visible without the checksum that vouches for it.
+    DurableFiles.force(tmpZip);
+    DurableFiles.force(tmpSha);
+    DurableFiles.moveDurably(tmpSha, shaFile);
+    DurableFiles.moveDurably(tmpZip, zip);
     PublishedBundle bundle =
         new PublishedBundle(
             version, createdAt, Files.size(zip), sha, preset, expertNames, metadataJson, zip);

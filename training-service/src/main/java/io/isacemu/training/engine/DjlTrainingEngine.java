@@ -67,6 +67,18 @@ public final class DjlTrainingEngine implements TrainingEngine {
 
   @Override
   public TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir) throws Exception {
+    return train(spec, listener, bundleDir, Optional.empty());
+  }
+
+  /** Stage-I experts are checkpointed in {@code checkpointDir}; a resumed job restores them. */
+  @Override
+  public TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir, Path checkpointDir)
+      throws Exception {
+    return train(spec, listener, bundleDir, Optional.of(checkpointDir));
+  }
+
+  private TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir, Optional<Path> checkpointDir)
+      throws Exception {
     MultimodalDataset data = load(spec.dataset());
     listener.onMessage("dataset " + data.name() + ": " + data.train().size() + "/" + data.valid().size() + "/"
         + data.test().size() + " samples, fingerprint " + data.fingerprint().substring(0, 12) + ", " + data.report());
@@ -104,6 +116,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
       gate.fullGate();
     }
     TrainingJob job = new TrainingJob(gate.build(), costs, adapter(listener));
+    checkpointDir.ifPresent(dir -> job.optCheckpoints(new FileExpertCheckpoints(dir)));
     try (TrainingResult gated = state.isPresent()
         ? job.run(data.train(), data.valid(), state.get())
         : job.run(data.train(), data.valid(), GateFeatures.none())) {
@@ -216,7 +229,26 @@ public final class DjlTrainingEngine implements TrainingEngine {
   }
 
   private static io.isacemu.learning.TrainingListener adapter(ProgressListener l) {
-    return (EpochReport r) -> {
+    return new io.isacemu.learning.TrainingListener() {
+      @Override
+      public void onMessage(String text) {
+        l.onMessage(text);
+      }
+
+      @Override
+      public void onRestored(String expert, int epochs) {
+        l.onRestored(expert, epochs);
+      }
+
+      @Override
+      public void onEpoch(EpochReport r) {
+        onEpochReport(l, r);
+      }
+    };
+  }
+
+  private static void onEpochReport(ProgressListener l, EpochReport r) {
+    {
       Map<String, Double> metrics = new LinkedHashMap<>();
       metrics.put("acc2", r.validMetrics().acc2HasZero());
       metrics.put("f1", r.validMetrics().f1Weighted());
@@ -228,7 +260,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
       }
       l.onEpoch(stage, r.epoch() + 1, r.maxEpochs(), finiteOr(r.trainLoss()), finiteOr(r.validObjective()),
           metrics, Math.max(0, r.samplesPerSecond()));
-    };
+    }
   }
 
   private static double finiteOr(double v) {

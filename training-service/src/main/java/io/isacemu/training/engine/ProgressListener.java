@@ -36,4 +36,9 @@ public interface ProgressListener {
 
   /** A free-form progress note (e.g. "early stop after 7 epochs"). */
   void onMessage(String text);
+
+  /** A stage-I expert restored from its checkpoint: its {@code epochs} count as completed. */
+  default void onRestored(String subject, int epochs) {
+    onMessage(subject + " restored from its checkpoint (" + epochs + " epochs)");
+  }
 }

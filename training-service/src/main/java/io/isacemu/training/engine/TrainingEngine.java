@@ -25,4 +25,14 @@ public interface TrainingEngine {
    * @throws Exception any failure; its message becomes the job's error reason
    */
   TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir) throws Exception;
+
+  /**
+   * As {@link #train(JobSpec, ProgressListener, Path)}, keeping checkpoints in {@code checkpointDir}
+   * (kept across restarts of the service) and resuming from those already there. By default no
+   * checkpoints are kept.
+   */
+  default TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir, Path checkpointDir)
+      throws Exception {
+    return train(spec, listener, bundleDir);
+  }
 }

@@ -38,6 +38,8 @@ final class Job {
   String errorReason;
   TrainingOutcome outcome;
   String bundleVersion;
+  /** The REST body the job was submitted with, if any (to resume it after a restart). */
+  Optional<JobRequest> request = Optional.empty();
   private final Deque<JobMessage> messages = new ArrayDeque<>();
 
   Job(long id, JobSpec spec, Instant submittedAt, int maxMessages) {

@@ -47,7 +47,7 @@ class JobController {
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage(), e);
     }
-    JobView view = jobs.submit(spec);
+    JobView view = jobs.submit(spec, java.util.Optional.of(r));
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(view.id()).toUri();
     return ResponseEntity.accepted().location(location).body(view);

@@ -1,6 +1,7 @@
 package io.isacemu.training.job;
 
 import io.isacemu.training.TrainingProperties;
+import io.isacemu.training.store.JobRecords;
 import io.isacemu.training.bundle.BundleStore;
 import io.isacemu.training.bundle.BundleVersions;
 import io.isacemu.training.engine.JobCancelledException;
@@ -31,10 +32,12 @@ import org.springframework.stereotype.Service;
  * Runs training jobs one at a time, in submission order, on a single worker thread (DJL's PyTorch
  * gradient collector is process-global, so two trainings in one JVM would collide).
  *
- * <p>Jobs live in memory only: a restart forgets them (published bundles stay on disk). At most
- * {@code jobHistorySize} finished jobs are kept; the oldest finished job is dropped first. A failing
- * job is recorded as FAILED with its reason and its work directory is deleted; the worker then
- * proceeds with the next job unaffected.
+ * <p>Every job is recorded ({@link JobRecords}: the SQL database in the service) when it is queued,
+ * started and finished, so a restart loses none: finished jobs answer with their view and results,
+ * and queued and running ones are queued again in id order and resume (a running one after its last
+ * completed stage-I expert, from its checkpoints). At most {@code jobHistorySize} finished jobs are
+ * kept in memory; older ones are read from the records. A failing job is recorded as FAILED with its
+ * reason and its work directory is deleted; the worker then proceeds with the next job unaffected.
  */
 @Service
 public class JobService implements DisposableBean {
@@ -48,14 +51,29 @@ public class JobService implements DisposableBean {
   private final JobMetrics metrics;
   private final ExecutorService worker;
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
-  private long nextId = 1;
+  private final JobRecords records;
 
+  /** A service whose records live in memory (unit tests). */
   public JobService(
       TrainingEngine engine,
       BundleStore bundles,
       Clock clock,
       TrainingProperties properties,
       MeterRegistry meterRegistry) {
+    this(engine, bundles, clock, properties, meterRegistry,
+        JobRecords.inMemory(new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()));
+  }
+
+  /** The service: its records in {@code records}, from which it recovers after a restart. */
+  @org.springframework.beans.factory.annotation.Autowired
+  public JobService(
+      TrainingEngine engine,
+      BundleStore bundles,
+      Clock clock,
+      TrainingProperties properties,
+      MeterRegistry meterRegistry,
+      JobRecords records) {
+    this.records = records;
     this.engine = engine;
     this.bundles = bundles;
     this.clock = clock;
@@ -68,6 +86,56 @@ public class JobService implements DisposableBean {
               t.setDaemon(true);
               return t;
             });
+    recover();
+  }
+
+  /** After a restart: queued and running jobs are queued again, in id order, to resume. */
+  private void recover() {
+    for (JobRecords.Row row : records.all()) {
+      JobState state = JobState.valueOf(row.state());
+      if (state.finished()) {
+        continue;
+      }
+      JobView was = records.read(row.view(), JobView.class);
+      if (row.request().isEmpty()) {
+        fail(row, was, "interrupted by a restart; it was submitted without a request record to resume it from");
+        continue;
+      }
+      JobRequest request = records.read(row.request().get(), JobRequest.class);
+      JobSpec spec;
+      try {
+        spec = request.toSpec(properties.defaultPreset(), DataDirectory.at(properties.dataDir()));
+        properties.limits().check(spec);
+      } catch (IllegalArgumentException e) {
+        fail(row, was, "interrupted by a restart and no longer valid: " + e.getMessage());
+        continue;
+      }
+      Job job;
+      synchronized (this) {
+        job = new Job(row.id(), spec, was.submittedAt(), properties.maxMessagesPerJob());
+        job.request = Optional.of(request);
+        was.messages().forEach(m -> job.message(m.at(), m.text()));
+        job.message(clock.instant(), "queued again after a restart of the training service ("
+            + was.state().name().toLowerCase() + " before)");
+        jobs.put(job.id, job);
+        record(job);
+      }
+      log.info("job {} ({} before the restart) queued again", job.id, was.state());
+      worker.execute(() -> run(job));
+    }
+  }
+
+  private void fail(JobRecords.Row row, JobView was, String reason) {
+    log.warn("job {}: {}", row.id(), reason);
+    records.save(row.id(), JobState.FAILED.name(), row.request(), was.failed(reason, clock.instant()), Optional.empty());
+  }
+
+  /** Writes the job's record; caller holds the lock. */
+  private void record(Job job) {
+    Optional<JobResults> results = job.state == JobState.SUCCEEDED
+        ? Optional.of(new JobResults(job.id, job.bundleVersion, job.outcome.datasetFingerprint(), job.outcome.rows()))
+        : Optional.empty();
+    records.save(job.id, job.state.name(), job.request, job.view(queuePosition(job)), results);
   }
 
   /**
@@ -77,6 +145,14 @@ public class JobService implements DisposableBean {
    *     already queued or running; nothing is queued then
    */
   public JobView submit(JobSpec spec) {
+    return submit(spec, Optional.empty());
+  }
+
+  /**
+   * As {@link #submit(JobSpec)}, recording {@code request} (the REST body {@code spec} came from) so
+   * that the job can resume after a restart.
+   */
+  public JobView submit(JobSpec spec, Optional<JobRequest> request) {
     Job job;
     synchronized (this) {
       long inFlight = jobs.values().stream().filter(j -> !j.state.finished()).count();
@@ -86,9 +162,11 @@ public class JobService implements DisposableBean {
             + " (isac.training.limits.max-jobs-in-flight = " + limits.maxJobsInFlight() + "); retry later",
             limits.retryAfterSeconds());
       }
-      job = new Job(nextId++, spec, clock.instant(), properties.maxMessagesPerJob());
+      job = new Job(records.nextId(), spec, clock.instant(), properties.maxMessagesPerJob());
+      job.request = request;
       job.message(job.submittedAt, "queued");
       jobs.put(job.id, job);
+      record(job);
     }
     worker.execute(() -> run(job));
     return get(job.id);
@@ -103,9 +181,12 @@ public class JobService implements DisposableBean {
     return out;
   }
 
-  /** The job's current view. */
+  /** The job's current view (from memory, else from the records). */
   public synchronized JobView get(long id) {
-    Job j = find(id);
+    Job j = jobs.get(id);
+    if (j == null) {
+      return records.find(id).map(r -> records.read(r.view(), JobView.class)).orElseThrow(() -> new JobNotFoundException(id));
+    }
     return j.view(queuePosition(j));
   }
 
@@ -115,6 +196,11 @@ public class JobService implements DisposableBean {
    * @throws JobConflictException when the job has not succeeded
    */
   public synchronized JobResults results(long id) {
+    if (!jobs.containsKey(id)) {
+      JobRecords.Row row = records.find(id).orElseThrow(() -> new JobNotFoundException(id));
+      return row.results().map(r -> records.read(r, JobResults.class)).orElseThrow(() -> new JobConflictException(
+          "job " + id + " is " + row.state() + "; results exist only once it has SUCCEEDED"));
+    }
     Job j = find(id);
     if (j.state != JobState.SUCCEEDED) {
       throw new JobConflictException(
@@ -152,11 +238,15 @@ public class JobService implements DisposableBean {
       job.startedAt = clock.instant();
       job.lastMark = job.startedAt;
       job.message(job.startedAt, "started");
+      record(job);
     }
     Path work = null;
+    // kept across restarts (a resumed job restores its completed experts); deleted once it ends
+    Path checkpoints = bundles.root().resolve(".checkpoints").resolve("job" + job.id);
+    boolean interrupted = false;
     try {
       work = bundles.newWorkDir("job" + job.id);
-      TrainingOutcome outcome = engine.train(job.spec, new Listener(job), work);
+      TrainingOutcome outcome = engine.train(job.spec, new Listener(job), work, checkpoints);
       String version = BundleVersions.of(clock.instant(), job.id);
       bundles.publish(
           work,
@@ -183,7 +273,11 @@ public class JobService implements DisposableBean {
       done(job, JobState.CANCELLED, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      done(job, JobState.FAILED, "interrupted (service shutting down)");
+      interrupted = true; // its record stays RUNNING, and it resumes at the next start
+      synchronized (this) {
+        job.state = JobState.FAILED;
+        job.errorReason = "interrupted (service shutting down); it resumes when the service starts again";
+      }
     } catch (Exception | Error e) {
       // Error too: an OutOfMemoryError or a missing native library (UnsatisfiedLinkError) must end
       // the job FAILED with its reason, not leave it RUNNING forever and kill the worker thread.
@@ -192,6 +286,9 @@ public class JobService implements DisposableBean {
     } finally {
       if (work != null) {
         bundles.discard(work);
+      }
+      if (!interrupted) {
+        bundles.discard(checkpoints);
       }
     }
   }
@@ -206,6 +303,7 @@ public class JobService implements DisposableBean {
     job.finishedAt = clock.instant();
     job.errorReason = reason;
     job.message(job.finishedAt, state.name().toLowerCase() + (reason == null ? "" : ": " + reason));
+    record(job);
     metrics.finished(state);
     long finishedCount = jobs.values().stream().filter(j -> j.state.finished()).count();
     for (Iterator<Job> it = jobs.values().iterator();
@@ -309,6 +407,16 @@ public class JobService implements DisposableBean {
       synchronized (JobService.this) {
         checkCancelled();
         job.message(clock.instant(), text);
+      }
+    }
+
+    @Override
+    public void onRestored(String subject, int epochs) {
+      synchronized (JobService.this) {
+        checkCancelled();
+        job.completedEpochs += epochs; // the epoch counter goes on from the checkpoint, not from 0
+        job.message(clock.instant(), "stage I " + subject + " restored from its checkpoint (" + epochs + " epochs)");
+        record(job);
       }
     }
 

@@ -61,4 +61,15 @@ public record JobView(
     Optional<Double> etaSeconds,
     List<JobMessage> messages,
     Optional<String> errorReason,
-    Optional<String> bundleVersion) {}
+    Optional<String> bundleVersion) {
+
+  /** This view ended FAILED at {@code at} for {@code reason} (a job a restart could not resume). */
+  JobView failed(String reason, Instant at) {
+    List<JobMessage> notes = new java.util.ArrayList<>(messages);
+    notes.add(new JobMessage(at, "failed: " + reason));
+    return new JobView(id, JobState.FAILED, Optional.empty(), cancelRequested, submittedAt, startedAt,
+        Optional.of(at), preset, experts, gateExperts, lambdas, stage, subject, epoch, epochs, completedEpochs,
+        plannedEpochs, lastTrainLoss, lastValidLoss, validMetrics, samplesPerSecond, Optional.empty(), notes,
+        Optional.of(reason), bundleVersion);
+  }
+}

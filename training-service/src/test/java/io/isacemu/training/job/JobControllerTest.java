@@ -51,14 +51,14 @@ class JobControllerTest {
 
   @Test
   void postWithDefaultsIsAcceptedWithLocation() throws Exception {
-    when(jobs.submit(any())).thenReturn(view(7, JobState.QUEUED));
+    when(jobs.submit(any(), any())).thenReturn(view(7, JobState.QUEUED));
     mvc.perform(post("/api/jobs").header("X-Api-Key", KEY).contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isAccepted())
         .andExpect(header().string("Location", "http://localhost/api/jobs/7"))
         .andExpect(jsonPath("$.state").value("QUEUED"))
         .andExpect(jsonPath("$.errorReason").doesNotExist());
     ArgumentCaptor<JobSpec> spec = ArgumentCaptor.forClass(JobSpec.class);
-    verify(jobs).submit(spec.capture());
+    verify(jobs).submit(spec.capture(), any());
     assertDefaults(spec.getValue());
   }
 
@@ -103,7 +103,7 @@ class JobControllerTest {
         .andExpect(jsonPath("$.field").value(field))
         .andExpect(jsonPath("$.detail").value(startsWith(field + ": ")))
         .andExpect(jsonPath("$.detail").value(containsString(valueText)));
-    verify(jobs, never()).submit(any());
+    verify(jobs, never()).submit(any(), any());
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,34 @@ class JobServiceTest {
     awaitState(second.id(), JobState.SUCCEEDED);
     assertThat(awaitState(service.submit(TestSupport.spec()).id(), JobState.SUCCEEDED).state())
         .isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
+  void afterARestartQueuedAndRunningJobsResumeFinishedOnesAnswerAndIdsAreNotReused() throws Exception {
+    io.isacemu.training.store.JobRecords records = io.isacemu.training.store.JobRecords.inMemory(TestSupport.json());
+    store = new BundleStore(dir, TestSupport.tickingClock(), TestSupport.json());
+    TrainingProperties props = TestSupport.properties(dir, 10);
+    JobRequest request = TestSupport.request();
+    JobService first = new JobService(engine, store, TestSupport.tickingClock(), props, meters, records);
+    JobView done = first.submit(request.toSpec("demo"), Optional.of(request));
+    await().atMost(Duration.ofSeconds(10)).until(() -> first.get(done.id()).state() == JobState.SUCCEEDED);
+    FakeTrainingEngine.Hold hold = engine.blockNext();
+    JobView running = first.submit(request.toSpec("demo"), Optional.of(request));
+    hold.awaitStarted();
+    JobView queued = first.submit(request.toSpec("demo"), Optional.of(request));
+    JobView noRecord = first.submit(TestSupport.spec()); // through the Java API: nothing to resume from
+    first.destroy(); // the worker is interrupted mid-job: what a crash leaves, as far as the records go
+
+    service = new JobService(engine, store, TestSupport.tickingClock(), props, meters, records);
+    assertThat(service.get(done.id()).state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(service.results(done.id()).rows()).isNotEmpty();
+    JobView resumed = awaitState(running.id(), JobState.SUCCEEDED);
+    assertThat(resumed.messages()).anySatisfy(m -> assertThat(m.text()).contains("queued again after a restart"));
+    awaitState(queued.id(), JobState.SUCCEEDED);
+    JobView lost = service.get(noRecord.id());
+    assertThat(lost.state()).isEqualTo(JobState.FAILED);
+    assertThat(lost.errorReason()).hasValueSatisfying(r -> assertThat(r).contains("without a request record"));
+    assertThat(service.submit(TestSupport.spec()).id()).isGreaterThan(noRecord.id());
   }
 
   @Test
@@ -181,14 +210,16 @@ class JobServiceTest {
   }
 
   @Test
-  void historyKeepsOnlyTheNewestFinishedJobs() {
+  void historyKeepsOnlyTheNewestFinishedJobsInMemoryAndOlderOnesAnswerFromTheRecords() {
     service(engine, 2);
     JobView a = service.submit(TestSupport.spec());
     JobView b = service.submit(TestSupport.spec());
     JobView c = service.submit(TestSupport.spec());
     awaitState(c.id(), JobState.SUCCEEDED);
     assertThat(service.list()).extracting(JobView::id).containsExactly(b.id(), c.id());
-    assertThatThrownBy(() -> service.get(a.id())).isInstanceOf(JobNotFoundException.class);
+    assertThat(service.get(a.id()).state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(service.results(a.id()).rows()).isNotEmpty();
+    assertThatThrownBy(() -> service.get(999)).isInstanceOf(JobNotFoundException.class);
   }
 
   @Test
