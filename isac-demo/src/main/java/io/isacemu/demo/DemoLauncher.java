@@ -218,6 +218,26 @@ public final class DemoLauncher {
     throw new IllegalStateException(name + " at " + baseUrl + " not healthy after 6 minutes (last: " + last + ")");
   }
 
+  /** The three demo devices: id, modality, sensing rate bit/s, x m, y m. */
+  static final String[][] DEVICES = {
+      {"video-0", "video", "4.0e6", "50", "0"},
+      {"audio-0", "audio", "128.0e3", "0", "80"},
+      {"text-0", "text", "100", "-60", "-60"}};
+
+  /** The command-line arguments of one demo device-service (one device {@code d} of {@link #DEVICES}). */
+  static List<String> deviceArgs(String[] d, int httpPort, int bsGrpc, int trainGrpc) {
+    String p = "--isacemu.device.devices[0].";
+    return List.of(
+        "--server.port=" + httpPort, "--isacemu.device.bs.host=127.0.0.1", "--isacemu.device.bs.port=" + bsGrpc,
+        "--isacemu.device.radio.bs-antennas=4",
+        // the devices fetch the trained encoders too, so the BS can schedule LOCAL processing
+        "--isacemu.device.model.registry-target=127.0.0.1:" + trainGrpc,
+        p + "id=" + d[0], p + "modality=" + d[1], p + "sensing-rate-bps=" + d[2], p + "tx-power-dbm=23",
+        p + "cpu-hz=1.0e9", p + "flops-per-cycle=8", p + "x-m=" + d[3], p + "y-m=" + d[4],
+        p + "mobility.type=random-waypoint", p + "mobility.min-speed-mps=0.5", p + "mobility.max-speed-mps=1.5",
+        p + "mobility.pause-s=1", p + "mobility.cell-radius-m=200");
+  }
+
   /** Deletes {@code dir} and everything under it, if it exists. */
   private static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
@@ -258,23 +278,12 @@ public final class DemoLauncher {
     start(bs);
     training.awaitHealthy(http.client, Duration.ofMinutes(3));
     bs.awaitHealthy(http.client, Duration.ofMinutes(3));
-    String[][] devices = {
-        {"video-0", "video", "4.0e6", "50", "0"},
-        {"audio-0", "audio", "128.0e3", "0", "80"},
-        {"text-0", "text", "100", "-60", "-60"}};
+    String[][] devices = DEVICES;
     List<ManagedProcess> devs = new ArrayList<>();
     for (String[] d : devices) {
       int port = freePort();
-      String p = "--isacemu.device.devices[0].";
-      ManagedProcess dp = new ManagedProcess("device-service-" + d[1], jar("device-service"), List.of(
-          "--server.port=" + port, "--isacemu.device.bs.host=127.0.0.1", "--isacemu.device.bs.port=" + bsGrpc,
-          "--isacemu.device.radio.bs-antennas=4",
-          // the devices fetch the trained encoders too, so the BS can schedule LOCAL processing
-          "--isacemu.device.model.registry-target=127.0.0.1:" + trainGrpc,
-          p + "id=" + d[0], p + "modality=" + d[1], p + "sensing-rate-bps=" + d[2], p + "tx-power-dbm=23",
-          p + "cpu-hz=1.0e9", p + "flops-per-cycle=8", p + "x-m=" + d[3], p + "y-m=" + d[4],
-          p + "mobility.type=random-waypoint", p + "mobility.min-speed-mps=0.5", p + "mobility.max-speed-mps=1.5",
-          p + "mobility.pause-s=1", p + "mobility.cell-radius-m=200"), logs.resolve("device-service-" + d[1] + ".log"), port);
+      ManagedProcess dp = new ManagedProcess("device-service-" + d[1], jar("device-service"),
+          deviceArgs(d, port, bsGrpc, trainGrpc), logs.resolve("device-service-" + d[1] + ".log"), port);
       start(dp);
       devs.add(dp);
     }
@@ -428,7 +437,8 @@ public final class DemoLauncher {
     throw new IllegalStateException("the BS did not load the bundle within 4 minutes (see bs-service.log)");
   }
 
-  private Path jar(String module) throws IOException {
+  /** The runnable jar of {@code module} in {@code repo} (built beforehand). */
+  static Path jar(Path repo, String module) throws IOException {
     Path dir = repo.resolve(module).resolve("target");
     try (var files = Files.list(dir)) {
       // the runnable fat jar carries the classifier exec; <module>-<version>.jar is the plain library jar
@@ -437,6 +447,10 @@ public final class DemoLauncher {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IllegalStateException(module + ": " + dir + " does not exist; run mvn package -DskipTests first", e);
     }
+  }
+
+  private Path jar(String module) throws IOException {
+    return jar(repo, module);
   }
 
   private void start(ManagedProcess p) throws IOException {
@@ -451,7 +465,7 @@ public final class DemoLauncher {
     processes.clear();
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

@@ -71,6 +71,14 @@ final class ManagedProcess {
     throw new IllegalStateException(name + " not healthy after " + timeout.toSeconds() + " s (see " + log + ")");
   }
 
+  /** SIGKILL at once (no shutdown hooks run: a crash), and waits until the process is gone. */
+  void kill() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+  }
+
   /** SIGTERM, then SIGKILL after a grace period. */
   void stop() {
     if (process == null || !process.isAlive()) {
