@@ -291,7 +291,7 @@ class ChaosScenarioIT {
       latencies.add(t.path("measured").path("totalSeconds").asDouble());
     }
     java.util.Collections.sort(latencies);
-    System.out.printf(Locale.ROOT, "[load] served closed-loop %.1f tasks/s; offered %.1f/s for 60 s: %d offered,"
+    System.out.printf(Locale.ROOT, "[load] served %.1f tasks/s (a batch of 100); offered %.1f/s for 60 s: %d offered,"
         + " answers %s (202 admitted, 429 refused), admitted %d; BS heap peak %.0f MB; admitted task wall"
         + " latency p50 %.3f s, p99 %.3f s%n", servedPerSecond, offeredPerSecond, offered, new TreeMap<>(answers),
         admitted.size(), heapPeak / 1e6, quantile(latencies, 0.5), quantile(latencies, 0.99));
