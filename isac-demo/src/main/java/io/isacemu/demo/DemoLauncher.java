@@ -239,7 +239,7 @@ public final class DemoLauncher {
   }
 
   /** Deletes {@code dir} and everything under it, if it exists. */
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -53,13 +53,7 @@ class ChaosScenarioIT {
     // one directory for the whole class (a @TempDir may be deleted between the ordered tests, under
     // the training service that still serves its bundles from it)
     work = repo.resolve("isac-demo/target/chaos-work");
-    if (java.nio.file.Files.exists(work)) {
-      try (var paths = java.nio.file.Files.walk(work)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          java.nio.file.Files.delete(p);
-        }
-      }
-    }
+    DemoLauncher.deleteTree(work);
     trainHttp = DemoLauncher.freePort();
     trainGrpc = DemoLauncher.freePort();
   }
