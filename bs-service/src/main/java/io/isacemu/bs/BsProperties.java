@@ -39,6 +39,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code auto} (default: the isac-core scheduler picks per device and round, binary offloading)
  * @param limits admission bounds of the REST API (overload answers 429)
  * @param plausibility physical ranges of device reports, and the quarantine of devices that break them
+ * @param storage what the BS keeps on its local disk besides the task database
  */
 @ConfigurationProperties("isac.bs")
 public record BsProperties(
@@ -63,7 +64,8 @@ public record BsProperties(
     @DefaultValue Dataset dataset,
     @DefaultValue("auto") Processing processing,
     @DefaultValue Limits limits,
-    @DefaultValue Plausibility plausibility) {
+    @DefaultValue Plausibility plausibility,
+    @DefaultValue Storage storage) {
 
   /** Properties with the default {@link Limits} (the signature before {@code limits} existed). */
   public BsProperties(int grpcPort, String grpcInProcessName, String registryTarget, String apiKey, Auth auth,
@@ -73,7 +75,7 @@ public record BsProperties(
     this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
         attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
         taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, processing, Limits.DEFAULTS,
-        Plausibility.DEFAULTS);
+        Plausibility.DEFAULTS, Storage.NONE);
   }
 
   /** Properties with {@link Processing#AUTO} (the signature before {@code processing} existed). */
@@ -84,7 +86,7 @@ public record BsProperties(
     this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
         attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
         taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, Processing.AUTO, Limits.DEFAULTS,
-        Plausibility.DEFAULTS);
+        Plausibility.DEFAULTS, Storage.NONE);
   }
 
   @ConstructorBinding
@@ -111,9 +113,27 @@ public record BsProperties(
     Check.present("isac.bs.dataset", dataset);
     Check.present("isac.bs.limits", limits);
     Check.present("isac.bs.plausibility", plausibility);
+    Check.present("isac.bs.storage", storage);
     if (defaultDeadlineSeconds > limits.maxDeadlineSeconds()) {
       throw new IllegalArgumentException("isac.bs.default-deadline-seconds: " + defaultDeadlineSeconds
           + " exceeds isac.bs.limits.max-deadline-seconds " + limits.maxDeadlineSeconds());
+    }
+  }
+
+  /**
+   * The BS's local disk (the task database's location is {@code spring.datasource.url}).
+   *
+   * @param bundleCacheDir directory where the BS keeps the last bundle it installed (the archive as
+   *     downloaded plus its SHA-256), so that after a restart it serves again with that bundle while
+   *     the training service is unreachable; blank = no cache (default; the shipped application.yml
+   *     puts it under {@code ISAC_BS_DATA_DIR})
+   */
+  public record Storage(@DefaultValue("") String bundleCacheDir) {
+    /** No local cache. */
+    public static final Storage NONE = new Storage("");
+
+    public Storage {
+      bundleCacheDir = bundleCacheDir == null ? "" : bundleCacheDir.strip();
     }
   }
 

@@ -37,6 +37,12 @@ import org.springframework.stereotype.Component;
  * (corrupt, partial, wrong architecture) is logged and counted and the previous model stays in
  * service. A broken Watch is re-opened after an exponential back-off (1 s doubling to 30 s; the
  * first failure of an outage is logged at WARN, the repeats at DEBUG).
+ *
+ * <p>With {@code isac.bs.storage.bundle-cache-dir} set, every installed bundle is also kept on local
+ * disk ({@link BundleCache}), and on start the cached one is verified against its SHA-256 and put in
+ * service before the registry is asked: a restarted BS serves while the training service is
+ * unreachable. A cache that fails its check is refused (logged, counted in {@code
+ * bs.model.cache.rejected}) and the BS waits for the registry as if it had none.
  */
 @Component
 public class ModelUpdater implements SmartLifecycle {
@@ -50,6 +56,8 @@ public class ModelUpdater implements SmartLifecycle {
   private final ModelLoader loader;
   private final Counter failures;
   private final Counter installs;
+  private final Counter cacheRejected;
+  private final Optional<BundleCache> cache;
   private ManagedChannel channel;
   private ScheduledExecutorService worker;
   private volatile boolean running;
@@ -62,11 +70,23 @@ public class ModelUpdater implements SmartLifecycle {
     this.loader = loader;
     this.failures = Counter.builder("bs.model.install.failures").register(meters);
     this.installs = Counter.builder("bs.model.installs").register(meters);
+    this.cacheRejected = Counter.builder("bs.model.cache.rejected")
+        .description("Cached bundles refused at start because they failed their SHA-256 check or could not be read")
+        .register(meters);
+    String cacheDir = properties.storage().bundleCacheDir();
+    this.cache = cacheDir.isEmpty() ? Optional.empty() : Optional.of(new BundleCache(Path.of(cacheDir)));
   }
 
   @Override
   public synchronized void start() {
     running = true;
+    worker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "bs-model-updater");
+      t.setDaemon(true);
+      return t;
+    });
+    // the cached bundle first: it is in service before the registry answers, or when it never does
+    worker.execute(this::restoreCached);
     if (target.isBlank()) {
       log.warn("isac.bs.registry-target is blank: no model will be fetched; tasks fail until one is");
       return;
@@ -74,13 +94,34 @@ public class ModelUpdater implements SmartLifecycle {
     channel = target.startsWith("in-process:")
         ? InProcessChannelBuilder.forName(target.substring("in-process:".length())).build()
         : NettyChannelBuilder.forTarget(target).usePlaintext().build();
-    worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "bs-model-updater");
-      t.setDaemon(true);
-      return t;
-    });
     worker.execute(this::fetchLatest);
     worker.execute(this::watch);
+  }
+
+  /** Puts the cached bundle in service when there is one that passes its SHA-256 check. */
+  void restoreCached() {
+    if (cache.isEmpty() || holder.version().isPresent()) {
+      return;
+    }
+    Path dir = null;
+    try {
+      Optional<BundleCache.Cached> cached = cache.get().read();
+      if (cached.isEmpty()) {
+        log.info("no cached bundle in {}; waiting for the model registry", cache.get().directory());
+        return;
+      }
+      dir = Files.createTempDirectory("bs-bundle-");
+      Path bundle = BundleArchive.unpack(cached.get().zip(), dir);
+      holder.swap(loader.load(bundle, cached.get().version()));
+      log.info("serving cached bundle {} (sha256 {}) from {}", cached.get().version(), cached.get().sha256Hex(),
+          cache.get().directory());
+    } catch (IOException | RuntimeException e) {
+      cacheRejected.increment();
+      log.warn("cached bundle in {} refused, waiting for the model registry: {}", cache.get().directory(),
+          e.getMessage());
+    } finally {
+      BundleArchive.deleteQuietly(dir);
+    }
   }
 
   /** Fetches and installs the latest bundle if it differs from the one in service. */
@@ -158,7 +199,9 @@ public class ModelUpdater implements SmartLifecycle {
       byte[] bytes = download(info);
       dir = Files.createTempDirectory("bs-bundle-");
       Path bundle = BundleArchive.unpack(bytes, dir);
-      holder.swap(loader.load(bundle, info.getVersion()));
+      ServingModel model = loader.load(bundle, info.getVersion());
+      keep(info, bytes);
+      holder.swap(model);
       installs.increment();
     } catch (IOException | RuntimeException e) {
       failures.increment();
@@ -166,6 +209,20 @@ public class ModelUpdater implements SmartLifecycle {
           holder.version().orElse("no model"), e.getMessage());
     } finally {
       BundleArchive.deleteQuietly(dir);
+    }
+  }
+
+  // after the load (a bundle that fails to load is never cached), before the swap (what serves is on disk);
+  // a failed write still lets the model serve
+  private void keep(BundleInfo info, byte[] bytes) {
+    if (cache.isEmpty()) {
+      return;
+    }
+    try {
+      cache.get().keep(info.getVersion(), info.getSha256Hex(), bytes);
+    } catch (IOException | RuntimeException e) {
+      log.warn("bundle {} could not be cached in {} (it serves all the same): {}", info.getVersion(),
+          cache.get().directory(), e.toString());
     }
   }
 

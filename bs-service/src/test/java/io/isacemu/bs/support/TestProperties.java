@@ -25,11 +25,20 @@ public final class TestProperties {
             d.textOnlyShare(), d.avOnlyShare(), d.misleadingTextShare(), d.featureNoise(), d.labelNoise()));
   }
 
+  /** {@code p} keeping its last bundle under {@code bundleCacheDir}. */
+  public static BsProperties withBundleCache(BsProperties p, java.nio.file.Path bundleCacheDir) {
+    return new BsProperties(p.grpcPort(), p.grpcInProcessName(), p.registryTarget(), p.apiKey(), p.auth(),
+        p.reportPeriodMs(), p.lostAfterReports(), p.attachGraceMs(), p.maxMessageBytes(), p.sensingSeconds(),
+        p.timeScaleFactor(), p.deadlineGraceMs(), p.defaultDeadlineSeconds(), p.taskThreads(), p.taskHistory(),
+        p.sensingPowerW(), p.radio(), p.mec(), p.dataset(), p.processing(), p.limits(), p.plausibility(),
+        new BsProperties.Storage(bundleCacheDir.toString()));
+  }
+
   /** {@code p} with other {@link BsProperties.Limits}. */
   public static BsProperties withLimits(BsProperties p, BsProperties.Limits limits) {
     return new BsProperties(p.grpcPort(), p.grpcInProcessName(), p.registryTarget(), p.apiKey(), p.auth(),
         p.reportPeriodMs(), p.lostAfterReports(), p.attachGraceMs(), p.maxMessageBytes(), p.sensingSeconds(),
         p.timeScaleFactor(), p.deadlineGraceMs(), p.defaultDeadlineSeconds(), p.taskThreads(), p.taskHistory(),
-        p.sensingPowerW(), p.radio(), p.mec(), p.dataset(), p.processing(), limits, p.plausibility());
+        p.sensingPowerW(), p.radio(), p.mec(), p.dataset(), p.processing(), limits, p.plausibility(), p.storage());
   }
 }
