@@ -263,13 +263,15 @@ public final class DemoLauncher {
         "--isac.training.bundle-dir=" + out.resolve("work/bundles"), "--isac.training.api-key=" + apiKey,
         "--spring.datasource.url=jdbc:h2:file:" + jobData.toAbsolutePath().resolve("jobs") + ";WRITE_DELAY=0"),
         logs.resolve("training-service.log"), trainHttp);
-    // the BS's task records: a fresh store each run, so that Table I counts this run's tasks only
+    // the BS's task records and bundle cache: fresh each run, so that Table I counts this run's tasks
+    // only and no bundle of an earlier run serves
     Path bsData = out.resolve("work/bs");
     deleteTree(bsData);
     ManagedProcess bs = new ManagedProcess("bs-service", jar("bs-service"), List.of(
         "--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
         "--isac.bs.registry-target=127.0.0.1:" + trainGrpc, "--isac.bs.api-key=" + apiKey,
         "--isac.bs.task-history=100000",
+        "--isac.bs.storage.bundle-cache-dir=" + bsData.toAbsolutePath().resolve("bundle"),
         "--spring.datasource.url=jdbc:h2:file:" + bsData.toAbsolutePath().resolve("tasks") + ";WRITE_DELAY=0"),
         logs.resolve("bs-service.log"), bsHttp);
     say("starting training-service (REST %d, gRPC %d) and bs-service (REST %d, gRPC %d); logs in %s",

@@ -84,6 +84,7 @@ final class Platform implements AutoCloseable {
       p.put("isac.bs.api-key", API_KEY);
       // a fresh task store per run (the service's default is a file under the working directory)
       p.put("spring.datasource.url", "jdbc:h2:file:" + work.resolve("bs-tasks").toAbsolutePath() + ";WRITE_DELAY=0");
+      p.put("isac.bs.storage.bundle-cache-dir", work.resolve("bs-bundle").toAbsolutePath().toString());
       p.put("isac.bs.auth.shared-token", DEVICE_TOKEN);
       // liveness: reports every second, LOST after 5 s of silence — generous, because a busy shared
       // machine can stall a report for most of a second (a tight timeout would drop healthy devices);
