@@ -202,6 +202,8 @@ public record BsProperties(
    *     ≥ 1 (its id may then register anew)
    * @param maxStoredTasks task records kept in the database, 1..100 000 000; the oldest terminal ones
    *     beyond it are deleted
+   * @param maxExperimentsQueued experiments accepted but not yet ended (they run one at a time), 1..1000;
+   *     one more = 429 with Retry-After
    */
   public record Limits(
       @DefaultValue("256") int maxTasksInFlight,
@@ -212,10 +214,11 @@ public record BsProperties(
       @DefaultValue("10000") long registerTimeoutMs,
       @DefaultValue("4096") int maxDevices,
       @DefaultValue("3600") long forgetLostAfterSeconds,
-      @DefaultValue("100000") int maxStoredTasks) {
+      @DefaultValue("100000") int maxStoredTasks,
+      @DefaultValue("16") int maxExperimentsQueued) {
 
     /** The defaults of application.yml. */
-    public static final Limits DEFAULTS = new Limits(256, 3600, 1, 32, 1000, 10_000, 4096, 3600, 100_000);
+    public static final Limits DEFAULTS = new Limits(256, 3600, 1, 32, 1000, 10_000, 4096, 3600, 100_000, 16);
 
     public Limits {
       Check.inRange("isac.bs.limits.max-tasks-in-flight", maxTasksInFlight, 1, 100_000);
@@ -227,6 +230,7 @@ public record BsProperties(
       Check.inRange("isac.bs.limits.max-devices", maxDevices, 1, 1_000_000);
       Check.inRange("isac.bs.limits.forget-lost-after-seconds", forgetLostAfterSeconds, 1, 1e9);
       Check.inRange("isac.bs.limits.max-stored-tasks", maxStoredTasks, 1, 100_000_000);
+      Check.inRange("isac.bs.limits.max-experiments-queued", maxExperimentsQueued, 1, 1000);
     }
   }
 

@@ -329,15 +329,27 @@ class EndToEndTest {
   void experimentReturnsTheTableRowsOfTheBundle() throws Exception {
     String answer = mvc.perform(post("/api/experiments").header("X-Api-Key", "test-key")
             .contentType(MediaType.APPLICATION_JSON).content("{\"samples\": 8}"))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    JsonNode rows = json.readTree(answer);
+        .andExpect(status().isAccepted()).andExpect(jsonPath("$.state").value("QUEUED"))
+        .andReturn().getResponse().getContentAsString();
+    String id = json.readTree(answer).get("id").asText();
+    assertThat(id).startsWith("e-");
+    JsonNode experiment = await().atMost(Duration.ofMinutes(2)).until(
+        () -> json.readTree(mvc.perform(get("/api/experiments/" + id)).andExpect(status().isOk()).andReturn()
+            .getResponse().getContentAsString()),
+        e -> e.get("state").asText().equals("DONE") || e.get("state").asText().equals("FAILED"));
+    assertThat(experiment.get("state").asText()).as(experiment.toString()).isEqualTo("DONE");
+    JsonNode rows = experiment.get("rows");
     List<String> names = new ArrayList<>();
     rows.forEach(r -> names.add(r.get("name").asText()));
     assertThat(names).containsExactly("T", "V+A+T", "dynamic fusion (full)", "dynamic fusion (on-demand)");
+    assertThat(experiment.get("taskIds")).hasSize(4);
     rows.forEach(r -> {
       assertThat(r.get("status").asText()).isEqualTo("DONE");
       assertThat(r.get("samples").asInt()).isEqualTo(8);
+      assertThat(r.get("modelVersion").asText()).isNotBlank();
     });
+    mvc.perform(get("/api/experiments/e-999999")).andExpect(status().isNotFound());
+    mvc.perform(get("/api/experiments")).andExpect(status().isOk()).andExpect(jsonPath("$[0].id").exists());
     String prometheus = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(prometheus).contains("bs_task_latency_seconds").contains("bs_expert_usage_total")

@@ -40,8 +40,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return p;
   }
 
-  @ExceptionHandler(TaskNotFoundException.class)
-  ProblemDetail notFound(TaskNotFoundException e) {
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     p.setTitle("Not found");
     return p;

@@ -64,7 +64,7 @@ class TaskController {
   @Operation(summary = "A task's state and results; 404 for an unknown id")
   @GetMapping("/{id}")
   TaskResult get(@PathVariable String id) {
-    return tasks.get(id).orElseThrow(() -> new TaskNotFoundException(id));
+    return tasks.get(id).orElseThrow(() -> new NotFoundException("task", id));
   }
 
   @Operation(summary = "Kept tasks, oldest first, one page: offset (default 0), limit (default 100, at most "
@@ -72,13 +72,8 @@ class TaskController {
   @GetMapping
   ResponseEntity<List<TaskResult>> page(@RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset: " + offset + " must be >= 0");
-    }
-    int max = properties.limits().maxPageSize();
-    if (limit < 1 || limit > max) {
-      throw new IllegalArgumentException("limit: " + limit + " must be in [1, " + max + "] (isac.bs.limits.max-page-size)");
-    }
-    return ResponseEntity.ok().header("X-Total-Count", Integer.toString(tasks.size())).body(tasks.page(offset, limit));
+    PageRequest page = PageRequest.of(offset, limit, properties.limits().maxPageSize());
+    return ResponseEntity.ok().header(PageRequest.TOTAL_HEADER, Integer.toString(tasks.size()))
+        .body(tasks.page(page.offset(), page.limit()));
   }
 }

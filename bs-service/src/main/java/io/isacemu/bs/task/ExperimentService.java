@@ -3,52 +3,69 @@ package io.isacemu.bs.task;
 import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.model.ModelHolder;
 import io.isacemu.bs.model.ModelLease;
+import io.isacemu.bs.store.ExperimentStore;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs the same test samples in several gate modes and tabulates them like Table I of the
- * reference work: rows V, A, T, V+A+T (the fixed experts the bundle has), dynamic fusion (full) and
- * dynamic fusion (on-demand).
+ * Experiments: the same test samples run in several gate modes and tabulated like Table I of the
+ * reference work (rows V, A, T, V+A+T — the fixed experts the bundle has —, dynamic fusion (full)
+ * and dynamic fusion (on-demand)).
+ *
+ * <p>Accepted at once and run in the background, one experiment and one mode at a time (so the
+ * modes do not compete for bandwidth). The record is stored when accepted and after every mode, so
+ * it survives a crash: at start, experiments that were QUEUED or RUNNING are resumed — the modes
+ * they finished keep their rows, the rest (with the one a crash interrupted) run again. An
+ * experiment whose rows would come from two different bundles ends FAILED, naming both, because
+ * its rows would not be comparable.
  */
 @Service
-public class ExperimentService {
+public class ExperimentService implements DisposableBean {
 
-  /**
-   * One row of the table.
-   *
-   * @param name row name ({@code V}, {@code T}, {@code V+A+T}, {@code dynamic fusion (full)}, ...)
-   * @param mode gate mode label
-   * @param taskId the task that produced it
-   * @param status the task's status
-   * @param reason the task's reason (empty when DONE)
-   * @param samples samples served
-   * @param acc2 binary accuracy, in [0, 1]
-   * @param f1Weighted weighted binary F1, in [0, 1]
-   * @param latencySeconds modelled task latency, emulated s
-   * @param energyJ modelled device energy, J
-   * @param bits modelled bits over the air
-   * @param expertShares share of the served samples per expert
-   */
-  public record Row(
-      String name, String mode, String taskId, TaskStatus status, String reason, int samples, double acc2,
-      double f1Weighted, double latencySeconds, double energyJ, double bits, Map<String, Double> expertShares) {}
-
-  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+  private static final Logger log = LoggerFactory.getLogger(ExperimentService.class);
+  private static final Duration TASK_TIMEOUT = Duration.ofMinutes(10);
+  /** How long a mode waits for a model in service before it runs anyway (its task then FAILs, with the reason). */
+  private static final Duration MODEL_WAIT = Duration.ofSeconds(60);
 
   private final TaskService tasks;
   private final ModelHolder holder;
-  private final int maxModes;
+  private final ExperimentStore store;
+  private final Clock clock;
+  private final BsProperties.Limits limits;
+  private final ExecutorService runner;
+  /** Accepted experiments not yet ended. Guarded by this. */
+  private int queued;
+  private volatile boolean stopping;
 
-  ExperimentService(TaskService tasks, ModelHolder holder, BsProperties properties) {
+  ExperimentService(TaskService tasks, ModelHolder holder, ExperimentStore store, Clock clock, BsProperties properties) {
     this.tasks = tasks;
     this.holder = holder;
-    this.maxModes = properties.limits().maxExperimentModes();
+    this.store = store;
+    this.clock = clock;
+    this.limits = properties.limits();
+    this.runner = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "bs-experiments");
+      t.setDaemon(true);
+      return t;
+    });
+    for (Experiment e : store.unfinished()) {
+      log.warn("experiment {} was {} after {} of {} modes when the BS stopped: resuming", e.id(), e.state(),
+          e.modesDone(), e.modes().size());
+      enqueue(e);
+    }
   }
 
   /** The default modes: fixed V, A, T, V+A+T where the bundle has them, then full and on-demand. */
@@ -70,37 +87,157 @@ public class ExperimentService {
   }
 
   /**
-   * Runs the first {@code samples} test samples once per mode (sequentially, so the modes do not
-   * compete for bandwidth) and returns one row per mode.
+   * Accepts an experiment over the first {@code samples} test samples; it runs in the background.
    *
-   * @param modes gate mode labels; empty = {@link #defaultModes()}
-   * @throws IllegalArgumentException naming the field for an invalid count or mode
+   * @param modes gate mode labels; null or empty = {@link #defaultModes()}
+   * @param deadlineSeconds per fetch round, emulated s; null = the BS's default
+   * @param objective {@code latency} or {@code energy}; null = latency
+   * @return the QUEUED record
+   * @throws IllegalArgumentException naming the field for an invalid count, mode or deadline
+   * @throws OverloadedException when {@code isac.bs.limits.max-experiments-queued} have not ended
    */
-  public List<Row> run(int samples, List<String> modes, Double deadlineSeconds, String objective) {
-    List<String> chosen = modes == null || modes.isEmpty() ? defaultModes() : modes;
-    if (chosen.size() > maxModes) {
-      throw new IllegalArgumentException("modes: " + chosen.size() + " modes; an experiment runs at most " + maxModes
-          + " (isac.bs.limits.max-experiment-modes)");
+  public Experiment start(int samples, List<String> modes, Double deadlineSeconds, String objective) {
+    List<String> chosen = modes == null || modes.isEmpty() ? defaultModes() : List.copyOf(modes);
+    if (chosen.size() > limits.maxExperimentModes()) {
+      throw new IllegalArgumentException("modes: " + chosen.size() + " modes; an experiment runs at most "
+          + limits.maxExperimentModes() + " (isac.bs.limits.max-experiment-modes)");
     }
     List<TaskRequest> requests = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {
+      requests.add(resolve(i, samples, chosen.get(i), deadlineSeconds, objective));
+    }
+    synchronized (this) {
+      if (queued >= limits.maxExperimentsQueued()) {
+        throw new OverloadedException(queued + " experiments are queued or running, the most the BS admits"
+            + " (isac.bs.limits.max-experiments-queued = " + limits.maxExperimentsQueued() + "); retry later",
+            limits.retryAfterSeconds());
+      }
+      TaskRequest first = requests.get(0);
+      Experiment e = new Experiment("e-" + store.nextSequence(), Experiment.State.QUEUED, "", samples, chosen,
+          first.deadlineSeconds(), first.objective().label(), clock.instant(), Optional.empty(), List.of(), List.of());
+      store.save(e);
+      enqueue(e);
+      return e;
+    }
+  }
+
+  /** The experiment {@code id}, as stored. */
+  public Optional<Experiment> get(String id) {
+    return store.find(id);
+  }
+
+  /** Stored experiments from {@code offset} (0 = the oldest), at most {@code limit}, oldest first. */
+  public List<Experiment> page(int offset, int limit) {
+    return store.page(offset, limit);
+  }
+
+  /** Experiments stored. */
+  public int size() {
+    return store.count();
+  }
+
+  private TaskRequest resolve(int index, int samples, String mode, Double deadlineSeconds, String objective) {
+    try {
+      return tasks.resolve(null, samples, mode, deadlineSeconds, objective);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      if (m.startsWith("count:")) {
+        throw new IllegalArgumentException("samples" + m.substring(5), e);
+      }
+      throw new IllegalArgumentException(m.startsWith("mode:") ? "modes[" + index + "]" + m.substring(4) : m, e);
+    }
+  }
+
+  private synchronized void enqueue(Experiment e) {
+    queued++;
+    runner.execute(() -> {
       try {
-        requests.add(tasks.resolve(null, samples, chosen.get(i), deadlineSeconds, objective));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(e.getMessage().startsWith("mode:")
-            ? "modes[" + i + "]" + e.getMessage().substring(4) : e.getMessage(), e);
+        run(e);
+      } finally {
+        synchronized (this) {
+          queued--;
+        }
+      }
+    });
+  }
+
+  private void run(Experiment accepted) {
+    Experiment e = accepted.withState(Experiment.State.RUNNING, "", Optional.empty());
+    store.save(e);
+    try {
+      for (int i = e.modesDone(); i < e.modes().size(); i++) {
+        awaitModel();
+        String mode = e.modes().get(i);
+        TaskRequest r = resolve(i, e.samples(), mode, e.deadlineSeconds(), e.objective());
+        String taskId = submit(r);
+        e = e.withTask(taskId);
+        store.save(e);
+        Experiment.Row row = row(r.mode(), tasks.await(taskId, TASK_TIMEOUT));
+        Optional<String> other = e.rows().stream().map(Experiment.Row::modelVersion)
+            .filter(v -> !v.isEmpty() && !row.modelVersion().isEmpty() && !v.equals(row.modelVersion())).findFirst();
+        e = e.withRow(row);
+        if (other.isPresent()) {
+          finish(e, Experiment.State.FAILED, "the bundle changed from " + other.get() + " to " + row.modelVersion()
+              + " during the experiment: its rows would not be comparable");
+          return;
+        }
+        store.save(e);
+      }
+      finish(e, Experiment.State.DONE, "");
+    } catch (RuntimeException ex) {
+      if (stopping) {
+        // left RUNNING on purpose: the next start resumes it
+        log.info("experiment {} stopped with the BS after {} of {} modes", e.id(), e.modesDone(), e.modes().size());
+        return;
+      }
+      log.warn("experiment {} failed after {} of {} modes: {}", e.id(), e.modesDone(), e.modes().size(), ex.toString());
+      finish(e, Experiment.State.FAILED, ex.getMessage() == null ? ex.toString() : ex.getMessage());
+    }
+  }
+
+  private void finish(Experiment e, Experiment.State state, String reason) {
+    store.save(e.withState(state, reason, Optional.of(clock.instant())));
+    log.info("experiment {} {}{}", e.id(), state, reason.isEmpty() ? "" : ": " + reason);
+  }
+
+  /** Submits {@code r}, waiting out the BS's own 429s (other clients may fill the task queue). */
+  private String submit(TaskRequest r) {
+    long end = System.nanoTime() + TASK_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return tasks.submit(r);
+      } catch (OverloadedException busy) {
+        if (System.nanoTime() > end) {
+          throw busy;
+        }
+        sleep(TimeUnit.SECONDS.toMillis(busy.retryAfterSeconds()));
       }
     }
-    List<Row> rows = new ArrayList<>();
-    for (TaskRequest r : requests) {
-      TaskResult t = tasks.await(tasks.submit(r), TIMEOUT);
-      List<SummaryRow> s = Summaries.of(List.of(t));
-      SummaryRow all = s.isEmpty() ? null : s.get(0);
-      rows.add(new Row(name(r.mode()), t.mode(), t.id(), t.status(), t.reason(),
-          all == null ? 0 : all.samples(), all == null ? 0 : all.acc2(), all == null ? 0 : all.f1Weighted(),
-          t.modelled().totalSeconds(), t.energyJ(), t.bits(), all == null ? Map.of() : all.expertShares()));
+  }
+
+  private void awaitModel() {
+    long end = System.nanoTime() + MODEL_WAIT.toNanos();
+    while (holder.version().isEmpty() && System.nanoTime() < end) {
+      sleep(200);
     }
-    return rows;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", ie);
+    }
+  }
+
+  private static Experiment.Row row(GateMode mode, TaskResult t) {
+    List<SummaryRow> s = Summaries.of(List.of(t));
+    Optional<SummaryRow> all = s.isEmpty() ? Optional.empty() : Optional.of(s.get(0));
+    return new Experiment.Row(name(mode), t.mode(), t.id(), t.status(), t.reason(), t.modelVersion().orElse(""),
+        all.map(SummaryRow::samples).orElse(0), all.map(SummaryRow::acc2).orElse(0.0),
+        all.map(SummaryRow::f1Weighted).orElse(0.0), t.modelled().totalSeconds(), t.energyJ(), t.bits(),
+        all.map(SummaryRow::expertShares).orElse(Map.of()));
   }
 
   private static String name(GateMode mode) {
@@ -108,5 +245,11 @@ public class ExperimentService {
       return f.expert().name();
     }
     return "dynamic fusion (" + mode.label() + ")";
+  }
+
+  @Override
+  public void destroy() {
+    stopping = true;
+    runner.shutdownNow();
   }
 }

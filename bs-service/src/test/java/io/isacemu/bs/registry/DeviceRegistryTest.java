@@ -293,7 +293,7 @@ class DeviceRegistryTest {
   @Test
   void theRegistryHoldsAtMostMaxDevicesAndForgetsLongLostOnes() throws Exception {
     BsProperties base = TestProperties.with(new BsProperties.Auth("shared", Map.of()));
-    BsProperties small = TestProperties.withLimits(base, new BsProperties.Limits(256, 3600, 1, 32, 1000, 10_000, 2, 60, 100_000));
+    BsProperties small = TestProperties.withLimits(base, new BsProperties.Limits(256, 3600, 1, 32, 1000, 10_000, 2, 60, 100_000, 16));
     DeviceRegistry two = new DeviceRegistry(small, DatasetCatalog.of(data), clock, meters);
     String name = InProcessServerBuilder.generateName();
     Server s2 = InProcessServerBuilder.forName(name).directExecutor()

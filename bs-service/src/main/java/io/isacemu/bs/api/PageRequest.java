@@ -1,0 +1,22 @@
+package io.isacemu.bs.api;
+
+/**
+ * One page of a listing: {@code offset} (0 = the oldest record) and {@code limit}, validated
+ * against {@code isac.bs.limits.max-page-size}; the total goes in {@code X-Total-Count}.
+ */
+record PageRequest(int offset, int limit) {
+
+  static final String TOTAL_HEADER = "X-Total-Count";
+
+  /** @throws IllegalArgumentException naming {@code offset} or {@code limit} and the value */
+  static PageRequest of(int offset, int limit, int maxPageSize) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset: " + offset + " must be >= 0");
+    }
+    if (limit < 1 || limit > maxPageSize) {
+      throw new IllegalArgumentException("limit: " + limit + " must be in [1, " + maxPageSize
+          + "] (isac.bs.limits.max-page-size)");
+    }
+    return new PageRequest(offset, limit);
+  }
+}
