@@ -118,9 +118,14 @@ class PlatformEndToEndTest {
   void experimentRunsEveryGateModeThroughTheEmulatedNetwork() {
     Rest.Response r = platform.rest.post(platform.bs("/api/experiments"),
         Map.of("samples", SAMPLES, "modes", MODES), KEY);
-    assertThat(r.status()).as("POST /api/experiments -> %s", r.raw()).isEqualTo(200);
+    assertThat(r.status()).as("POST /api/experiments -> %s", r.raw()).isEqualTo(202);
+    String experimentUrl = platform.bs("/api/experiments/" + r.body().path("id").asText());
+    JsonNode experiment = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+        .until(() -> platform.rest.get(experimentUrl).body(),
+            e -> e.path("state").asText().equals("DONE") || e.path("state").asText().equals("FAILED"));
+    assertThat(experiment.path("state").asText()).as("experiment: %s", experiment).isEqualTo("DONE");
     Map<String, JsonNode> rows = new LinkedHashMap<>();
-    r.body().forEach(row -> rows.put(row.path("name").asText(), row));
+    experiment.path("rows").forEach(row -> rows.put(row.path("name").asText(), row));
     rows.values().forEach(row -> System.out.printf(Locale.ROOT, "[it] %-27s %s acc2 %.3f latency %.4f s bits %.0f %s%n",
         row.path("name").asText(), row.path("status").asText(), row.path("acc2").asDouble(),
         row.path("latencySeconds").asDouble(), row.path("bits").asDouble(), row.path("expertShares")));

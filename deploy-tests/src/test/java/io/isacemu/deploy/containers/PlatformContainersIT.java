@@ -158,9 +158,13 @@ class PlatformContainersIT {
       logs.get(device).await("model bundle " + version + " installed", Duration.ofMinutes(3));
     }
     Rest.Response r = rest.post(bsUrl + "/api/experiments", Map.of("samples", SAMPLES, "modes", MODES));
-    assertThat(r.status()).as("experiment: %s", r.body()).isEqualTo(200);
+    assertThat(r.status()).as("experiment: %s", r.body()).isEqualTo(202);
+    JsonNode experiment = rest.await(bsUrl + "/api/experiments/" + r.body().path("id").asText(),
+        e -> e.path("state").asText().equals("DONE") || e.path("state").asText().equals("FAILED"),
+        Duration.ofMinutes(5), "experiment " + r.body().path("id").asText() + " ending");
+    assertThat(experiment.path("state").asText()).as("experiment: %s", experiment).isEqualTo("DONE");
     Map<String, JsonNode> rows = new TreeMap<>();
-    r.body().forEach(row -> rows.put(row.path("mode").asText(), row));
+    experiment.path("rows").forEach(row -> rows.put(row.path("mode").asText(), row));
     assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(MODES);
     rows.forEach((mode, row) -> {
       assertThat(row.path("status").asText()).as("%s: %s", mode, row).isIn("DONE", "DEGRADED");
