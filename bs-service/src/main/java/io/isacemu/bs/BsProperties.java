@@ -245,20 +245,33 @@ public record BsProperties(
   }
 
   /**
-   * Device authentication. Both empty = no authentication.
+   * Device authentication: a Register must present the token of its own device id. Nothing
+   * configured = no authentication (tests and the one-machine demo, which generates tokens anyway).
    *
-   * @param sharedToken token every device may present; blank = none
-   * @param deviceTokens per device id its own token (takes precedence over the shared token)
+   * @param sharedToken token any device id without a token of its own may present; blank = none
+   * @param deviceTokens per device id its own token (takes precedence over the directory and the
+   *     shared token)
+   * @param deviceTokensDir directory holding one file per device id, named by the id, holding its
+   *     token (a mounted Kubernetes Secret, or the compose {@code secrets} service's volume); read at
+   *     every Register, so a rotated Secret applies without a restart; blank = none. When set, a
+   *     device id with no file (and no map entry) is refused unless the shared token is set and given
    */
-  public record Auth(@DefaultValue("") String sharedToken, Map<String, String> deviceTokens) {
+  public record Auth(@DefaultValue("") String sharedToken, Map<String, String> deviceTokens,
+      @DefaultValue("") String deviceTokensDir) {
     public Auth {
       sharedToken = sharedToken == null ? "" : sharedToken;
       deviceTokens = deviceTokens == null ? Map.of() : Map.copyOf(deviceTokens);
+      deviceTokensDir = deviceTokensDir == null ? "" : deviceTokensDir.strip();
     }
 
-    /** True when at least one token is configured. */
+    /** Shared token and per-device tokens, no directory. */
+    public Auth(String sharedToken, Map<String, String> deviceTokens) {
+      this(sharedToken, deviceTokens, "");
+    }
+
+    /** True when at least one token or a token directory is configured. */
     public boolean enabled() {
-      return !sharedToken.isBlank() || !deviceTokens.isEmpty();
+      return !sharedToken.isBlank() || !deviceTokens.isEmpty() || !deviceTokensDir.isEmpty();
     }
   }
 

@@ -4,8 +4,6 @@ import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.dataset.DatasetCatalog;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.proto.Register;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,12 +16,12 @@ final class RegisterValidator {
   private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   private final DatasetCatalog dataset;
-  private final BsProperties.Auth auth;
+  private final DeviceTokens tokens;
   private final BsProperties.Plausibility plausibility;
 
   RegisterValidator(DatasetCatalog dataset, BsProperties.Auth auth, BsProperties.Plausibility plausibility) {
     this.dataset = dataset;
-    this.auth = auth;
+    this.tokens = new DeviceTokens(auth);
     this.plausibility = plausibility;
   }
 
@@ -32,8 +30,9 @@ final class RegisterValidator {
     if (!DEVICE_ID.matcher(r.getDeviceId()).matches()) {
       return Optional.of("device_id: '" + abbreviate(r.getDeviceId()) + "' must be 1..128 characters of [A-Za-z0-9._-]");
     }
-    if (!tokenOk(r.getDeviceId(), r.getAuthToken())) {
-      return Optional.of("auth_token: refused for device " + r.getDeviceId());
+    Optional<String> badToken = tokens.refusal(r.getDeviceId(), r.getAuthToken());
+    if (badToken.isPresent()) {
+      return badToken;
     }
     Optional<Modality> modality = BsProtos.modality(r.getModality());
     if (modality.isEmpty()) {
@@ -77,21 +76,6 @@ final class RegisterValidator {
       return Optional.of("software_version: '" + abbreviate(r.getSoftwareVersion()) + "' must be 1..64 characters");
     }
     return Optional.empty();
-  }
-
-  private boolean tokenOk(String deviceId, String token) {
-    if (!auth.enabled()) {
-      return true;
-    }
-    String own = auth.deviceTokens().get(deviceId);
-    if (own != null) {
-      return constantTimeEquals(own, token);
-    }
-    return !auth.sharedToken().isBlank() && constantTimeEquals(auth.sharedToken(), token);
-  }
-
-  private static boolean constantTimeEquals(String expected, String actual) {
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String abbreviate(String s) {
