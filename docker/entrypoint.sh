@@ -19,8 +19,36 @@
 #   PLATFORM_SEED     default 42; with an ordinal N the device uses PLATFORM_SEED + N, otherwise a
 #                     seed derived from DEVICE_ID, so that devices get independent channels (every
 #                     single-device process is device index 0 of its own platform)
-#   DEVICE_AUTH_TOKEN the BS shared token (isac.bs.auth.shared-token), may be empty
+#   DEVICE_AUTH_TOKEN the device's token (its own, or the BS's shared token); may be empty
+#   DEVICE_TOKENS_DIR when DEVICE_AUTH_TOKEN is empty: the token is the file named by the device id
+#                     in this directory (compose: the device's secrets volume; k8s: the mounted
+#                     Secret isac-device-tokens); a missing file stops the container, naming it
+#
+# Secrets from files (Docker's _FILE convention, for every image): BS_API_KEY_FILE,
+# TRAINING_API_KEY_FILE, BS_DEVICE_TOKEN_FILE and DEVICE_AUTH_TOKEN_FILE name a file whose content
+# becomes BS_API_KEY, TRAINING_API_KEY, BS_DEVICE_TOKEN or DEVICE_AUTH_TOKEN.
 set -eu
+
+# the content of file $2, for variable $1; stops the container when it cannot be read
+secret_file() {
+  if [ ! -r "$2" ]; then
+    echo "entrypoint: $1=$2 is not a readable file" >&2
+    exit 64
+  fi
+  cat "$2"
+}
+if [ -n "${BS_API_KEY_FILE:-}" ]; then
+  BS_API_KEY="$(secret_file BS_API_KEY_FILE "$BS_API_KEY_FILE")"; export BS_API_KEY
+fi
+if [ -n "${TRAINING_API_KEY_FILE:-}" ]; then
+  TRAINING_API_KEY="$(secret_file TRAINING_API_KEY_FILE "$TRAINING_API_KEY_FILE")"; export TRAINING_API_KEY
+fi
+if [ -n "${BS_DEVICE_TOKEN_FILE:-}" ]; then
+  BS_DEVICE_TOKEN="$(secret_file BS_DEVICE_TOKEN_FILE "$BS_DEVICE_TOKEN_FILE")"; export BS_DEVICE_TOKEN
+fi
+if [ -n "${DEVICE_AUTH_TOKEN_FILE:-}" ]; then
+  DEVICE_AUTH_TOKEN="$(secret_file DEVICE_AUTH_TOKEN_FILE "$DEVICE_AUTH_TOKEN_FILE")"; export DEVICE_AUTH_TOKEN
+fi
 
 if [ -n "${DEVICE_MODALITY:-}" ]; then
   name="${POD_NAME:-${HOSTNAME:-$(hostname)}}"
@@ -72,7 +100,11 @@ if [ -n "${DEVICE_MODALITY:-}" ]; then
   export ISACEMU_DEVICE_DEVICES_0_MOBILITY_MAXSPEEDMPS=1.5
   export ISACEMU_DEVICE_DEVICES_0_MOBILITY_PAUSES=1
   export ISACEMU_DEVICE_DEVICES_0_MOBILITY_CELLRADIUSM=200
-  export ISACEMU_DEVICE_DEVICES_0_AUTHTOKEN="${DEVICE_AUTH_TOKEN:-}"
+  token="${DEVICE_AUTH_TOKEN:-}"
+  if [ -z "$token" ] && [ -n "${DEVICE_TOKENS_DIR:-}" ]; then
+    token="$(secret_file "DEVICE_TOKENS_DIR/<id>" "$DEVICE_TOKENS_DIR/$id")"
+  fi
+  export ISACEMU_DEVICE_DEVICES_0_AUTHTOKEN="$token"
   echo "entrypoint: single device id=$id modality=$modality platform-seed=$seed bs=${BS_HOST:-localhost}:${BS_PORT:-9090}"
 fi
 

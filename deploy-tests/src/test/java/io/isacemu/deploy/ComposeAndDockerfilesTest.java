@@ -71,6 +71,31 @@ class ComposeAndDockerfilesTest {
   }
 
   @Test
+  void aDeviceWithoutItsTokenVolumeOrWithAnotherDevicesFails() {
+    String unlisted = COMPOSE.replace("\"video-0\", \"audio-0\", \"text-0\"]", "\"audio-0\", \"text-0\"]");
+    assertThat(unlisted).isNotEqualTo(COMPOSE);
+    assertThat(ComposeChecks.composeProblems(unlisted, Repo.dockerfiles(), FACTS))
+        .anySatisfy(p -> assertThat(p).contains("device-video: DEVICE_ID 'video-0' reads its token from DEVICE_TOKENS_DIR"));
+    String swapped = COMPOSE.replace("- token-video-0:/run/isac/device-tokens:ro", "- token-audio-0:/run/isac/device-tokens:ro");
+    assertThat(swapped).isNotEqualTo(COMPOSE);
+    assertThat(ComposeChecks.composeProblems(swapped, Repo.dockerfiles(), FACTS))
+        .anySatisfy(p -> assertThat(p).contains("device-video: DEVICE_TOKENS_DIR /run/isac/device-tokens is volume "
+            + "'token-audio-0', which the secrets service does not fill for video-0"));
+  }
+
+  @Test
+  void aKeyFileOutsideTheSecretsVolumesOrAGuessableKeyFails() {
+    String elsewhere = COMPOSE.replace("TRAINING_API_KEY_FILE: /run/isac/control/api-key",
+        "TRAINING_API_KEY_FILE: /data/bundles/api-key");
+    assertThat(elsewhere).isNotEqualTo(COMPOSE);
+    assertThat(ComposeChecks.composeProblems(elsewhere, Repo.dockerfiles(), FACTS))
+        .anySatisfy(p -> assertThat(p).contains("training-service: TRAINING_API_KEY_FILE /data/bundles/api-key is in no "
+            + "volume the secrets service writes"))
+        .anySatisfy(p -> assertThat(p).contains("differs from training-service's TRAINING_API_KEY_FILE"));
+    assertThat(COMPOSE).doesNotContain("change-me");
+  }
+
+  @Test
   void aMissingDockerfileFails() {
     Map<String, String> dockerfiles = new LinkedHashMap<>(Repo.dockerfiles());
     dockerfiles.remove("device-service");

@@ -20,9 +20,12 @@ final class ComposeChecks {
   /** The one-shot experiment (isac-demo in attach mode): not a platform service, checked on its own. */
   static final String DEMO = "demo";
 
+  /** The one-shot maker of the API key and the device tokens (docker/make-secrets.sh): checked on its own. */
+  static final String SECRETS = "secrets";
+
   /** The services docker-compose.yml must define. */
   static final Set<String> COMPOSE_SERVICES = Set.of(
-      "training-service", "bs-service", "device-video", "device-audio", "device-text", "device-extra", DEMO);
+      "training-service", "bs-service", "device-video", "device-audio", "device-text", "device-extra", DEMO, SECRETS);
 
 
   private ComposeChecks() {}
@@ -57,8 +60,11 @@ final class ComposeChecks {
     if (names.contains(DEMO)) {
       demoProblems(problems, root, services.path(DEMO));
     }
+    if (names.contains(SECRETS)) {
+      secretsProblems(problems, services);
+    }
     for (String name : names) {
-      if (name.equals(DEMO)) {
+      if (name.equals(DEMO) || name.equals(SECRETS)) {
         continue;
       }
       JsonNode s = services.path(name);
@@ -162,16 +168,86 @@ final class ComposeChecks {
     demo.path("command").forEach(c -> command.add(c.asText()));
     expectArg(problems, where, command, "--training-url", "http://training-service:8082");
     expectArg(problems, where, command, "--bs-url", "http://bs-service:8080");
-    String key = demo.path("environment").path("BS_API_KEY").asText("");
-    String bsKey = root.path("services").path("bs-service").path("environment").path("BS_API_KEY").asText("");
+    // the demo and the training service read the BS's API key file
+    String key = demo.path("environment").path("BS_API_KEY_FILE").asText("");
+    String bsKey = root.path("services").path("bs-service").path("environment").path("BS_API_KEY_FILE").asText("");
     if (key.isEmpty() || !key.equals(bsKey)) {
-      problems.add(where + ": BS_API_KEY '" + key + "' differs from bs-service's '" + bsKey + "'");
+      problems.add(where + ": BS_API_KEY_FILE '" + key + "' differs from bs-service's '" + bsKey + "'");
     }
-    // the demo submits its training job with the same key
-    String trainingKey = root.path("services").path("training-service").path("environment").path("TRAINING_API_KEY").asText("");
+    String trainingKey = root.path("services").path("training-service").path("environment")
+        .path("TRAINING_API_KEY_FILE").asText("");
     if (!key.equals(trainingKey)) {
-      problems.add(where + ": BS_API_KEY '" + key + "' differs from training-service's TRAINING_API_KEY '" + trainingKey + "'");
+      problems.add(where + ": BS_API_KEY_FILE '" + key + "' differs from training-service's TRAINING_API_KEY_FILE '"
+          + trainingKey + "'");
     }
+  }
+
+  /** Environment names whose value is a secret file or a directory of them. */
+  private static final Set<String> SECRET_PATHS = Set.of("BS_API_KEY_FILE", "TRAINING_API_KEY_FILE",
+      "BS_DEVICE_TOKEN_FILE", "DEVICE_AUTH_TOKEN_FILE", "DEVICE_TOKENS_DIR", "ISAC_BS_AUTH_DEVICETOKENSDIR");
+
+  /**
+   * The secrets service runs docker/make-secrets.sh serve /out with the id of every device that
+   * reads its token from DEVICE_TOKENS_DIR, and has a healthcheck; every secret path a service reads
+   * lies in a volume that the secrets service writes, and a device's token volume is the one the
+   * secrets service fills for that device's id.
+   */
+  private static void secretsProblems(List<String> problems, JsonNode services) {
+    String where = "docker-compose.yml " + SECRETS;
+    JsonNode secrets = services.path(SECRETS);
+    List<String> entrypoint = new ArrayList<>();
+    secrets.path("entrypoint").forEach(c -> entrypoint.add(c.asText()));
+    if (entrypoint.size() < 4 || !entrypoint.get(1).equals("/opt/isac/make-secrets.sh")
+        || !entrypoint.get(2).equals("serve") || !entrypoint.get(3).equals("/out")) {
+      problems.add(where + ": entrypoint must run /opt/isac/make-secrets.sh serve /out <ids> (got " + entrypoint + ")");
+    }
+    Set<String> ids = new TreeSet<>(entrypoint.subList(Math.min(4, entrypoint.size()), entrypoint.size()));
+    if (!secrets.has("healthcheck")) {
+      problems.add(where + ": no healthcheck (the services wait for its /out/.ready)");
+    }
+    Map<String, String> written = new LinkedHashMap<>(); // volume → where the secrets service mounts it
+    for (JsonNode v : secrets.path("volumes")) {
+      String[] parts = v.asText().split(":");
+      written.put(parts[0], parts.length > 1 ? parts[1] : "");
+    }
+    services.fields().forEachRemaining(e -> {
+      if (e.getKey().equals(SECRETS)) {
+        return;
+      }
+      Map<String, String> mounts = new LinkedHashMap<>(); // target → volume
+      for (JsonNode v : e.getValue().path("volumes")) {
+        String[] parts = v.asText().split(":");
+        if (parts.length > 1) {
+          mounts.put(parts[1], parts[0]);
+        }
+      }
+      JsonNode env = e.getValue().path("environment");
+      for (String var : SECRET_PATHS) {
+        String path = env.path(var).asText("");
+        if (path.isEmpty()) {
+          continue;
+        }
+        Optional<Map.Entry<String, String>> mount = mounts.entrySet().stream()
+            .filter(m -> path.equals(m.getKey()) || path.startsWith(m.getKey() + "/")).findFirst();
+        if (mount.isEmpty() || !written.containsKey(mount.get().getValue())) {
+          problems.add("docker-compose.yml " + e.getKey() + ": " + var + " " + path
+              + " is in no volume the secrets service writes " + written.keySet());
+        }
+      }
+      String id = env.path("DEVICE_ID").asText("");
+      String tokens = env.path("DEVICE_TOKENS_DIR").asText("");
+      if (!tokens.isEmpty()) {
+        if (!ids.contains(id)) {
+          problems.add("docker-compose.yml " + e.getKey() + ": DEVICE_ID '" + id
+              + "' reads its token from DEVICE_TOKENS_DIR, but the secrets service makes tokens for " + ids);
+        }
+        String volume = mounts.getOrDefault(tokens, "");
+        if (!("/out/" + id).equals(written.get(volume))) {
+          problems.add("docker-compose.yml " + e.getKey() + ": DEVICE_TOKENS_DIR " + tokens + " is volume '" + volume
+              + "', which the secrets service does not fill for " + id + " (at /out/" + id + ")");
+        }
+      }
+    });
   }
 
   private static void expectArg(List<String> problems, String where, List<String> command, String option, String value) {

@@ -45,10 +45,14 @@ final class KubernetesChecks {
   private final List<String> problems = new ArrayList<>();
   private final Map<String, HasMetadata> resources = new LinkedHashMap<>();
 
-  private KubernetesChecks(Map<String, String> files, ServiceFacts facts, Set<String> composeImages) {
+  private final String generatedSecrets;
+
+  private KubernetesChecks(Map<String, String> files, ServiceFacts facts, Set<String> composeImages,
+      String generatedSecrets) {
     this.files = files;
     this.facts = facts;
     this.composeImages = composeImages;
+    this.generatedSecrets = generatedSecrets;
   }
 
   /**
@@ -57,7 +61,17 @@ final class KubernetesChecks {
    * @param composeImages image names docker-compose.yml builds
    */
   static List<String> problems(Map<String, String> files, ServiceFacts facts, Set<String> composeImages) {
-    KubernetesChecks c = new KubernetesChecks(files, facts, composeImages);
+    return problems(files, facts, composeImages, "");
+  }
+
+  /**
+   * As {@link #problems(Map, ServiceFacts, Set)}, with the Secrets that are not in k8s/ on purpose
+   * (no default key or token): {@code generatedSecrets} is what {@code docker/make-secrets.sh k8s N}
+   * prints, checked like the files.
+   */
+  static List<String> problems(Map<String, String> files, ServiceFacts facts, Set<String> composeImages,
+      String generatedSecrets) {
+    KubernetesChecks c = new KubernetesChecks(files, facts, composeImages, generatedSecrets);
     c.run();
     return List.copyOf(c.problems);
   }
@@ -98,6 +112,18 @@ final class KubernetesChecks {
         }
       } catch (RuntimeException e) {
         problem("%s: does not parse as a Kubernetes resource: %s", f, e.getMessage());
+      }
+    }
+    int doc = 0;
+    for (String text : generatedSecrets.split("(?m)^---$")) {
+      if (text.isBlank()) {
+        continue;
+      }
+      Object parsed = serialization.unmarshal(text);
+      if (parsed instanceof Secret secret) {
+        resources.put("make-secrets.sh#" + doc++, secret);
+      } else {
+        problem("make-secrets.sh: printed something that is not a Secret: %s", parsed);
       }
     }
     String namespace = kz.path("namespace").asText("");
@@ -166,6 +192,14 @@ final class KubernetesChecks {
     List<Volume> podVolumes = w.template().getSpec().getVolumes() == null ? List.of() : w.template().getSpec().getVolumes();
     for (Volume v : podVolumes) {
       volumes.add(v.getName());
+      if (v.getSecret() != null) {
+        String name = v.getSecret().getSecretName();
+        if (of(Secret.class).stream().noneMatch(x -> x.getMetadata().getName().equals(name))) {
+          problem("%s: volume %s mounts Secret %s, which neither k8s/ nor make-secrets.sh makes", where, v.getName(), name);
+        } else if (w.kind().equals("StatefulSet") && tokensDirOf(w, v.getName()).isPresent()) {
+          checkDeviceTokens(where, w, name);
+        }
+      }
       if (v.getPersistentVolumeClaim() != null) {
         String claim = v.getPersistentVolumeClaim().getClaimName();
         if (of(PersistentVolumeClaim.class).stream().noneMatch(p -> p.getMetadata().getName().equals(claim))) {
@@ -187,6 +221,39 @@ final class KubernetesChecks {
       checkContainer(cw, service.get(), c, volumes);
     }
     return runs;
+  }
+
+  /** The DEVICE_TOKENS_DIR of a container of {@code w} when it is where volume {@code volume} is mounted. */
+  private static Optional<String> tokensDirOf(Workload w, String volume) {
+    for (Container c : w.template().getSpec().getContainers()) {
+      Optional<String> dir = c.getEnv() == null ? Optional.empty() : c.getEnv().stream()
+          .filter(e -> e.getName().equals("DEVICE_TOKENS_DIR")).map(EnvVar::getValue).findFirst();
+      if (dir.isPresent() && c.getVolumeMounts() != null && c.getVolumeMounts().stream()
+          .anyMatch(m -> m.getName().equals(volume) && m.getMountPath().equals(dir.get()))) {
+        return dir;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Each pod {@code <name>-i} of the StatefulSet finds its token under the key {@code <name>-i}. */
+  private void checkDeviceTokens(String where, Workload w, String secretName) {
+    int replicas = of(StatefulSet.class).stream().filter(s -> s.getMetadata().getName().equals(w.name()))
+        .map(s -> s.getSpec().getReplicas() == null ? 1 : s.getSpec().getReplicas()).findFirst().orElse(1);
+    Secret secret = of(Secret.class).stream().filter(x -> x.getMetadata().getName().equals(secretName)).findFirst()
+        .orElseThrow();
+    Set<String> keys = new TreeSet<>();
+    if (secret.getStringData() != null) {
+      keys.addAll(secret.getStringData().keySet());
+    }
+    if (secret.getData() != null) {
+      keys.addAll(secret.getData().keySet());
+    }
+    for (int i = 0; i < replicas; i++) {
+      if (!keys.contains(w.name() + "-" + i)) {
+        problem("%s: pod %s-%d has no token: Secret %s holds %s", where, w.name(), i, secretName, keys);
+      }
+    }
   }
 
   private void checkContainer(String where, String service, Container c, Set<String> volumes) {

@@ -14,8 +14,11 @@ class KubernetesManifestsTest {
   private static final ServiceFacts FACTS = Repo.facts();
   private static final Set<String> COMPOSE_IMAGES = ComposeChecks.builtImages(Repo.read("docker-compose.yml"));
 
+  /** What the command documented in kustomization.yaml ({@code make-secrets.sh k8s N}) prints. */
+  private static final String SECRETS = Repo.documentedK8sSecrets();
+
   private static List<String> problems(Map<String, String> files) {
-    return KubernetesChecks.problems(files, FACTS, COMPOSE_IMAGES);
+    return KubernetesChecks.problems(files, FACTS, COMPOSE_IMAGES, SECRETS);
   }
 
   /** The real files with one textual replacement in one file (which must apply). */
@@ -30,9 +33,20 @@ class KubernetesManifestsTest {
   @Test
   void theManifestsAreConsistent() {
     Map<String, String> files = Repo.k8sFiles();
-    assertThat(files).containsKeys("kustomization.yaml", "namespace.yaml", "configmap.yaml", "secret.yaml",
+    assertThat(files).containsKeys("kustomization.yaml", "namespace.yaml", "configmap.yaml",
         "training-pvc.yaml", "training-deployment.yaml", "bs-deployment.yaml", "device-statefulset.yaml");
     assertThat(problems(files)).isEmpty();
+  }
+
+  @Test
+  void noSecretValueIsInTheRepositoryAndEveryDevicePodHasItsOwnToken() {
+    assertThat(Repo.k8sFiles().values()).noneSatisfy(text -> assertThat(text).contains("kind: Secret"));
+    assertThat(KubernetesChecks.problems(Repo.k8sFiles(), FACTS, COMPOSE_IMAGES))
+        .as("without the generated Secrets the references dangle")
+        .anySatisfy(p -> assertThat(p).contains("Secret isac-device-tokens, which neither k8s/ nor make-secrets.sh makes"))
+        .anySatisfy(p -> assertThat(p).contains("Secret isac-secrets key api-key"));
+    assertThat(problems(mutated("device-statefulset.yaml", "replicas: 3", "replicas: 4")))
+        .anySatisfy(p -> assertThat(p).contains("pod device-3 has no token: Secret isac-device-tokens holds"));
   }
 
   @Test
@@ -110,7 +124,7 @@ class KubernetesManifestsTest {
     Map<String, String> files = new LinkedHashMap<>(Repo.k8sFiles());
     files.put("extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n");
     assertThat(problems(files)).anySatisfy(p -> assertThat(p).contains("extra.yaml is in k8s/ but not listed"));
-    files = mutated("kustomization.yaml", "  - secret.yaml\n", "  - secret.yaml\n  - secrets.yaml\n");
+    files = mutated("kustomization.yaml", "  - configmap.yaml\n", "  - configmap.yaml\n  - secrets.yaml\n");
     assertThat(problems(files)).anySatisfy(p -> assertThat(p).contains("resource secrets.yaml does not exist"));
   }
 

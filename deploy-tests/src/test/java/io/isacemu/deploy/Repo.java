@@ -79,4 +79,30 @@ final class Repo {
     }
     return ServiceFacts.of(yml, read("docker/entrypoint.sh"));
   }
+
+  /**
+   * Runs the Secret command that k8s/kustomization.yaml documents ({@code sh docker/make-secrets.sh
+   * k8s N}) and returns what it prints.
+   */
+  static String documentedK8sSecrets() {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("sh docker/make-secrets\\.sh k8s (\\d+)")
+        .matcher(read("k8s/kustomization.yaml"));
+    if (!m.find()) {
+      throw new IllegalStateException("k8s/kustomization.yaml documents no 'sh docker/make-secrets.sh k8s N'");
+    }
+    try {
+      Process p = new ProcessBuilder("sh", root().resolve("docker/make-secrets.sh").toString(), "k8s", m.group(1))
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException("docker/make-secrets.sh k8s " + m.group(1) + " failed: " + out);
+      }
+      return out;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *       {@code ISAC_BS_REGISTRYTARGET}, {@code isacemu.device.devices[0].modality} →
  *       {@code ISACEMU_DEVICE_DEVICES_0_MODALITY});
  *   <li>the names docker/entrypoint.sh reads ({@code ${NAME...}}): JAVA_OPTS for every service, the
- *       single-device ones (DEVICE_*, POD_NAME) for device-service only;
+ *       single-device ones (DEVICE_*, POD_NAME) for device-service only, and {@code X_FILE} (a file
+ *       holding X) for every X the service reads;
  *   <li>{@link #PLATFORM_ENV}: names read by Spring Boot or DJL themselves, not by our files.
  * </ul>
  *
@@ -95,6 +96,12 @@ record ServiceFacts(Map<String, JsonNode> serviceYaml, Map<String, Set<String>> 
     known.add("JAVA_OPTS");
     if (service.equals("device-service")) {
       known.addAll(entrypointReads);
+    }
+    // the entrypoint's _FILE convention: X_FILE names a file holding X, for every X the service reads
+    for (String read : entrypointReads) {
+      if (read.endsWith("_FILE") && known.contains(read.substring(0, read.length() - "_FILE".length()))) {
+        known.add(read);
+      }
     }
     known.remove("HOSTNAME"); // set by the runtime, never by a manifest
     return known;
