@@ -226,8 +226,13 @@ public final class DemoLauncher {
 
   /** The command-line arguments of one demo device-service (one device {@code d} of {@link #DEVICES}). */
   static List<String> deviceArgs(String[] d, int httpPort, int bsGrpc, int trainGrpc) {
+    return deviceArgs(d, httpPort, bsGrpc, trainGrpc, "");
+  }
+
+  /** As {@link #deviceArgs(String[], int, int, int)}, presenting {@code token} at Register. */
+  static List<String> deviceArgs(String[] d, int httpPort, int bsGrpc, int trainGrpc, String token) {
     String p = "--isacemu.device.devices[0].";
-    return List.of(
+    return List.of(p + "auth-token=" + token,
         "--server.port=" + httpPort, "--isacemu.device.bs.host=127.0.0.1", "--isacemu.device.bs.port=" + bsGrpc,
         "--isacemu.device.radio.bs-antennas=4",
         // the devices fetch the trained encoders too, so the BS can schedule LOCAL processing
@@ -267,13 +272,20 @@ public final class DemoLauncher {
     // only and no bundle of an earlier run serves
     Path bsData = out.resolve("work/bs");
     deleteTree(bsData);
-    ManagedProcess bs = new ManagedProcess("bs-service", jar("bs-service"), List.of(
+    // each device its own random token, known to the BS only for that id (the gRPC port is not loopback-only)
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String[] d : DEVICES) {
+      tokens.put(d[0], UUID.randomUUID().toString());
+    }
+    List<String> bsArgs = new ArrayList<>(List.of(
         "--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
         "--isac.bs.registry-target=127.0.0.1:" + trainGrpc, "--isac.bs.api-key=" + apiKey,
         "--isac.bs.task-history=100000",
         "--isac.bs.storage.bundle-cache-dir=" + bsData.toAbsolutePath().resolve("bundle"),
-        "--spring.datasource.url=jdbc:h2:file:" + bsData.toAbsolutePath().resolve("tasks") + ";WRITE_DELAY=0"),
-        logs.resolve("bs-service.log"), bsHttp);
+        "--spring.datasource.url=jdbc:h2:file:" + bsData.toAbsolutePath().resolve("tasks") + ";WRITE_DELAY=0"));
+    tokens.forEach((id, token) -> bsArgs.add("--isac.bs.auth.device-tokens." + id + "=" + token));
+    ManagedProcess bs = new ManagedProcess("bs-service", jar("bs-service"), bsArgs, logs.resolve("bs-service.log"),
+        bsHttp);
     say("starting training-service (REST %d, gRPC %d) and bs-service (REST %d, gRPC %d); logs in %s",
         trainHttp, trainGrpc, bsHttp, bsGrpc, logs);
     start(training);
@@ -285,7 +297,8 @@ public final class DemoLauncher {
     for (String[] d : devices) {
       int port = freePort();
       ManagedProcess dp = new ManagedProcess("device-service-" + d[1], jar("device-service"),
-          deviceArgs(d, port, bsGrpc, trainGrpc), logs.resolve("device-service-" + d[1] + ".log"), port);
+          deviceArgs(d, port, bsGrpc, trainGrpc, tokens.get(d[0])), logs.resolve("device-service-" + d[1] + ".log"),
+          port);
       start(dp);
       devs.add(dp);
     }
