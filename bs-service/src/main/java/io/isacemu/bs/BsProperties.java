@@ -258,6 +258,7 @@ public record BsProperties(
    */
   public record Auth(@DefaultValue("") String sharedToken, Map<String, String> deviceTokens,
       @DefaultValue("") String deviceTokensDir) {
+    @ConstructorBinding
     public Auth {
       sharedToken = sharedToken == null ? "" : sharedToken;
       deviceTokens = deviceTokens == null ? Map.of() : Map.copyOf(deviceTokens);
