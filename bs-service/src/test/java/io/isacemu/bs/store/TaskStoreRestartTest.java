@@ -72,4 +72,27 @@ class TaskStoreRestartTest {
       assertThat(tasks.page(0, 10)).extracting(TaskResult::id).startsWith(before.toArray(String[]::new));
     }
   }
+
+  private static TaskResult record(String id, TaskStatus status) {
+    return new TaskResult(id, "fixed:T", "latency", status, "", Optional.empty(), Instant.now(), Optional.empty(),
+        List.of(), List.of(), new TaskResult.Latency(0, 0, 0, 0), new TaskResult.MeasuredLatency(0, 0, 0), 0, 0);
+  }
+
+  @Test
+  void retainDeletesOnlyTheOldestTerminalRecords() {
+    try (ConfigurableApplicationContext a = start()) {
+      TaskStore store = a.getBean(TaskStore.class);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        String id = "t-" + store.nextSequence();
+        ids.add(id);
+        store.save(record(id, i == 1 ? TaskStatus.RUNNING : TaskStatus.DONE));
+      }
+      // keep the newest 2 numbers; of the older ones only the terminal ones go, the RUNNING one stays
+      assertThat(store.retain(2)).isEqualTo(3);
+      assertThat(store.page(0, 10)).extracting(TaskResult::id).containsExactly(ids.get(1), ids.get(4), ids.get(5));
+      assertThat(store.unfinished()).extracting(TaskResult::id).containsExactly(ids.get(1));
+      assertThat(store.newest(1, List.of("DONE"))).extracting(TaskResult::id).containsExactly(ids.get(5));
+    }
+  }
 }
