@@ -45,6 +45,9 @@ class ChaosScenarioIT {
   private int trainGrpc;
   private String bundle;
   private String bsBase;
+  private ManagedProcess lastTraining;
+  private ManagedProcess bsProcess;
+  private List<String> bsArgs;
 
   @BeforeAll
   void ports() throws Exception {
@@ -73,6 +76,7 @@ class ChaosScenarioIT {
     processes.add(p);
     p.start();
     p.awaitHealthy(http.client, Duration.ofMinutes(3));
+    lastTraining = p;
     return p;
   }
 
@@ -155,6 +159,7 @@ class ChaosScenarioIT {
     List<String> bsArgs = List.of("--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
         "--isac.bs.registry-target=127.0.0.1:" + trainGrpc, "--isac.bs.api-key=" + KEY,
         "--isac.bs.time-scale-factor=0.2", // rounds take wall time: the kill lands mid-run
+        "--isac.bs.storage.bundle-cache-dir=" + work.resolve("bs/bundle"),
         "--spring.datasource.url=jdbc:h2:file:" + work.resolve("bs/tasks") + ";WRITE_DELAY=0");
     ManagedProcess bs = new ManagedProcess("bs-service", DemoLauncher.jar(repo, "bs-service"), bsArgs,
         logs.resolve("bs-0.log"), bsHttp);
@@ -219,6 +224,8 @@ class ChaosScenarioIT {
     JsonNode all = http.get(base + "/api/tasks?limit=1000");
     assertThat(all.size()).isEqualTo(TASKS + 1);
     bsBase = base;
+    bsProcess = again;
+    this.bsArgs = bsArgs;
   }
 
   /**
@@ -292,6 +299,52 @@ class ChaosScenarioIT {
     assertThat(answers.keySet()).as("answers %s", answers).allSatisfy(code -> assertThat(code).isIn(202, 429));
     assertThat(answers.getOrDefault(429, 0)).as("overload refused").isPositive();
     assertThat(http.getResponse(bsBase + "/actuator/health").status()).as("the BS still serves").isEqualTo(200);
+  }
+
+  /**
+   * The BS without its model, and an experiment across a crash: an experiment runs; the BS is
+   * SIGKILLed after its first mode, and the training service too. The restarted BS serves the
+   * bundle from its local cache (the registry is down), resumes the experiment after the modes it
+   * had finished and ends it DONE, every row on the same bundle.
+   */
+  @Test
+  @Order(4)
+  void aBsRestartedWithTheTrainingServiceDownServesItsCachedBundleAndResumesItsExperiment() throws Exception {
+    assertThat(bsProcess).as("the BS of the previous tests").isNotNull();
+    await(bsBase + "/api/devices", d -> live(d) == 3, Duration.ofMinutes(3), "three devices LIVE");
+    Http.Response accepted = http.post(bsBase + "/api/experiments",
+        Map.of("samples", 100, "modes", List.of("fixed:T", "fixed:V+A+T", "on-demand")));
+    assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
+    String id = accepted.body().path("id").asText();
+    JsonNode mid = await(bsBase + "/api/experiments/" + id, e -> e.path("rows").size() >= 1, Duration.ofMinutes(5),
+        "experiment " + id + " past its first mode");
+    bsProcess.kill();
+    lastTraining.kill();
+    assertThat(mid.path("state").asText()).as("killed mid-run: %s", mid).isEqualTo("RUNNING");
+    System.out.printf(Locale.ROOT, "[chaos] bs-service and training-service SIGKILLed with experiment %s after %d of 3 modes%n",
+        id, mid.path("rows").size());
+
+    long t0 = System.nanoTime();
+    ManagedProcess restarted = new ManagedProcess("bs-service", DemoLauncher.jar(repo, "bs-service"), bsArgs,
+        logs.resolve("bs-2.log"), Integer.parseInt(bsBase.substring(bsBase.lastIndexOf(':') + 1)));
+    processes.add(restarted);
+    restarted.start();
+    restarted.awaitHealthy(http.client, Duration.ofMinutes(3));
+    await(bsBase + "/api/model", m -> bundle.equals(m.path("version").asText()), Duration.ofMinutes(3),
+        "the BS serving its cached bundle " + bundle + " with the training service down");
+    double servingAfter = (System.nanoTime() - t0) / 1e9;
+    JsonNode done = await(bsBase + "/api/experiments/" + id, e -> List.of("DONE", "FAILED")
+        .contains(e.path("state").asText()), Duration.ofMinutes(10), "experiment " + id + " ended");
+    assertThat(done.path("state").asText()).as("%s", done).isEqualTo("DONE");
+    assertThat(done.path("rows")).hasSize(3);
+    assertThat(done.path("rows").get(0)).as("the row finished before the crash").isEqualTo(mid.path("rows").get(0));
+    done.path("rows").forEach(row -> {
+      assertThat(row.path("modelVersion").asText()).isEqualTo(bundle);
+      assertThat(row.path("status").asText()).as("%s", row).isIn("DONE", "DEGRADED");
+    });
+    System.out.printf(Locale.ROOT, "[chaos] restarted BS serving cached bundle %s %.1f s after its start, training"
+        + " service down; experiment %s resumed and DONE with %d rows, %d tasks%n", bundle, servingAfter, id,
+        done.path("rows").size(), done.path("taskIds").size());
   }
 
   private static double quantile(List<Double> sorted, double q) {

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Service;
  * <p>Accepted at once and run in the background, one experiment and one mode at a time (so the
  * modes do not compete for bandwidth). The record is stored when accepted and after every mode, so
  * it survives a crash: at start, experiments that were QUEUED or RUNNING are resumed — the modes
- * they finished keep their rows, the rest (with the one a crash interrupted) run again. An
+ * they finished keep their rows, the rest (with the one a crash interrupted) run again, after
+ * {@code isac.bs.attach-grace-ms} so that the devices have re-attached to the restarted BS. An
  * experiment whose rows would come from two different bundles ends FAILED, naming both, because
  * its rows would not be comparable.
  */
@@ -45,6 +46,7 @@ public class ExperimentService implements DisposableBean {
   private final ExperimentStore store;
   private final Clock clock;
   private final BsProperties.Limits limits;
+  private final Duration resumeDelay;
   private final ExecutorService runner;
   /** Accepted experiments not yet ended. Guarded by this. */
   private int queued;
@@ -56,6 +58,7 @@ public class ExperimentService implements DisposableBean {
     this.store = store;
     this.clock = clock;
     this.limits = properties.limits();
+    this.resumeDelay = Duration.ofMillis(properties.attachGraceMs());
     this.runner = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "bs-experiments");
       t.setDaemon(true);
@@ -64,7 +67,7 @@ public class ExperimentService implements DisposableBean {
     for (Experiment e : store.unfinished()) {
       log.warn("experiment {} was {} after {} of {} modes when the BS stopped: resuming", e.id(), e.state(),
           e.modesDone(), e.modes().size());
-      enqueue(e);
+      enqueue(e, resumeDelay);
     }
   }
 
@@ -116,7 +119,7 @@ public class ExperimentService implements DisposableBean {
       Experiment e = new Experiment("e-" + store.nextSequence(), Experiment.State.QUEUED, "", samples, chosen,
           first.deadlineSeconds(), first.objective().label(), clock.instant(), Optional.empty(), List.of(), List.of());
       store.save(e);
-      enqueue(e);
+      enqueue(e, Duration.ZERO);
       return e;
     }
   }
@@ -148,11 +151,16 @@ public class ExperimentService implements DisposableBean {
     }
   }
 
-  private synchronized void enqueue(Experiment e) {
+  private synchronized void enqueue(Experiment e, Duration delay) {
     queued++;
     runner.execute(() -> {
       try {
+        if (!delay.isZero()) {
+          sleep(delay.toMillis()); // devices re-attach to a restarted BS meanwhile
+        }
         run(e);
+      } catch (IllegalStateException interrupted) {
+        // the BS stops during the delay: the record stays as it is, and the next start resumes it
       } finally {
         synchronized (this) {
           queued--;

@@ -53,7 +53,7 @@ class ExperimentRestartTest {
   private ConfigurableApplicationContext start() {
     ConfigurableApplicationContext c = new SpringApplicationBuilder(BsServiceApplication.class).run(
         "--server.port=0", "--isac.bs.grpc-port=0", "--isac.bs.registry-target=in-process:" + REGISTRY,
-        "--isac.bs.api-key=k", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("tasks") + ";WRITE_DELAY=0",
+        "--isac.bs.api-key=k", "--isac.bs.attach-grace-ms=200", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("tasks") + ";WRITE_DELAY=0",
         "--spring.main.banner-mode=off", "--logging.level.root=WARN");
     ModelHolder holder = c.getBean(ModelHolder.class);
     await().atMost(Duration.ofMinutes(1)).until(() -> holder.version().isPresent());
