@@ -313,7 +313,7 @@ class ChaosScenarioIT {
     assertThat(bsProcess).as("the BS of the previous tests").isNotNull();
     await(bsBase + "/api/devices", d -> live(d) == 3, Duration.ofMinutes(3), "three devices LIVE");
     Http.Response accepted = http.post(bsBase + "/api/experiments",
-        Map.of("samples", 100, "modes", List.of("fixed:T", "fixed:V+A+T", "on-demand")));
+        Map.of("samples", 40, "modes", List.of("fixed:T", "fixed:V+A+T", "on-demand")));
     assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
     String id = accepted.body().path("id").asText();
     JsonNode mid = await(bsBase + "/api/experiments/" + id, e -> e.path("rows").size() >= 1, Duration.ofMinutes(5),

@@ -135,6 +135,9 @@ final class Platform implements AutoCloseable {
       p.put(d + "x-m", devices[i].xM());
       p.put(d + "y-m", devices[i].yM());
       p.put(d + "mobility.type", "static");
+      // the BS's isac.bs.sensing-power-w (its default 0.1 W; the device's default is 0): both sides
+      // then model the same sensing energy, which the accounting check of PlatformEndToEndTest compares
+      p.put(d + "sensing-power-w", 0.1);
       p.put(d + "auth-token", token);
     }
     ConfigurableApplicationContext ctx = ServiceApp.start(DeviceServiceApplication.class, p);

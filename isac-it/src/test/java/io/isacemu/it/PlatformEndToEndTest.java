@@ -143,6 +143,13 @@ class PlatformEndToEndTest {
       assertThat(task.path("bits").asDouble()).isEqualTo(row.path("bits").asDouble());
       assertThat(task.path("modelled").path("totalSeconds").asDouble()).isEqualTo(row.path("latencySeconds").asDouble());
     }
+    // the device's report and the BS's model agree for a command of N > 1 samples: N sensing windows
+    // (text: P_s N T^s = 0.1 W x 20 x 0.1 s dominates; its 10-bit samples upload in microseconds)
+    JsonNode textTask = platform.rest.get(platform.bs("/api/tasks/" + rows.get("T").path("taskId").asText())).body();
+    JsonNode textRound = textTask.path("devices").get(0);
+    assertThat(textRound.path("samples").asInt()).isEqualTo(SAMPLES);
+    assertThat(textRound.path("deviceReportedEnergyJ").asDouble()).as("device vs BS energy of %s", textRound)
+        .isCloseTo(textRound.path("energyJ").asDouble(), org.assertj.core.api.Assertions.withinPercentage(1));
     for (JsonNode t : platform.rest.get(platform.bs("/api/tasks?limit=1000")).body()) {
       assertThat(Platform.terminal(t)).as("task %s is %s", t.path("id"), t.path("status")).isTrue();
     }

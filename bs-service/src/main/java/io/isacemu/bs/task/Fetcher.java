@@ -15,6 +15,7 @@ import io.isacemu.core.scheduler.OptimalScheduler;
 import io.isacemu.core.scheduler.PathOption;
 import io.isacemu.core.scheduler.Schedule;
 import io.isacemu.core.scheduler.SchedulingProblem;
+import io.isacemu.core.sensing.SensingWindow;
 import io.isacemu.core.units.Units;
 import io.isacemu.core.uplink.UplinkModel;
 import io.isacemu.proto.SampleResult;
@@ -148,7 +149,7 @@ final class Fetcher {
    * the LOCAL path.
    */
   List<PathOption> paths(DeviceView v, int n, Optional<LocalOption> local) {
-    double rawBits = n * v.sensingRateBps() * props.sensingSeconds();
+    double rawBits = rawBits(v, n);
     if (local.isEmpty() || props.processing() == BsProperties.Processing.OFFLOAD) {
       return List.of(PathOption.offload(rawBits, 0.0));
     }
@@ -285,7 +286,7 @@ final class Fetcher {
       // modelled costs of the path actually taken (the refused LOCAL cost nothing: nothing was sensed)
       PathOption path = mode == a.mode()
           ? pathOf(v, n, a.mode(), Optional.ofNullable(local.get(m)))
-          : PathOption.offload(n * v.sensingRateBps() * props.sensingSeconds(), 0.0);
+          : PathOption.offload(rawBits(v, n), 0.0);
       double uploadSeconds = path.bits() / a.rateBps();
       double deviceComputeSeconds = mode == ProcessingMode.LOCAL ? path.fixedSeconds() : 0;
       double deviceSensing = n * props.sensingSeconds();
@@ -330,6 +331,14 @@ final class Fetcher {
   private boolean recentlyRefused(String deviceId, String version) {
     Refusal r = localRefusals.get(deviceId);
     return r != null && r.version().equals(version) && nanos.getAsLong() - r.atNanos() < LOCAL_RETRY_NANOS;
+  }
+
+  /**
+   * Raw bits of {@code n} samples of device {@code v}: eq. (1) {@code m_k T^s} per sample, each
+   * sample its own sensing window (the device reports the same, from the same {@link SensingWindow}).
+   */
+  private double rawBits(DeviceView v, int n) {
+    return n * SensingWindow.selected(v.sensingRateBps(), props.sensingSeconds()).dataBits();
   }
 
   /** The path option of {@code mode} among {@link #paths}. */

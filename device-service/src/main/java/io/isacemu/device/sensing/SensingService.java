@@ -18,16 +18,20 @@ import java.util.Optional;
  * Executes sense commands for one device against the system model.
  *
  * <pre>
- *   (1)  n_k      = m_k T^s_k                      raw bits (OFFLOAD), split evenly over the samples
+ *   (1)  n_k      = m_k T^s_k                      raw bits of ONE sample (OFFLOAD): each of the
+ *                                                  command's N samples is its own window T^s_k
  *        bits     = 32 d_model per sample            (LOCAL: encoder output, float32)
  *   (5)  R_k      = b_k B_min log2(1 + M P_k h_k / σ²(b_k B_min))   ({@link UplinkModel})
  *        T^comm_k = bits / R_k
  *        T^loc_k  = cycles / f_k,  E^loc_k = κ f_k² cycles          ({@link DeviceProcessor})
- *        E_k      = P_s T^s_k + P_k T^comm_k + E^loc_k
+ *        E_k      = P_s N T^s_k + P_k T^comm_k + E^loc_k
  * </pre>
  *
- * <p>Deadline: samples are processed and uploaded one after the other after the sensing window;
- * sample {@code i} (1-based) is in time when {@code T^s + i·(t_loc + bits_1/R) ≤ deadline_s} in
+ * <p>The BS models the same command the same way (N windows, {@code N·m_k·T^s_k} raw bits, both
+ * from {@link SensingWindow}), so the bits and energy a device reports match the BS's model.
+ *
+ * <p>Deadline: samples are processed and uploaded one after the other after the N sensing windows;
+ * sample {@code i} (1-based) is in time when {@code N·T^s + i·(t_loc + bits_1/R) ≤ deadline_s} in
  * emulated seconds. Samples that miss the deadline are not sent and the status is {@link
  * SenseStatus#DEADLINE_EXCEEDED}; otherwise unknown ids give {@link SenseStatus#UNKNOWN_SAMPLE}
  * (known ones still sent). The deadline is judged on modelled time, which is deterministic, not on
@@ -186,12 +190,13 @@ public final class SensingService {
       (store.contains(id) ? known : unknown).add(id);
     }
 
-    double sensingS = request.sensingTimeS();
-    double rawBits = SensingWindow.selected(spec.sensingRateBps(), sensingS).dataBits();
+    // eq. (1) per sample: every sample asked for is sensed in its own window (the BS models the same)
+    SensingWindow window = SensingWindow.selected(spec.sensingRateBps(), request.sensingTimeS());
+    double sensingS = request.sampleIds().size() * window.sensingTimeSeconds();
     double bitsPerSample;
     double flopsPerSample;
     if (mode == ProcessingMode.OFFLOAD) {
-      bitsPerSample = rawBits / request.sampleIds().size();
+      bitsPerSample = window.dataBits();
       flopsPerSample = 0;
     } else {
       bitsPerSample = (double) BITS_PER_FLOAT * local.outputDim();
@@ -202,7 +207,7 @@ public final class SensingService {
         emulator.channelNow().channelGainLinear());
     double perSampleS = cpu.seconds(flopsPerSample) + bitsPerSample / rate;
 
-    // Samples go out one after the other once the window closes (see class javadoc).
+    // Samples go out one after the other once the windows close (see class javadoc).
     double budgetS = request.deadlineS() - sensingS;
     int inTime = 0;
     while (inTime < known.size() && (inTime + 1) * perSampleS <= budgetS * (1 + 1e-12)) {

@@ -209,15 +209,16 @@ class DeviceAgentTest {
       }
       assertThat(got).containsExactly(datasetFeatures(s.getSampleId(), Modality.VIDEO));
     }
-    // n_k = m_k T^s = 4e6 x 0.5; T^comm = n_k / R_k with R_k from eq. (5) at the reported gain.
-    assertThat(result.getBitsSent()).isEqualTo(2_000_000L);
+    // n_k = m_k T^s = 4e6 x 0.5 per sample, each of the 45 its own window (the BS models the same);
+    // T^comm = 45 n_k / R_k with R_k from eq. (5) at the reported gain.
+    assertThat(result.getBitsSent()).isEqualTo(45 * 2_000_000L);
     double rate = new UplinkModel(new Spectrum(4 * 180e3, 180e3), ThermalNoise.reference(), 1)
         .rateBps(23, Units.dbToLinear(gainDb), 4);
-    assertThat(result.getCommS()).isCloseTo(2_000_000 / rate, within(1e-9 * result.getCommS()));
-    assertThat(result.getSensingS()).isEqualTo(0.5);
+    assertThat(result.getCommS()).isCloseTo(45 * 2_000_000 / rate, within(1e-9 * result.getCommS()));
+    assertThat(result.getSensingS()).isEqualTo(45 * 0.5);
     assertThat(result.getComputeS()).isZero();
     assertThat(result.getWallS()).isGreaterThanOrEqualTo(0);
-    assertThat(result.getEnergyJ()).isCloseTo(0.5 * 0.5 + Units.dbmToWatts(23) * result.getCommS(),
+    assertThat(result.getEnergyJ()).isCloseTo(0.5 * 45 * 0.5 + Units.dbmToWatts(23) * result.getCommS(),
         within(1e-9));
     // Energy shows up in later reports.
     double energy = session.reports(2).get(1).getEnergyUsedJ();
@@ -231,13 +232,15 @@ class DeviceAgentTest {
     session.command(offload(1, ids(30)).setDeadlineS(1000).build());
     double fullCommS = session.result().getCommS();
 
-    session.command(offload(2, ids(30)).setDeadlineS(0.5 + fullCommS / 2).build());
+    // 30 sensing windows of 0.5 s, then half the upload time
+    double sensingS = 30 * 0.5;
+    session.command(offload(2, ids(30)).setDeadlineS(sensingS + fullCommS / 2).build());
     SenseResult late = session.result();
 
     assertThat(late.getStatus()).isEqualTo(io.isacemu.proto.SenseStatus.SENSE_STATUS_DEADLINE_EXCEEDED);
     assertThat(late.getSamplesCount()).isBetween(14, 15);
-    assertThat(late.getBitsSent()).isEqualTo(Math.round(2e6 / 30 * late.getSamplesCount()));
-    assertThat(0.5 + late.getCommS()).isLessThanOrEqualTo(0.5 + fullCommS / 2);
+    assertThat(late.getBitsSent()).isEqualTo(Math.round(2e6 * late.getSamplesCount()));
+    assertThat(sensingS + late.getCommS()).isLessThanOrEqualTo(sensingS + fullCommS / 2);
   }
 
   @Test

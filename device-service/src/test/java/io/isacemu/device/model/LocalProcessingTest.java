@@ -202,9 +202,11 @@ class LocalProcessingTest {
       assertThat(out.bitsSent()).isEqualTo(ids.size() * 32L * width);
       assertThat(out.computeS()).isCloseTo(cpu.seconds(flops), within(1e-15));
       assertThat(out.computeS()).isPositive();
-      assertThat(out.energyJ()).isCloseTo(0.5 * 0.5 + Units.dbmToWatts(23) * out.commS() + cpu.energyJ(flops),
+      // one sensing window of T^s = 0.5 s per sample, at P_s = 0.5 W
+      double sensingS = ids.size() * 0.5;
+      assertThat(out.energyJ()).isCloseTo(0.5 * sensingS + Units.dbmToWatts(23) * out.commS() + cpu.energyJ(flops),
           within(1e-12));
-      assertThat(out.wallDelayS()).isCloseTo((0.5 + out.computeS() + out.commS()) * 0.01, within(1e-12));
+      assertThat(out.wallDelayS()).isCloseTo((sensingS + out.computeS() + out.commS()) * 0.01, within(1e-12));
     }
     // LOCAL uploads far fewer bits than the raw samples of OFFLOAD
     SenseOutcome raw = sensing.execute(new SenseRequest("task", 2, ids, 0.5, 3, 180e3,

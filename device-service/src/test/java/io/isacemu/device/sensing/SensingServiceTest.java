@@ -63,10 +63,35 @@ class SensingServiceTest {
     assertThat(out.computeS()).isCloseTo(cpu.seconds(flops), within(1e-18));
     double rate = sensing.rateBps(3, 180e3, emulator.channelNow().channelGainLinear());
     assertThat(out.commS()).isCloseTo(out.bitsSent() / rate, within(1e-15));
+    // two samples, two sensing windows of T^s = 0.5 s at P_s = 0.5 W
+    assertThat(out.sensingS()).isEqualTo(2 * 0.5);
     assertThat(out.energyJ()).isCloseTo(
-        0.5 * 0.5 + Units.dbmToWatts(23) * out.commS() + cpu.energyJ(flops), within(1e-15));
-    assertThat(out.wallDelayS()).isCloseTo((0.5 + out.computeS() + out.commS()) * 0.01, within(1e-15));
+        0.5 * 2 * 0.5 + Units.dbmToWatts(23) * out.commS() + cpu.energyJ(flops), within(1e-15));
+    assertThat(out.wallDelayS()).isCloseTo((2 * 0.5 + out.computeS() + out.commS()) * 0.01, within(1e-15));
     assertThat(emulator.energyUsedJ()).isEqualTo(out.energyJ());
+  }
+
+  /**
+   * The accounting the BS models for a command of N samples (bs-service Fetcher: N windows,
+   * N·m·T^s raw bits): the device reports the same, for N > 1 too (it used to charge one window and
+   * split m·T^s over the N samples, 1/N of the BS's figure).
+   */
+  @Test
+  void offloadOfNSamplesSensesNWindowsAndSendsNTimesTheWindowsBits() {
+    SensingService sensing = TestDevices.sensing(emulator);
+    List<String> ids = List.of("syn-train-000000", "syn-train-000001", "syn-valid-000001");
+    SenseOutcome out = sensing.execute(request(ProcessingMode.OFFLOAD, ids, 1e6));
+
+    double m = emulator.spec().sensingRateBps();
+    double windowBits = io.isacemu.core.sensing.SensingWindow.selected(m, 0.5).dataBits();
+    assertThat(out.status()).isEqualTo(SenseStatus.OK);
+    assertThat(out.samples()).hasSize(3);
+    assertThat(out.sensingS()).isEqualTo(3 * 0.5);
+    assertThat(out.bitsSent()).isEqualTo(Math.round(3 * windowBits));
+    double rate = sensing.rateBps(3, 180e3, emulator.channelNow().channelGainLinear());
+    assertThat(out.commS()).isCloseTo(out.bitsSent() / rate, within(1e-12));
+    assertThat(out.energyJ()).isCloseTo(emulator.spec().sensingPowerW() * 3 * 0.5
+        + Units.dbmToWatts(23) * out.commS(), within(1e-12));
   }
 
   @Test
