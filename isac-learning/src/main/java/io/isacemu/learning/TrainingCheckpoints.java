@@ -3,33 +3,38 @@ package io.isacemu.learning;
 import java.util.Optional;
 
 /**
- * Where a {@link TrainingJob} keeps each stage-I expert once it is trained, so that a job
- * interrupted (a crash, a restart) resumes after its last completed expert instead of from epoch 0.
+ * Where a {@link TrainingJob} keeps its stage-I progress after every epoch, so that a job
+ * interrupted (a crash, a restart) resumes from its last completed epoch instead of from epoch 0.
  *
- * <p>Each expert trains from its own seed ({@code seed × 31 + index}), so an expert restored from a
- * checkpoint is exactly the one an uninterrupted run would have trained: a resumed job publishes
- * the same model. The unit is the expert, not the epoch: DJL does not expose Adam's moment
- * estimates for saving, and resuming an epoch without them would train a different model.
+ * <p>One checkpoint per stage-I expert run, under the key {@code expert-<index>-<name>} (the name
+ * with {@code +} written {@code _}: safe as a file name), replaced after each epoch and kept once
+ * the expert is done. The value is opaque to the store: the job encodes (see {@code
+ * ExpertCheckpoint}) the model parameters, the optimizer's state (Adam's step count and moments,
+ * {@code ResumableAdam}), the epoch count and the early-stopping bookkeeping (best objective, best
+ * parameters and their metrics, epochs without improvement), with a checksum. The shuffling RNG is
+ * replayed from the seed and DJL's engine is reseeded per epoch from {@code (seed, expert, epoch)},
+ * so a resumed job trains bit-identically to an uninterrupted one and publishes the same model.
+ *
+ * <p>A store must make {@link #save} durable and atomic (a reader sees the old or the new
+ * checkpoint, whole) before it returns. A checkpoint that cannot be decoded is ignored with a
+ * message (that expert trains again from epoch 0).
  */
-public interface ExpertCheckpoints {
+public interface TrainingCheckpoints {
 
-  /** A stage-I expert as it was saved: its result and its best parameters (DJL's own encoding). */
-  record Saved(TrainingResult.ExpertResult result, byte[] params) {}
+  /** The last checkpoint saved under {@code key}, if any. */
+  Optional<byte[]> load(String key);
 
-  /** The saved expert {@code index} named {@code name}, if it was completed before. */
-  Optional<Saved> load(int index, String name);
+  /** Replaces the checkpoint under {@code key}, durably, before the job moves on. */
+  void save(String key, byte[] checkpoint);
 
-  /** Keeps expert {@code index} durably (before the job moves on). */
-  void save(int index, Saved expert);
-
-  /** No checkpoints: every expert trains. */
-  ExpertCheckpoints NONE = new ExpertCheckpoints() {
+  /** No checkpoints: every expert trains from epoch 0. */
+  TrainingCheckpoints NONE = new TrainingCheckpoints() {
     @Override
-    public Optional<Saved> load(int index, String name) {
+    public Optional<byte[]> load(String key) {
       return Optional.empty();
     }
 
     @Override
-    public void save(int index, Saved expert) {}
+    public void save(String key, byte[] checkpoint) {}
   };
 }

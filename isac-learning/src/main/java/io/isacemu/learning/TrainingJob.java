@@ -1,6 +1,5 @@
 package io.isacemu.learning;
 
-import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,16 +8,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.core.validation.Check;
 import io.isacemu.data.MultimodalSplit;
-import io.isacemu.learning.metrics.SentimentMetrics;
 import io.isacemu.learning.nn.ExpertBlock;
 import io.isacemu.learning.nn.GumbelSoftmax;
 import io.isacemu.learning.nn.Sequences;
@@ -45,7 +40,8 @@ import java.util.function.LongSupplier;
  * experts starting from the same stage-I weights (frozen by default). Both stages keep the
  * checkpoint with the best validation objective and stop after {@code patience} epochs without
  * improvement. Seeded: DJL's engine seed for initialisation and noise, {@link SplittableRandom} for
- * shuffling.
+ * shuffling. Stage I ({@link ExpertTrainer}) is checkpointed after every epoch ({@link
+ * #optCheckpoints}) and reseeds the engine per epoch, so a resumed job trains the same numbers.
  *
  * <p>DJL's PyTorch gradient collector is process-global: run one job at a time per JVM.
  */
@@ -55,7 +51,7 @@ public final class TrainingJob {
   private final CostTable costs;
   private final TrainingListener listener;
   private final LongSupplier nanoClock;
-  private ExpertCheckpoints checkpoints = ExpertCheckpoints.NONE;
+  private TrainingCheckpoints checkpoints = TrainingCheckpoints.NONE;
 
   /**
    * A job.
@@ -80,24 +76,13 @@ public final class TrainingJob {
     this(config, costs, listener, System::nanoTime);
   }
 
-  /** Keeps each trained expert in {@code checkpoints} and restores those saved before (resume). */
-  public TrainingJob optCheckpoints(ExpertCheckpoints checkpoints) {
+  /**
+   * Checkpoints stage I in {@code checkpoints} after every epoch and resumes from those saved before:
+   * finished experts are restored whole, an interrupted one continues after its last completed epoch.
+   */
+  public TrainingJob optCheckpoints(TrainingCheckpoints checkpoints) {
     this.checkpoints = Check.present("checkpoints", checkpoints);
     return this;
-  }
-
-  /** Progress bookkeeping for the ETA: epochs done vs. planned (caps) over the whole job. */
-  private final class Progress {
-    final long start = nanoClock.getAsLong();
-    final int planned = config.experts().size() * config.expertEpochs()
-        + config.lambdas().size() * config.gateEpochs() * (config.alsoFullGate() ? 2 : 1);
-    int done;
-
-    double eta() {
-      done++;
-      double perEpoch = (nanoClock.getAsLong() - start) / 1e9 / done;
-      return Math.max(0, planned - done) * perEpoch;
-    }
   }
 
   /**
@@ -132,23 +117,14 @@ public final class TrainingJob {
   private TrainingResult run(
       MultimodalSplit train, MultimodalSplit valid, GateFeatures features, Optional<StateCosts> stateCosts) {
     Map<Modality, Integer> dims = checkSplits(train, valid);
-    Progress progress = new Progress();
+    Progress progress = new Progress(config, nanoClock);
     List<TrainingResult.ExpertResult> expertResults = new ArrayList<>();
     List<byte[]> snapshots = new ArrayList<>();
+    ExpertTrainer stageOne = new ExpertTrainer(config, listener, nanoClock, checkpoints);
     for (int i = 0; i < config.experts().size(); i++) {
-      String name = config.experts().get(i).name();
-      Optional<ExpertCheckpoints.Saved> saved = checkpoints.load(i, name);
-      if (saved.isPresent()) {
-        expertResults.add(saved.get().result());
-        snapshots.add(saved.get().params());
-        progress.done += saved.get().result().epochsRun();
-        listener.onRestored(name, saved.get().result().epochsRun());
-        continue;
-      }
-      ExpertBlock block = new ExpertBlock(config.preset().expert(config.experts().get(i), dims));
-      TrainingResult.ExpertResult r = trainExpert(i, block, train, valid, progress, snapshots);
-      expertResults.add(r);
-      checkpoints.save(i, new ExpertCheckpoints.Saved(r, snapshots.get(snapshots.size() - 1)));
+      ExpertTrainer.Trained t = stageOne.train(i, dims, train, valid, progress);
+      expertResults.add(t.result());
+      snapshots.add(t.bestParams());
     }
     List<TrainingResult.GateRun> runs = new ArrayList<>();
     List<TrainingResult.GateRun> fullRuns = new ArrayList<>();
@@ -203,11 +179,11 @@ public final class TrainingJob {
   }
 
   private static DefaultTrainingConfig trainingConfig(double learningRate) {
-    return new DefaultTrainingConfig(Loss.l1Loss())
-        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
+    return new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(new ResumableAdam(learningRate));
   }
 
-  private int[] shuffled(int n, SplittableRandom rng) {
+  /** A Fisher–Yates permutation of {@code 0..n−1} drawn from {@code rng} ({@code n − 1} draws). */
+  static int[] shuffled(int n, SplittableRandom rng) {
     int[] p = SplitTensors.range(0, n);
     for (int i = n - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
@@ -218,99 +194,11 @@ public final class TrainingJob {
     return p;
   }
 
-  private static int[] batch(int[] perm, int from, int size) {
+  static int[] batch(int[] perm, int from, int size) {
     int to = Math.min(perm.length, from + size);
     int[] b = new int[to - from];
     System.arraycopy(perm, from, b, 0, b.length);
     return b;
-  }
-
-  // ---------------------------------------------------------------- stage I
-
-  private TrainingResult.ExpertResult trainExpert(
-      int index, ExpertBlock block, MultimodalSplit train, MultimodalSplit valid, Progress progress, List<byte[]> snapshots) {
-    ModalitySet set = block.spec().modalities();
-    Engine.getInstance().setRandomSeed((int) (config.seed() * 31 + index));
-    SplittableRandom rng = new SplittableRandom(config.seed() * 31 + index);
-    float[] validLabels = SplitTensors.labels(valid);
-    try (Model model = Model.newInstance("expert-" + set.name())) {
-      model.setBlock(block);
-      double best = Double.POSITIVE_INFINITY;
-      byte[] bestParams = null;
-      SentimentMetrics bestMetrics = null;
-      int epochsRun = 0;
-      int stale = 0;
-      try (Trainer trainer = model.newTrainer(trainingConfig(config.expertLearningRate()))) {
-        List<Shape> shapes = new ArrayList<>();
-        for (Modality m : set.modalities()) {
-          shapes.add(new Shape(1, train.sequenceLength(), train.featureDim(m)));
-        }
-        trainer.initialize(shapes.toArray(new Shape[0]));
-        for (int epoch = 0; epoch < config.expertEpochs(); epoch++) {
-          long t0 = nanoClock.getAsLong();
-          int[] perm = shuffled(train.size(), rng);
-          double lossSum = 0;
-          for (int from = 0; from < perm.length; from += config.batchSize()) {
-            int[] idx = batch(perm, from, config.batchSize());
-            try (NDManager bm = trainer.getManager().newSubManager()) {
-              NDList x = SplitTensors.features(bm, train, set, idx);
-              NDArray y = SplitTensors.labels(bm, train, idx);
-              try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDArray pred = trainer.forward(x).singletonOrThrow();
-                NDArray loss = Losses.task(config.taskLoss(), pred, y);
-                checkFinite(loss, "expert " + set.name(), epoch);
-                gc.backward(loss);
-                lossSum += loss.getFloat() * idx.length;
-              }
-              trainer.step();
-            }
-          }
-          double sps = train.size() / Math.max(1e-9, (nanoClock.getAsLong() - t0) / 1e9);
-          epochsRun++;
-          float[] pred = predict(block, model, valid);
-          double validLoss = Losses.task(config.taskLoss(), pred, validLabels);
-          SentimentMetrics metrics = SentimentMetrics.compute(validLabels, pred);
-          if (!Double.isFinite(validLoss)) {
-            throw new IllegalStateException("training diverged: expert " + set.name() + " validation loss "
-                + validLoss + " at epoch " + epoch + "; lower the learning rate");
-          }
-          boolean improved = validLoss < best;
-          if (improved) {
-            best = validLoss;
-            bestParams = snapshot(block);
-            bestMetrics = metrics;
-            stale = 0;
-          } else {
-            stale++;
-          }
-          double trainLoss = lossSum / train.size();
-          listener.onEpoch(new EpochReport(
-              EpochReport.Stage.EXPERTS, set.name(), 0, epoch, config.expertEpochs(), Double.NaN, trainLoss,
-              trainLoss, validLoss, validLoss, metrics, Optional.empty(), sps, progress.eta(), improved));
-          if (stale >= config.patience()) {
-            break;
-          }
-        }
-      }
-      snapshots.add(bestParams);
-      return new TrainingResult.ExpertResult(set.name(), epochsRun, best, bestMetrics);
-    }
-  }
-
-  private static float[] predict(ExpertBlock block, Model model, MultimodalSplit split) {
-    float[] out = new float[split.size()];
-    try (NDManager mgr = model.getNDManager().newSubManager()) {
-      ParameterStore ps = new ParameterStore(mgr, false);
-      for (int from = 0; from < split.size(); from += GatedModel.CHUNK) {
-        int to = Math.min(split.size(), from + GatedModel.CHUNK);
-        try (NDManager bm = mgr.newSubManager()) {
-          NDList x = SplitTensors.features(bm, split, block.spec().modalities(), SplitTensors.range(from, to));
-          float[] y = block.forward(ps, x, false).singletonOrThrow().toFloatArray();
-          System.arraycopy(y, 0, out, from, y.length);
-        }
-      }
-    }
-    return out;
   }
 
   static byte[] snapshot(Block block) {
@@ -443,7 +331,7 @@ public final class TrainingJob {
   }
 
   /** Fails loudly instead of letting NaN weights be kept: a diverged run is a configuration error. */
-  private static void checkFinite(NDArray loss, String what, int epoch) {
+  static void checkFinite(NDArray loss, String what, int epoch) {
     float v = loss.getFloat();
     if (!Float.isFinite(v)) {
       throw new IllegalStateException(

@@ -10,9 +10,14 @@ public interface TrainingListener {
   /** A note about the job; ignored by default. */
   default void onMessage(String text) {}
 
-  /** Stage-I expert {@code expert} was restored from its checkpoint, with {@code epochs} epochs run. */
-  default void onRestored(String expert, int epochs) {
-    onMessage("expert " + expert + " restored from its checkpoint (" + epochs + " epochs)");
+  /**
+   * Stage-I expert {@code expert} was restored from its checkpoint with {@code epochs} epochs
+   * completed (called before any epoch of it is trained): {@code complete} when the expert is done,
+   * else it goes on with epoch {@code epochs} (0-based). Its restored epochs are not reported again.
+   */
+  default void onRestored(String expert, int epochs, boolean complete) {
+    onMessage("expert " + expert + " restored from its checkpoint (" + epochs + " epochs"
+        + (complete ? ", done" : "; resuming") + ")");
   }
 
   /** A listener that ignores every report. */

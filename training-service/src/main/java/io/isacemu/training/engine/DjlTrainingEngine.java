@@ -70,7 +70,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
     return train(spec, listener, bundleDir, Optional.empty());
   }
 
-  /** Stage-I experts are checkpointed in {@code checkpointDir}; a resumed job restores them. */
+  /** Stage I is checkpointed in {@code checkpointDir} after every epoch; a resumed job goes on from there. */
   @Override
   public TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir, Path checkpointDir)
       throws Exception {
@@ -115,8 +115,8 @@ public final class DjlTrainingEngine implements TrainingEngine {
     } else {
       gate.fullGate();
     }
-    TrainingJob job = new TrainingJob(gate.build(), costs, adapter(listener));
-    checkpointDir.ifPresent(dir -> job.optCheckpoints(new FileExpertCheckpoints(dir)));
+    TrainingJob job = new TrainingJob(gate.build(), costs, adapter(listener, spec.epochsStageOne()));
+    checkpointDir.ifPresent(dir -> job.optCheckpoints(new FileTrainingCheckpoints(dir)));
     try (TrainingResult gated = state.isPresent()
         ? job.run(data.train(), data.valid(), state.get())
         : job.run(data.train(), data.valid(), GateFeatures.none())) {
@@ -228,39 +228,38 @@ public final class DjlTrainingEngine implements TrainingEngine {
     return y;
   }
 
-  private static io.isacemu.learning.TrainingListener adapter(ProgressListener l) {
+  private static io.isacemu.learning.TrainingListener adapter(ProgressListener l, int epochsStageOne) {
     return new io.isacemu.learning.TrainingListener() {
+      // the run the last report was of: a new one (or a resumed one) begins a stage for the service
+      private String run = "";
+
       @Override
       public void onMessage(String text) {
         l.onMessage(text);
       }
 
       @Override
-      public void onRestored(String expert, int epochs) {
-        l.onRestored(expert, epochs);
+      public void onRestored(String expert, int epochs, boolean complete) {
+        l.onRestored(expert, epochs, epochsStageOne, complete);
       }
 
       @Override
       public void onEpoch(EpochReport r) {
-        onEpochReport(l, r);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("acc2", r.validMetrics().acc2HasZero());
+        metrics.put("f1", r.validMetrics().f1Weighted());
+        metrics.put("mae", r.validMetrics().mae());
+        r.validRouting().ifPresent(rt -> metrics.put("expectedNormalisedCost", rt.expectedNormalisedCost()));
+        Stage stage = r.stage() == EpochReport.Stage.EXPERTS ? Stage.STAGE_I : Stage.STAGE_II;
+        String subject = stage == Stage.STAGE_I ? r.model() : "λ=" + r.lambda();
+        if (r.epoch() == 0 || !run.equals(stage + " " + subject)) {
+          run = stage + " " + subject;
+          l.onStage(stage, subject);
+        }
+        l.onEpoch(stage, r.epoch() + 1, r.maxEpochs(), finiteOr(r.trainLoss()), finiteOr(r.validObjective()),
+            metrics, Math.max(0, r.samplesPerSecond()));
       }
     };
-  }
-
-  private static void onEpochReport(ProgressListener l, EpochReport r) {
-    {
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put("acc2", r.validMetrics().acc2HasZero());
-      metrics.put("f1", r.validMetrics().f1Weighted());
-      metrics.put("mae", r.validMetrics().mae());
-      r.validRouting().ifPresent(rt -> metrics.put("expectedNormalisedCost", rt.expectedNormalisedCost()));
-      Stage stage = r.stage() == EpochReport.Stage.EXPERTS ? Stage.STAGE_I : Stage.STAGE_II;
-      if (r.epoch() == 0) {
-        l.onStage(stage, stage == Stage.STAGE_I ? r.model() : "λ=" + r.lambda());
-      }
-      l.onEpoch(stage, r.epoch() + 1, r.maxEpochs(), finiteOr(r.trainLoss()), finiteOr(r.validObjective()),
-          metrics, Math.max(0, r.samplesPerSecond()));
-    }
   }
 
   private static double finiteOr(double v) {

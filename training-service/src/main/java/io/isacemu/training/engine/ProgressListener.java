@@ -37,8 +37,16 @@ public interface ProgressListener {
   /** A free-form progress note (e.g. "early stop after 7 epochs"). */
   void onMessage(String text);
 
-  /** A stage-I expert restored from its checkpoint: its {@code epochs} count as completed. */
-  default void onRestored(String subject, int epochs) {
+  /**
+   * A stage-I expert restored from its checkpoint (before any epoch is trained in this run): its
+   * {@code epochs} count as completed and are not reported again.
+   *
+   * @param subject the expert's name, e.g. {@code V+A+T}
+   * @param epochs epochs it had completed, ≥ 1
+   * @param maxEpochs its epoch cap
+   * @param complete whether it is done; else it goes on with epoch {@code epochs + 1} (1-based)
+   */
+  default void onRestored(String subject, int epochs, int maxEpochs, boolean complete) {
     onMessage(subject + " restored from its checkpoint (" + epochs + " epochs)");
   }
 }

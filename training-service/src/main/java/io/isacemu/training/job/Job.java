@@ -28,7 +28,10 @@ final class Job {
   String subject;
   int epoch;
   int epochs;
+  /** Epochs completed over the whole job, those restored from checkpoints after a restart included. */
   int completedEpochs;
+  /** Epochs trained (and timed) by this process, for the ETA's mean epoch time. */
+  int timedEpochs;
   double epochSecondsTotal;
   Instant lastMark;
   Double lastTrainLoss;
@@ -56,22 +59,22 @@ final class Job {
     }
   }
 
-  /** Records a finished epoch; returns its duration (time since the previous mark). */
+  /** Records a finished epoch's time; returns its duration (time since the previous mark). */
   Duration epochDone(Instant now) {
     Duration d = Duration.between(lastMark, now);
     lastMark = now;
-    completedEpochs++;
+    timedEpochs++;
     epochSecondsTotal += d.toNanos() / 1e9;
     return d;
   }
 
-  /** Mean epoch time × epochs left; empty before the first epoch or when not running. */
+  /** Mean epoch time (of those trained here) × epochs left; empty before the first epoch or when not running. */
   Optional<Double> etaSeconds() {
-    if (state != JobState.RUNNING || completedEpochs == 0) {
+    if (state != JobState.RUNNING || timedEpochs == 0) {
       return Optional.empty();
     }
     int left = Math.max(0, spec.plannedEpochs() - completedEpochs);
-    return Optional.of(epochSecondsTotal / completedEpochs * left);
+    return Optional.of(epochSecondsTotal / timedEpochs * left);
   }
 
   JobView view(Optional<Integer> queuePosition) {

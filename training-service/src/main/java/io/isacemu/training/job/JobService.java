@@ -33,9 +33,10 @@ import org.springframework.stereotype.Service;
  * gradient collector is process-global, so two trainings in one JVM would collide).
  *
  * <p>Every job is recorded ({@link JobRecords}: the SQL database in the service) when it is queued,
- * started and finished, so a restart loses none: finished jobs answer with their view and results,
- * and queued and running ones are queued again in id order and resume (a running one after its last
- * completed stage-I expert, from its checkpoints). At most {@code jobHistorySize} finished jobs are
+ * started and finished and after every epoch, so a restart loses none: finished jobs answer with
+ * their view and results, and queued and running ones are queued again in id order and resume (a
+ * running one from its last completed stage-I epoch, from its per-epoch checkpoints; its epoch
+ * counter goes on from there, never back to 0). At most {@code jobHistorySize} finished jobs are
  * kept in memory; older ones are read from the records. A failing job is recorded as FAILED with its
  * reason and its work directory is deleted; the worker then proceeds with the next job unaffected.
  */
@@ -114,6 +115,9 @@ public class JobService implements DisposableBean {
       synchronized (this) {
         job = new Job(row.id(), spec, was.submittedAt(), properties.maxMessagesPerJob());
         job.request = Optional.of(request);
+        // the epoch counter goes on from what was seen before the restart, never back to 0 (its
+        // checkpoints hold at least as many: each is saved before its epoch is reported)
+        job.completedEpochs = was.completedEpochs();
         was.messages().forEach(m -> job.message(m.at(), m.text()));
         job.message(clock.instant(), "queued again after a restart of the training service ("
             + was.state().name().toLowerCase() + " before)");
@@ -359,12 +363,27 @@ public class JobService implements DisposableBean {
     }
   }
 
-  /** Feeds engine progress into the job; throws once the job has been cancelled. */
+  /**
+   * Feeds engine progress into the job (recorded at every epoch, so a restart shows the count it
+   * had); throws once the job has been cancelled. The completed-epoch count is the epochs restored
+   * from checkpoints plus those trained in this run, and never less than the count the job started
+   * this run with.
+   */
   private final class Listener implements ProgressListener {
     private final Job job;
+    private final int floor;
+    private int restored;
+    private int trained;
 
     Listener(Job job) {
       this.job = job;
+      synchronized (JobService.this) {
+        this.floor = job.completedEpochs;
+      }
+    }
+
+    private void count() {
+      job.completedEpochs = Math.max(floor, restored + trained);
     }
 
     @Override
@@ -399,6 +418,9 @@ public class JobService implements DisposableBean {
         job.validMetrics = Map.copyOf(validMetrics);
         job.samplesPerSecond = samplesPerSecond;
         metrics.epoch(job.epochDone(clock.instant()), trainLoss, validLoss, samplesPerSecond);
+        trained++;
+        count();
+        record(job);
       }
     }
 
@@ -411,11 +433,19 @@ public class JobService implements DisposableBean {
     }
 
     @Override
-    public void onRestored(String subject, int epochs) {
+    public void onRestored(String subject, int epochs, int maxEpochs, boolean complete) {
       synchronized (JobService.this) {
         checkCancelled();
-        job.completedEpochs += epochs; // the epoch counter goes on from the checkpoint, not from 0
-        job.message(clock.instant(), "stage I " + subject + " restored from its checkpoint (" + epochs + " epochs)");
+        restored += epochs; // the epoch counter goes on from the checkpoint, not from 0
+        count();
+        if (!complete) {
+          job.stage = Stage.STAGE_I;
+          job.subject = subject;
+          job.epoch = epochs;
+          job.epochs = maxEpochs;
+        }
+        job.message(clock.instant(), "stage I " + subject + " restored from its checkpoint (" + epochs + " epochs"
+            + (complete ? ", done" : "; resuming with epoch " + (epochs + 1) + " of " + maxEpochs) + ")");
         record(job);
       }
     }
