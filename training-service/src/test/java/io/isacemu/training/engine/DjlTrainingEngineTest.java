@@ -98,6 +98,63 @@ class DjlTrainingEngineTest {
     }
   }
 
+  /** Records stage-I epochs and restorations; throws ("the crash") at stage-I epoch {@code killAt} (1-based over the job; 0: never). */
+  private static final class Crashing implements ProgressListener {
+    final List<String> restored = new ArrayList<>();
+    final int killAt;
+    int stageOneEpochs;
+
+    Crashing(int killAt) {
+      this.killAt = killAt;
+    }
+
+    @Override
+    public void onStage(Stage stage, String subject) {}
+
+    @Override
+    public void onEpoch(Stage s, int e, int es, double tl, double vl, Map<String, Double> m, double sps) {
+      if (s == Stage.STAGE_I && ++stageOneEpochs == killAt) {
+        throw new IllegalStateException("killed");
+      }
+    }
+
+    @Override
+    public void onMessage(String text) {}
+
+    @Override
+    public void onRestored(String subject, int epochs, int maxEpochs, boolean complete) {
+      restored.add(subject + ":" + epochs + "/" + maxEpochs + ":" + complete);
+    }
+  }
+
+  @Test
+  void aRunKilledInStageOneResumesFromItsCheckpointFilesAndGivesTheSameRows() throws Exception {
+    JobSpec spec = new JobSpec(new DatasetSpec.Synthetic(3, 96, 32, 64, 6),
+        List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")), List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
+        List.of(0.5), 3, 1, Preset.DEMO, CostMetric.LATENCY, List.of(GateMode.FULL), false, 1.0, 0.5, 3, 32, 5,
+        java.util.Optional.empty());
+    DjlTrainingEngine engine = new DjlTrainingEngine(Clock.systemUTC());
+    TrainingOutcome uninterrupted = engine.train(spec, new Crashing(0), java.nio.file.Files.createDirectory(work.resolve("a")),
+        work.resolve("ckpt-a"));
+
+    Path ckpt = work.resolve("ckpt-b");
+    Path bundle = java.nio.file.Files.createDirectory(work.resolve("b"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.train(spec, new Crashing(4), bundle, ckpt))
+        .hasMessage("killed"); // after T's 3 epochs and V+A+T's first
+    try (var files = java.nio.file.Files.list(ckpt)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+          "expert-0-T.ckpt", "expert-1-V_A_T.ckpt"); // no temporary file left
+    }
+    System.out.printf(java.util.Locale.ROOT, "[checkpoint] demo preset: T done %d B, V+A+T after epoch 1 %d B%n",
+        java.nio.file.Files.size(ckpt.resolve("expert-0-T.ckpt")), java.nio.file.Files.size(ckpt.resolve("expert-1-V_A_T.ckpt")));
+
+    Crashing resumed = new Crashing(0);
+    TrainingOutcome again = engine.train(spec, resumed, bundle, ckpt);
+    assertThat(resumed.restored).containsExactly("T:3/3:true", "V+A+T:1/3:false");
+    assertThat(resumed.stageOneEpochs).isEqualTo(2);
+    assertThat(again.rows()).isEqualTo(uninterrupted.rows());
+  }
+
   @Test
   void onDemandGateWithoutStateReadsTextOnly() throws Exception {
     TrainingOutcome out = new DjlTrainingEngine(Clock.systemUTC()).train(

@@ -14,9 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Deterministic test engine. By default every run succeeds: one epoch per expert and per λ and gate, a
- * small parameter file in the bundle directory, and made-up but valid result rows. Scripted runs
- * ({@link #blockNext}, {@link #failNext}) change the next runs in order.
+ * Deterministic test engine. By default every run succeeds: the spec's epochs per expert and per λ
+ * and gate, a small parameter file in the bundle directory, and made-up but valid result rows.
+ * Scripted runs ({@link #blockNext}, {@link #blockAtStageOneEpoch}, {@link #failNext}) change the
+ * next runs in order. Given a checkpoint directory it checkpoints stage I after every epoch (a
+ * count in {@code fake.ckpt}, saved before the epoch is reported) and resumes from it, restoring
+ * experts like the real engine.
  */
 public final class FakeTrainingEngine implements TrainingEngine {
 
@@ -37,18 +40,36 @@ public final class FakeTrainingEngine implements TrainingEngine {
 
   private record Block(Hold hold) implements Plan {}
 
+  private record BlockAt(Hold hold, int stageOneEpoch) implements Plan {}
+
   private record Fail(String reason) implements Plan {}
 
   private record Throw(Error error) implements Plan {}
 
   private final ConcurrentLinkedQueue<Plan> plans = new ConcurrentLinkedQueue<>();
   private final AtomicInteger runs = new AtomicInteger();
+  private final AtomicInteger stageOneEpochs = new AtomicInteger();
 
   /** The next unscripted run blocks (after its first progress report) until released. */
   public Hold blockNext() {
     Hold h = new Hold(new CountDownLatch(1), new CountDownLatch(1));
     plans.add(new Block(h));
     return h;
+  }
+
+  /**
+   * The next unscripted run blocks right after reporting the {@code n}-th stage-I epoch of the job
+   * (1-based, counted over all experts, restored ones included) until released.
+   */
+  public Hold blockAtStageOneEpoch(int n) {
+    Hold h = new Hold(new CountDownLatch(1), new CountDownLatch(1));
+    plans.add(new BlockAt(h, n));
+    return h;
+  }
+
+  /** Stage-I epochs trained so far by every run (restored ones are not trained). */
+  public int stageOneEpochsTrained() {
+    return stageOneEpochs.get();
   }
 
   /** The next unscripted run fails with {@code reason}. */
@@ -68,6 +89,17 @@ public final class FakeTrainingEngine implements TrainingEngine {
 
   @Override
   public TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir) throws Exception {
+    return train(spec, listener, bundleDir, Optional.empty());
+  }
+
+  @Override
+  public TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir, Path checkpointDir)
+      throws Exception {
+    return train(spec, listener, bundleDir, Optional.of(checkpointDir));
+  }
+
+  private TrainingOutcome train(JobSpec spec, ProgressListener listener, Path bundleDir, Optional<Path> checkpoints)
+      throws Exception {
     runs.incrementAndGet();
     Plan plan = plans.poll();
     listener.onStage(Stage.STAGE_I, spec.experts().get(0).name());
@@ -85,10 +117,34 @@ public final class FakeTrainingEngine implements TrainingEngine {
     }
     List<ResultRow> rows = new ArrayList<>();
     int i = 0;
+    Optional<Path> file = checkpoints.map(d -> d.resolve("fake.ckpt"));
+    int saved = file.filter(Files::isRegularFile).isPresent()
+        ? Integer.parseInt(Files.readString(file.get()).trim()) : 0;
+    int cap = spec.epochsStageOne();
+    int global = 0;
     for (ModalitySet e : spec.experts()) {
-      listener.onStage(Stage.STAGE_I, e.name());
-      for (int ep = 1; ep <= spec.epochsStageOne(); ep++) {
-        listener.onEpoch(Stage.STAGE_I, ep, spec.epochsStageOne(), 1.0 / ep, 1.1 / ep, Map.of("acc2", 0.7), 1000);
+      int done = Math.max(0, Math.min(cap, saved - global));
+      global += done;
+      if (done > 0) {
+        listener.onRestored(e.name(), done, cap, done == cap);
+      }
+      if (done < cap) {
+        listener.onStage(Stage.STAGE_I, e.name());
+      }
+      for (int ep = done + 1; ep <= cap; ep++) {
+        stageOneEpochs.incrementAndGet();
+        global++;
+        if (file.isPresent()) {
+          Files.createDirectories(file.get().getParent());
+          Files.writeString(file.get(), Integer.toString(global), StandardCharsets.UTF_8);
+        }
+        listener.onEpoch(Stage.STAGE_I, ep, cap, 1.0 / ep, 1.1 / ep, Map.of("acc2", 0.7), 1000);
+        if (plan instanceof BlockAt b && b.stageOneEpoch() == global) {
+          b.hold().started().countDown();
+          if (!b.hold().gate().await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("fake run never released");
+          }
+        }
       }
       double acc = 0.6 + 0.05 * i++;
       rows.add(row(e.name(), Optional.empty(), acc, Map.of(e.name(), 1.0)));

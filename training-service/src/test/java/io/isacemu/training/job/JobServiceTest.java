@@ -127,6 +127,40 @@ class JobServiceTest {
   }
 
   @Test
+  void aJobInterruptedInStageOneResumesFromItsLastEpochAndItsEpochCounterNeverGoesBack() throws Exception {
+    io.isacemu.training.store.JobRecords records = io.isacemu.training.store.JobRecords.inMemory(TestSupport.json());
+    store = new BundleStore(dir, TestSupport.tickingClock(), TestSupport.json());
+    TrainingProperties props = TestSupport.properties(dir, 10);
+    // 4 experts × 2 epochs, then 1 λ × 2 gates × 1 epoch
+    JobRequest request = new JobRequest(null, null, null, null, null, 2, 1, null, null, null, null, 7L, null, null,
+        null, null, null);
+    JobService first = new JobService(engine, store, TestSupport.tickingClock(), props, meters, records);
+    FakeTrainingEngine.Hold killed = engine.blockAtStageOneEpoch(3); // V done, A after its first epoch
+    FakeTrainingEngine.Hold resumedHold = engine.blockAtStageOneEpoch(4); // the resumed run's first epoch
+    JobView job = first.submit(request.toSpec("demo"), Optional.of(request));
+    killed.awaitStarted();
+    assertThat(first.get(job.id()).completedEpochs()).isEqualTo(3);
+    first.destroy(); // the worker is interrupted mid-epoch: the records and checkpoints a crash leaves
+
+    service = new JobService(engine, store, TestSupport.tickingClock(), props, meters, records);
+    assertThat(service.get(job.id()).completedEpochs()).as("at once after the restart").isEqualTo(3);
+    resumedHold.awaitStarted();
+    JobView running = service.get(job.id());
+    assertThat(running.completedEpochs()).as("restored 3 + the first one trained").isEqualTo(4);
+    assertThat(running.subject()).contains("A");
+    assertThat(running.epoch()).isEqualTo(2);
+    assertThat(running.messages()).extracting(JobMessage::text).anySatisfy(m -> assertThat(m)
+        .contains("V restored from its checkpoint (2 epochs, done)"))
+        .anySatisfy(m -> assertThat(m).contains("A restored from its checkpoint (1 epochs; resuming with epoch 2 of 2)"));
+    resumedHold.release();
+    JobView done = awaitState(job.id(), JobState.SUCCEEDED);
+    assertThat(done.completedEpochs()).isEqualTo(done.plannedEpochs()).isEqualTo(4 * 2 + 2);
+    assertThat(engine.stageOneEpochsTrained()).as("no stage-I epoch trained twice").isEqualTo(8);
+    assertThat(done.bundleVersion()).isPresent();
+    assertThat(dir.resolve(".checkpoints").resolve("job" + job.id())).as("deleted once the job ends").doesNotExist();
+  }
+
+  @Test
   void anErrorSuchAsOutOfMemoryEndsTheJobFailedAndTheWorkerGoesOn() {
     service(engine, 10);
     engine.errorNext(new OutOfMemoryError("Java heap space"));
