@@ -1,7 +1,7 @@
 package io.isacemu.training.engine;
 
 import io.isacemu.learning.TrainingCheckpoints;
-import io.isacemu.training.store.DurableFiles;
+import io.isacemu.proto.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
