@@ -54,6 +54,8 @@ class PlatformEndToEndTest {
   /** Gate modes of the experiment, in Table I order. */
   static final List<String> MODES = List.of("fixed:V", "fixed:A", "fixed:T", "fixed:V+A+T", "full", "on-demand");
   static final int SAMPLES = 20;
+  /** Samples of each task of the device-kill test. */
+  static final int KILLED_SAMPLES = 60;
   /** λ of the deployed gate: high, so that it routes part of the samples to text alone. */
   static final double LAMBDA = 1.0;
   static final Duration TASK_TIMEOUT = Duration.ofMinutes(2);
@@ -65,10 +67,9 @@ class PlatformEndToEndTest {
 
   @BeforeAll
   static void startPlatform() {
-    // slower than real time on the devices (1 emulated s = 4 wall s): a 600-sample video upload
-    // lasts seconds, long after the kill lands even on a busy machine; a 20-sample task still takes
-    // about a second
-    platform = Platform.start(work, 4.0);
+    // real time on the devices: a 60-sample video command (60 sensing windows of 0.1 s, then 24 Mbit
+    // up) lasts about 7 s, long after the kill lands even on a busy machine; a 20-sample task about 2 s
+    platform = Platform.start(work, 1.0);
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("preset", "demo");
     // a small training set and one epoch per stage: the bundle only has to be real, not good
@@ -176,8 +177,8 @@ class PlatformEndToEndTest {
     int before = platform.rest.get(platform.bs("/api/tasks?limit=1000")).body().size();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      // every test sample through V+A+T: the video device uploads 600 samples (seconds of wall time)
-      ids.add(platform.submit(Map.of("count", 600, "mode", "fixed:V+A+T", "deadlineSeconds", 1000)));
+      // 60 test samples through V+A+T: the video device senses and uploads for tens of wall seconds
+      ids.add(platform.submit(Map.of("count", KILLED_SAMPLES, "mode", "fixed:V+A+T", "deadlineSeconds", 1000)));
     }
     // kill the video device-service once the first task's fetch round holds units for video-0 (its
     // SenseCommand is out). Watched in process, on the BS's spectrum ledger (GET /api/allocation
@@ -218,7 +219,7 @@ class PlatformEndToEndTest {
     for (JsonNode t : results) {
       assertThat(t.path("status").asText()).as("task %s: %s", t.path("id"), t.path("reason")).isEqualTo("DEGRADED");
       assertThat(t.path("reason").asText()).containsAnyOf("video-0", "VIDEO");
-      assertThat(t.path("samples")).hasSize(600).allSatisfy(s -> {
+      assertThat(t.path("samples")).hasSize(KILLED_SAMPLES).allSatisfy(s -> {
         assertThat(s.hasNonNull("prediction")).as("sample %s served", s.path("sampleId")).isTrue();
         assertThat(s.path("degraded").asBoolean()).isTrue();
         assertThat(s.path("intended").asText()).isEqualTo("V+A+T");
