@@ -1,6 +1,7 @@
 package io.isacemu.bs.task;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,14 +83,14 @@ public record Experiment(
   }
 
   Experiment withTask(String taskId) {
-    List<String> ids = new java.util.ArrayList<>(taskIds);
+    List<String> ids = new ArrayList<>(taskIds);
     ids.add(taskId);
     return new Experiment(id, state, reason, samples, modes, deadlineSeconds, objective, submittedAt, finishedAt, ids,
         rows);
   }
 
   Experiment withRow(Row row) {
-    List<Row> all = new java.util.ArrayList<>(rows);
+    List<Row> all = new ArrayList<>(rows);
     all.add(row);
     return new Experiment(id, state, reason, samples, modes, deadlineSeconds, objective, submittedAt, finishedAt,
         taskIds, all);

@@ -8,6 +8,7 @@ import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -210,12 +211,12 @@ public class ExperimentService implements DisposableBean {
 
   /** Submits {@code r}, waiting out the BS's own 429s (other clients may fill the task queue). */
   private String submit(TaskRequest r) {
-    long end = System.nanoTime() + TASK_TIMEOUT.toNanos();
+    Instant end = clock.instant().plus(TASK_TIMEOUT);
     while (true) {
       try {
         return tasks.submit(r);
       } catch (OverloadedException busy) {
-        if (System.nanoTime() > end) {
+        if (clock.instant().isAfter(end)) {
           throw busy;
         }
         sleep(TimeUnit.SECONDS.toMillis(busy.retryAfterSeconds()));
@@ -224,8 +225,8 @@ public class ExperimentService implements DisposableBean {
   }
 
   private void awaitModel() {
-    long end = System.nanoTime() + MODEL_WAIT.toNanos();
-    while (holder.version().isEmpty() && System.nanoTime() < end) {
+    Instant end = clock.instant().plus(MODEL_WAIT);
+    while (holder.version().isEmpty() && clock.instant().isBefore(end)) {
       sleep(200);
     }
   }

@@ -50,11 +50,20 @@ class ExperimentRestartTest {
     server.shutdownNow();
   }
 
-  private ConfigurableApplicationContext start() {
-    ConfigurableApplicationContext c = new SpringApplicationBuilder(BsServiceApplication.class).run(
+  private ConfigurableApplicationContext start(String... more) {
+    return start(200, more);
+  }
+
+  /** A BS on the test's database; {@code attachGraceMs} also delays the experiments it resumes. */
+  private ConfigurableApplicationContext start(long attachGraceMs, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of(
         "--server.port=0", "--isac.bs.grpc-port=0", "--isac.bs.registry-target=in-process:" + REGISTRY,
-        "--isac.bs.api-key=k", "--isac.bs.attach-grace-ms=200", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("tasks") + ";WRITE_DELAY=0",
-        "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+        "--isac.bs.api-key=k", "--isac.bs.attach-grace-ms=" + attachGraceMs,
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("tasks") + ";WRITE_DELAY=0",
+        "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+    args.addAll(List.of(more));
+    ConfigurableApplicationContext c = new SpringApplicationBuilder(BsServiceApplication.class)
+        .run(args.toArray(String[]::new));
     ModelHolder holder = c.getBean(ModelHolder.class);
     await().atMost(Duration.ofMinutes(1)).until(() -> holder.version().isPresent());
     return c;
@@ -116,6 +125,26 @@ class ExperimentRestartTest {
       Experiment next = experiments.start(1, List.of("fixed:T"), null, null);
       assertThat(Long.parseLong(next.id().substring(2))).isGreaterThan(Long.parseLong(mixed.id().substring(2)));
       assertThat(experiments.size()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void pastMaxExperimentsQueuedAnotherIsRefusedWithRetryAfterAndNothingStored() {
+    try (ConfigurableApplicationContext a = start()) {
+      ExperimentStore store = a.getBean(ExperimentStore.class);
+      for (int i = 0; i < 2; i++) {
+        store.save(stored(store.nextSequence(), Experiment.State.QUEUED, List.of()));
+      }
+    }
+    // the two resumed ones wait out a long attach grace: both count against the limit of 2
+    try (ConfigurableApplicationContext b = start(60_000, "--isac.bs.limits.max-experiments-queued=2")) {
+      ExperimentService experiments = b.getBean(ExperimentService.class);
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> experiments.start(1, List.of("fixed:T"), null, null)))
+          .isInstanceOfSatisfying(io.isacemu.bs.task.OverloadedException.class, e -> {
+            assertThat(e.getMessage()).contains("isac.bs.limits.max-experiments-queued = 2");
+            assertThat(e.retryAfterSeconds()).isEqualTo(1);
+          });
+      assertThat(experiments.size()).isEqualTo(2);
     }
   }
 }
