@@ -101,6 +101,14 @@ public class ExperimentService implements DisposableBean {
    * @throws OverloadedException when {@code isac.bs.limits.max-experiments-queued} have not ended
    */
   public Experiment start(int samples, List<String> modes, Double deadlineSeconds, String objective) {
+    if (modes != null) {
+      for (int i = 0; i < modes.size(); i++) {
+        if (modes.get(i) == null || modes.get(i).isBlank()) {
+          throw new IllegalArgumentException("modes[" + i + "]: '" + modes.get(i) + "' is not a mode"
+              + " (full, on-demand or fixed:<expert>)");
+        }
+      }
+    }
     List<String> chosen = modes == null || modes.isEmpty() ? defaultModes() : List.copyOf(modes);
     if (chosen.size() > limits.maxExperimentModes()) {
       throw new IllegalArgumentException("modes: " + chosen.size() + " modes; an experiment runs at most "

@@ -150,6 +150,9 @@ class TaskAdmissionTest {
         "{\"samples\":1,\"modes\":[\"fixed:T\",\"fixed:T\",\"fixed:T\",\"fixed:T\",\"fixed:T\"]}");
     assertThat(modes.status()).as(modes.body()).isEqualTo(400);
     assertThat(modes.body()).contains("\"field\":\"modes\"");
+    RawHttp.Response nullMode = http.send("POST", "/api/experiments", key, "{\"samples\":2,\"modes\":[\"full\",null]}");
+    assertThat(nullMode.status()).as(nullMode.body()).isEqualTo(400);
+    assertThat(nullMode.body()).contains("\"field\":\"modes[1]\"");
     assertThat(http.send("GET", "/api/tasks?limit=51", Map.of(), "").body()).contains("\"field\":\"limit\"");
     assertThat(http.send("GET", "/api/tasks?offset=-1", Map.of(), "").body()).contains("\"field\":\"offset\"");
     assertThatThrownBy(() -> tasks.resolve(null, 1, "fixed:T", Double.NaN, null))
