@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,10 @@ public class ExperimentService implements DisposableBean {
   private static final Duration TASK_TIMEOUT = Duration.ofMinutes(10);
   /** How long a mode waits for a model in service before it runs anyway (its task then FAILs, with the reason). */
   private static final Duration MODEL_WAIT = Duration.ofSeconds(60);
+  /** How often a waiting runner looks whether the BS is stopping. */
+  private static final Duration SLICE = Duration.ofMillis(200);
+  /** How long a stopping BS waits for the runner to leave before it interrupts it. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final TaskService tasks;
   private final ModelHolder holder;
@@ -52,6 +57,8 @@ public class ExperimentService implements DisposableBean {
   /** Accepted experiments not yet ended. Guarded by this. */
   private int queued;
   private volatile boolean stopping;
+  /** Counted down once when the BS stops: wakes the runner out of its waits without interrupting a store write. */
+  private final CountDownLatch stop = new CountDownLatch(1);
 
   ExperimentService(TaskService tasks, ModelHolder holder, ExperimentStore store, Clock clock, BsProperties properties) {
     this.tasks = tasks;
@@ -168,7 +175,7 @@ public class ExperimentService implements DisposableBean {
           sleep(delay.toMillis()); // devices re-attach to a restarted BS meanwhile
         }
         run(e);
-      } catch (IllegalStateException interrupted) {
+      } catch (Stopping stopped) {
         // the BS stops during the delay: the record stays as it is, and the next start resumes it
       } finally {
         synchronized (this) {
@@ -189,7 +196,7 @@ public class ExperimentService implements DisposableBean {
         String taskId = submit(r);
         e = e.withTask(taskId);
         store.save(e);
-        Experiment.Row row = row(r.mode(), tasks.await(taskId, TASK_TIMEOUT));
+        Experiment.Row row = row(r.mode(), await(taskId));
         Optional<String> other = e.rows().stream().map(Experiment.Row::modelVersion)
             .filter(v -> !v.isEmpty() && !row.modelVersion().isEmpty() && !v.equals(row.modelVersion())).findFirst();
         e = e.withRow(row);
@@ -202,7 +209,7 @@ public class ExperimentService implements DisposableBean {
       }
       finish(e, Experiment.State.DONE, "");
     } catch (RuntimeException ex) {
-      if (stopping) {
+      if (stopping || ex instanceof Stopping) {
         // left RUNNING on purpose: the next start resumes it
         log.info("experiment {} stopped with the BS after {} of {} modes", e.id(), e.modesDone(), e.modes().size());
         return;
@@ -239,12 +246,42 @@ public class ExperimentService implements DisposableBean {
     }
   }
 
-  private static void sleep(long ms) {
+  /**
+   * The task's terminal result, waited for in short slices so that a stopping BS is noticed: a task that
+   * the stop itself ends ("service shutting down") must not become a row of the experiment.
+   */
+  private TaskResult await(String taskId) {
+    Instant end = clock.instant().plus(TASK_TIMEOUT);
+    while (true) {
+      Optional<TaskResult> done = tasks.poll(taskId, SLICE);
+      if (stopping) {
+        throw new Stopping();
+      }
+      if (done.isPresent()) {
+        return done.get();
+      }
+      if (clock.instant().isAfter(end)) {
+        throw new IllegalStateException("task " + taskId + " not finished within " + TASK_TIMEOUT);
+      }
+    }
+  }
+
+  /** Waits {@code ms}, or less when the BS stops (then throws {@link Stopping}). */
+  private void sleep(long ms) {
     try {
-      Thread.sleep(ms);
+      if (stop.await(ms, TimeUnit.MILLISECONDS)) {
+        throw new Stopping();
+      }
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", ie);
+      throw new Stopping();
+    }
+  }
+
+  /** The BS is stopping: the runner leaves the record as it is, for the next start to resume. */
+  private static final class Stopping extends RuntimeException {
+    Stopping() {
+      super("the BS is stopping", null, false, false);
     }
   }
 
@@ -265,8 +302,15 @@ public class ExperimentService implements DisposableBean {
   }
 
   @Override
-  public void destroy() {
+  public void destroy() throws InterruptedException {
+    // No interrupt: one landing in an H2 write closes the database file under the writer. The runner
+    // sees the latch within one SLICE and returns; the store closes only after it has.
     stopping = true;
-    runner.shutdownNow();
+    stop.countDown();
+    runner.shutdown();
+    if (!runner.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+      log.warn("the experiment runner did not stop within {}; interrupting it", STOP_WAIT);
+      runner.shutdownNow();
+    }
   }
 }

@@ -251,19 +251,30 @@ public class TaskService implements DisposableBean {
    *
    * @throws IllegalStateException on timeout or interruption
    */
-  public synchronized TaskResult await(String id, Duration timeout) {
-    long end = System.nanoTime() + timeout.toNanos();
+  public TaskResult await(String id, Duration timeout) {
+    return poll(id, timeout).orElseThrow(
+        () -> new IllegalStateException("task " + id + " not finished within " + timeout));
+  }
+
+  /**
+   * The task's result once it is terminal, waiting at most {@code wait}; empty if it is still
+   * pending or running then.
+   *
+   * @throws IllegalStateException if {@code id} is unknown or the wait is interrupted
+   */
+  public synchronized Optional<TaskResult> poll(String id, Duration wait) {
+    long end = System.nanoTime() + wait.toNanos();
     while (true) {
       TaskResult r = tasks.get(id);
       if (r == null) {
         throw new IllegalStateException("task " + id + " is unknown");
       }
       if (r.status().terminal()) {
-        return r;
+        return Optional.of(r);
       }
       long left = end - System.nanoTime();
       if (left <= 0) {
-        throw new IllegalStateException("task " + id + " not finished within " + timeout);
+        return Optional.empty();
       }
       try {
         TimeUnit.NANOSECONDS.timedWait(this, left);

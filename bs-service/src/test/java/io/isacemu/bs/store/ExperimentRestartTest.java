@@ -3,15 +3,22 @@ package io.isacemu.bs.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.isacemu.bs.BsServiceApplication;
 import io.isacemu.bs.model.ModelHolder;
+import io.isacemu.bs.support.FakeDevice;
 import io.isacemu.bs.support.FakeModelRegistry;
 import io.isacemu.bs.support.TestBundle;
 import io.isacemu.bs.task.Experiment;
 import io.isacemu.bs.task.ExperimentService;
+import io.isacemu.bs.task.TaskService;
 import io.isacemu.bs.task.TaskStatus;
+import io.isacemu.core.modality.Modality;
+import io.isacemu.data.MultimodalDataset;
+import io.isacemu.data.synthetic.SyntheticConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +132,44 @@ class ExperimentRestartTest {
       Experiment next = experiments.start(1, List.of("fixed:T"), null, null);
       assertThat(Long.parseLong(next.id().substring(2))).isGreaterThan(Long.parseLong(mixed.id().substring(2)));
       assertThat(experiments.size()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aBsStoppedMidTaskLeavesTheExperimentRunningWithNoShutdownRowAndTheNextStartFinishesIt() throws Exception {
+    String link = InProcessServerBuilder.generateName();
+    SyntheticConfig d = TestBundle.DATASET;
+    String[] device = {"--isac.bs.grpc-in-process-name=" + link, "--isac.bs.report-period-ms=60000",
+        "--isac.bs.dataset.seed=" + d.seed(), "--isac.bs.dataset.train-size=" + d.trainSize(),
+        "--isac.bs.dataset.valid-size=" + d.validSize(), "--isac.bs.dataset.test-size=" + d.testSize(),
+        "--isac.bs.dataset.sequence-length=" + d.sequenceLength()};
+    MultimodalDataset data = TestBundle.dataset();
+    String id;
+    try (ConfigurableApplicationContext a = start(device)) {
+      ManagedChannel channel = InProcessChannelBuilder.forName(link).build();
+      try (FakeDevice text = new FakeDevice(channel, "dev-T", Modality.TEXT, data.test())) {
+        assertThat(text.attach(text.register(data.fingerprint()).build()).getAccepted()).isTrue();
+        text.report(-90);
+        text.respond(false); // the task waits for the device: in flight when the BS stops
+        ExperimentService experiments = a.getBean(ExperimentService.class);
+        TaskService tasks = a.getBean(TaskService.class);
+        id = experiments.start(2, List.of("fixed:T", "fixed:V+A+T"), 30.0, null).id();
+        await().atMost(Duration.ofMinutes(1)).until(() -> tasks.inFlight() == 1);
+        assertThat(experiments.get(id).orElseThrow().state()).isEqualTo(Experiment.State.RUNNING);
+        a.close(); // with the device's answer still outstanding
+      } finally {
+        channel.shutdownNow();
+      }
+    }
+    try (ConfigurableApplicationContext b = start(device)) {
+      Experiment left = b.getBean(ExperimentStore.class).find(id).orElseThrow();
+      assertThat(left.state()).as("a stop is not an ending").isIn(Experiment.State.RUNNING, Experiment.State.DONE);
+      assertThat(left.rows()).extracting(Experiment.Row::reason).noneMatch(r -> r.contains("shutting down"));
+      // no device now: each mode's task ends without one, and the experiment still ends with both rows
+      Experiment resumed = awaitEnd(b.getBean(ExperimentService.class), id);
+      assertThat(resumed.state()).as(resumed.reason()).isEqualTo(Experiment.State.DONE);
+      assertThat(resumed.rows()).hasSize(2)
+          .extracting(Experiment.Row::reason).noneMatch(r -> r.contains("shutting down"));
     }
   }
 
