@@ -3,7 +3,11 @@ package io.isacemu.bs.task;
 import io.isacemu.core.spectrum.Spectrum;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Units currently allocated to devices by running fetch rounds, so concurrent tasks share the
@@ -54,19 +58,24 @@ public final class SpectrumLedger {
 
   /**
    * Waits until at least {@code n} units are free (other rounds release theirs), at most {@code
-   * timeoutNanos}. Call while holding this ledger's monitor to reserve atomically afterwards.
+   * timeoutNanos} on {@code ticker}; then, still holding the ledger so that no other round takes
+   * them meanwhile, asks {@code plan} for a grant within the free units and reserves it.
    *
-   * @return true when {@code n} units are free
+   * @param plan given the free units, the grant per device id (empty: nothing to reserve)
+   * @return the grant reserved, or empty when fewer than {@code n} units came free in time
    */
-  synchronized boolean awaitFree(int n, long timeoutNanos) throws InterruptedException {
-    long end = System.nanoTime() + timeoutNanos;
+  synchronized Optional<Map<String, Integer>> reserveWhenFree(int n, long timeoutNanos, LongSupplier ticker,
+      IntFunction<Map<String, Integer>> plan) throws InterruptedException {
+    long end = ticker.getAsLong() + timeoutNanos;
     while (free() < n) {
-      long left = end - System.nanoTime();
+      long left = end - ticker.getAsLong();
       if (left <= 0) {
-        return false;
+        return Optional.empty();
       }
-      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+      TimeUnit.NANOSECONDS.timedWait(this, left);
     }
-    return true;
+    Map<String, Integer> grant = plan.apply(free());
+    reserve(grant);
+    return Optional.of(grant);
   }
 }

@@ -8,16 +8,11 @@ import io.isacemu.bs.model.ServingModel;
 import io.isacemu.core.compute.MecServer;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
-import io.isacemu.core.units.Units;
-import io.isacemu.data.ArraySplit;
 import io.isacemu.data.MultimodalSplit;
-import io.isacemu.learning.ExpertInput;
-import io.isacemu.learning.NetworkState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,21 +21,13 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one task end to end: fetch rounds (per the gate mode), the gate, the chosen experts, and the
- * latency/energy/bits accounting.
- *
- * <p>Degradation: a sample whose chosen expert lacks a modality (device lost, deadline missed, no
- * device) is served by the best expert over the modalities at hand — the one whose modality set is
- * a subset of them with the most modalities — and marked degraded; with no such expert the sample
- * is unserved. A task ends DONE (all served as chosen), DEGRADED (some fell back or were unserved)
- * or FAILED (none served), always with a reason when not DONE.
- *
- * <p>LOCAL processing: when a fetch round's samples of a modality all go to one known expert (fixed
- * mode; the on-demand mode's second round when the gate chose one expert for them), the devices may
- * encode with that expert's encoder ({@link Fetcher.LocalOption}); the vectors are fed to that
- * expert's head ({@link ServingModel#predictMixed}) and the MEC compute excludes those encoders. A
- * vector encoded for one expert is never given to another (a degraded sample only uses raw inputs
- * or vectors of the expert that runs).
+ * Runs one task: plan → fetch → gate → infer → record. The gate mode says which rounds to fetch
+ * (fixed: the expert's modalities; full: everything, then the full gate; on-demand: the cheap gate's
+ * inputs, then only what the chosen experts still need). Each round is a {@link Fetcher} call; what
+ * it delivers accumulates in {@link SampleInputs}; {@link DegradationPolicy} picks who serves a sample
+ * whose expert lacks inputs; {@link InferenceRunner} runs the experts; {@link OutcomeAssembler} builds
+ * the status and reason. The modelled latency is sensing + communication + MEC compute of the gate
+ * and the experts (less the encoders devices ran, {@link LocalEncoders}).
  */
 final class TaskEngine {
 
@@ -58,15 +45,19 @@ final class TaskEngine {
 
   private final ModelHolder holder;
   private final Fetcher fetcher;
+  private final DeviceSelector selector;
+  private final InferenceRunner inference;
   private final DatasetCatalog catalog;
   private final MecServer mec;
   private final SpectrumLedger ledger;
   private final LongSupplier nanos;
 
-  TaskEngine(ModelHolder holder, Fetcher fetcher, DatasetCatalog catalog, MecServer mec, SpectrumLedger ledger,
-      LongSupplier nanos) {
+  TaskEngine(ModelHolder holder, Fetcher fetcher, DeviceSelector selector, DatasetCatalog catalog, MecServer mec,
+      SpectrumLedger ledger, LongSupplier nanos) {
     this.holder = holder;
     this.fetcher = fetcher;
+    this.selector = selector;
+    this.inference = new InferenceRunner(nanos);
     this.catalog = catalog;
     this.mec = mec;
     this.ledger = ledger;
@@ -91,9 +82,7 @@ final class TaskEngine {
     final ServingModel model;
     final List<String> ids;
     final List<ModalitySet> experts;
-    final Map<Modality, Map<String, float[]>> held = new EnumMap<>(Modality.class);
-    // LOCAL results: per modality per sample id the device-encoded vector and its expert
-    final Map<Modality, Map<String, Local>> encodedHeld = new EnumMap<>(Modality.class);
+    final SampleInputs inputs;
     final List<TaskResult.DeviceRound> devices = new ArrayList<>();
     final Set<String> problems = new LinkedHashSet<>();
     final int[] intended;
@@ -115,6 +104,7 @@ final class TaskEngine {
       this.model = model;
       this.ids = request.sampleIds();
       this.experts = model.experts();
+      this.inputs = new SampleInputs(catalog, experts);
       this.intended = new int[ids.size()];
       Arrays.fill(intended, -1);
       this.target = new int[ids.size()];
@@ -130,7 +120,7 @@ final class TaskEngine {
               + " (experts: " + names() + ")", Optional.of(model.version()));
         }
         Arrays.fill(intended, idx);
-        fetch(all(f.expert()), localOptions(f.expert().modalities(), idx));
+        fetch(all(f.expert()), LocalEncoders.forExpert(model, f.expert().modalities(), idx));
       } else if (mode instanceof GateMode.Full) {
         // full: the bundle's FULL-input gate when it has one (else its only gate) on everything fetched
         ServingGate g = model.fullGate().orElse(model);
@@ -145,7 +135,7 @@ final class TaskEngine {
         fetch(all(model.gateInputs()));
         gate(model);
         Map<Modality, List<String>> missing = missingForIntended();
-        fetch(missing, localOptions(missing));
+        fetch(missing, LocalEncoders.forRound(model, ids, target, missing));
       }
       return finish();
     }
@@ -166,49 +156,13 @@ final class TaskEngine {
       fetch(wanted, Map.of());
     }
 
-    /** LOCAL candidates for every modality in {@code mods} encoded by expert {@code expert}; none if the model cannot split. */
-    private Map<Modality, Fetcher.LocalOption> localOptions(List<Modality> mods, int expert) {
-      Map<Modality, Fetcher.LocalOption> out = new EnumMap<>(Modality.class);
-      if (!model.localCapable()) {
-        return out;
-      }
-      for (Modality m : mods) {
-        out.put(m, new Fetcher.LocalOption(model.version(), expert, experts.get(expert).name(),
-            model.encoderFlops(expert, m), model.encodedWidth(expert, m)));
-      }
-      return out;
-    }
-
-    /** LOCAL candidates of a round: per modality, only when all its samples target the same expert. */
-    private Map<Modality, Fetcher.LocalOption> localOptions(Map<Modality, List<String>> wanted) {
-      Map<Modality, Fetcher.LocalOption> out = new EnumMap<>(Modality.class);
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < ids.size(); i++) {
-        index.putIfAbsent(ids.get(i), i);
-      }
-      wanted.forEach((m, list) -> {
-        java.util.Set<Integer> experts = new java.util.HashSet<>();
-        for (String id : list) {
-          experts.add(target[index.get(id)]);
-        }
-        if (experts.size() == 1 && experts.iterator().next() >= 0) {
-          out.putAll(localOptions(List.of(m), experts.iterator().next()));
-        }
-      });
-      return out;
-    }
-
     private void fetch(Map<Modality, List<String>> wanted, Map<Modality, Fetcher.LocalOption> local) {
       if (wanted.values().stream().allMatch(List::isEmpty)) {
         return;
       }
       round++;
       Fetcher.Round r = fetcher.fetch(taskId, round, wanted, request.deadlineSeconds(), request.objective(), local);
-      r.features().forEach((m, f) -> held.computeIfAbsent(m, k -> new HashMap<>()).putAll(f));
-      r.encoded().forEach((m, e) -> {
-        Map<String, Local> byId = encodedHeld.computeIfAbsent(m, k -> new HashMap<>());
-        e.vectors().forEach((id, v) -> byId.put(id, new Local(e.expert(), v)));
-      });
+      inputs.add(r);
       devices.addAll(r.devices());
       problems.addAll(r.problems());
       sensing += r.sensingSeconds();
@@ -218,18 +172,8 @@ final class TaskEngine {
       fetchWall += r.wallSeconds();
     }
 
-    private Set<Modality> available(String id) {
-      Set<Modality> out = EnumSet.noneOf(Modality.class);
-      held.forEach((m, f) -> {
-        if (f.containsKey(id)) {
-          out.add(m);
-        }
-      });
-      return out;
-    }
-
     private boolean has(String id, ModalitySet set) {
-      return available(id).containsAll(set.asEnumSet());
+      return inputs.rawModalities(id).containsAll(set.asEnumSet());
     }
 
     /** Runs {@code gate} on every sample that has its inputs; the others keep intended = -1. */
@@ -248,8 +192,8 @@ final class TaskEngine {
         return;
       }
       List<String> gIds = gatable.stream().map(ids::get).toList();
-      MultimodalSplit split = split(gIds, in.modalities());
-      float[] state = gate.networkStateDim() == 0 ? new float[0] : networkState().vector(gate.networkStateDim());
+      MultimodalSplit split = inputs.split(gIds, in.modalities());
+      float[] state = gate.networkStateDim() == 0 ? new float[0] : selector.networkState(ledger).vector(gate.networkStateDim());
       long t0 = nanos.getAsLong();
       int[] choice = gate.choose(split, (s, i) -> state);
       computeWall += (nanos.getAsLong() - t0) / 1e9;
@@ -257,14 +201,6 @@ final class TaskEngine {
       for (int k = 0; k < choice.length; k++) {
         intended[gatable.get(k)] = choice[k];
       }
-    }
-
-    /**
-     * The live network state in the layout training uses ({@link NetworkState}): per modality the
-     * best LIVE device's one-unit SNR γ_1 in dB (absent when none), and the free fraction of the band.
-     */
-    private NetworkState networkState() {
-      return TaskEngine.networkState(fetcher, ledger);
     }
 
     /** Per modality the samples whose intended expert needs it and that do not have it yet. */
@@ -279,7 +215,7 @@ final class TaskEngine {
           // the gate could not run: aim for the largest expert the LIVE devices can serve
           Set<Modality> reachable = EnumSet.noneOf(Modality.class);
           for (Modality m : Modality.values()) {
-            if (fetcher.best(m).isPresent() || available(ids.get(i)).contains(m)) {
+            if (selector.best(m).isPresent() || inputs.rawModalities(ids.get(i)).contains(m)) {
               reachable.add(m);
             }
           }
@@ -290,7 +226,7 @@ final class TaskEngine {
           target = experts.get(best);
           this.target[i] = best;
         }
-        Set<Modality> have = available(ids.get(i));
+        Set<Modality> have = inputs.rawModalities(ids.get(i));
         for (Modality m : target.modalities()) {
           if (!have.contains(m)) {
             wanted.computeIfAbsent(m, k -> new ArrayList<>()).add(ids.get(i));
@@ -300,46 +236,13 @@ final class TaskEngine {
       return wanted;
     }
 
-    /** The expert over a subset of {@code avail} with the most modalities (lowest index on ties); -1 if none. */
     private int bestSubset(Set<Modality> avail) {
-      int best = -1;
-      for (int e = 0; e < experts.size(); e++) {
-        if (avail.containsAll(experts.get(e).asEnumSet())
-            && (best < 0 || experts.get(e).size() > experts.get(best).size())) {
-          best = e;
-        }
-      }
-      return best;
+      return DegradationPolicy.largestWithin(experts, avail);
     }
 
-    /**
-     * Degradation after LOCAL: a sample that must fall back, whose fallback expert's modalities are
-     * held only as vectors encoded for another expert (e.g. A and T encoded for V+A+T, then the video
-     * device is lost), gets those modalities fetched raw in one more OFFLOAD round — otherwise the
-     * fallback could not run and the sample would be unserved although its devices are live.
-     */
+    /** Degradation after LOCAL: see {@link DegradationPolicy#rawForFallback}. */
     private void refetchRawForFallback() {
-      Map<Modality, List<String>> raw = new EnumMap<>(Modality.class);
-      for (int i = 0; i < ids.size(); i++) {
-        String id = ids.get(i);
-        if (intended[i] >= 0 && usable(id, intended[i])) {
-          continue;
-        }
-        Set<Modality> delivered = EnumSet.noneOf(Modality.class);
-        for (Modality m : Modality.values()) {
-          if (held.getOrDefault(m, Map.of()).containsKey(id) || encodedHeld.getOrDefault(m, Map.of()).containsKey(id)) {
-            delivered.add(m);
-          }
-        }
-        int fallback = bestSubset(delivered);
-        if (fallback >= 0 && !usable(id, fallback)) {
-          for (Modality m : experts.get(fallback).modalities()) {
-            if (!held.getOrDefault(m, Map.of()).containsKey(id)) {
-              raw.computeIfAbsent(m, k -> new ArrayList<>()).add(id);
-            }
-          }
-        }
-      }
+      Map<Modality, List<String>> raw = DegradationPolicy.rawForFallback(experts, inputs, ids, intended);
       if (!raw.isEmpty()) {
         problems.add("re-fetched " + raw.keySet() + " raw for the fallback expert (held only encoded for another expert)");
         fetch(raw);
@@ -348,12 +251,10 @@ final class TaskEngine {
 
     private Outcome finish() {
       refetchRawForFallback();
-      int n = ids.size();
-      int[] run = new int[n];
+      int[] run = DegradationPolicy.runnable(inputs, ids, intended);
       List<Integer> served = new ArrayList<>();
       int degraded = 0;
-      for (int i = 0; i < n; i++) {
-        run[i] = intended[i] >= 0 && usable(ids.get(i), intended[i]) ? intended[i] : bestUsable(ids.get(i));
+      for (int i = 0; i < run.length; i++) {
         if (run[i] != intended[i]) {
           degraded++;
         }
@@ -364,159 +265,20 @@ final class TaskEngine {
       float[] predictions = new float[0];
       double expertFlops = 0;
       if (!served.isEmpty()) {
-        Set<Modality> used = EnumSet.noneOf(Modality.class);
-        int[] choice = new int[served.size()];
-        for (int k = 0; k < choice.length; k++) {
-          choice[k] = run[served.get(k)];
-          used.addAll(experts.get(choice[k]).asEnumSet());
-          expertFlops += model.expertFlops(choice[k]);
-        }
-        long t0 = nanos.getAsLong();
-        if (encodedHeld.isEmpty()) {
-          MultimodalSplit split = split(served.stream().map(ids::get).toList(), List.copyOf(used));
-          predictions = model.route(split, choice);
-        } else {
-          predictions = predictMixed(served, choice);
-          // the devices ran these encoders: not MEC compute
-          for (int j = 0; j < choice.length; j++) {
-            for (Modality m : experts.get(choice[j]).modalities()) {
-              if (encodedFor(ids.get(served.get(j)), m, choice[j]).isPresent()) {
-                expertFlops -= model.encoderFlops(choice[j], m);
-              }
-            }
-          }
-        }
-        computeWall += (nanos.getAsLong() - t0) / 1e9;
-      }
-      List<TaskResult.SampleOutcome> samples = new ArrayList<>(n);
-      int k = 0;
-      for (int i = 0; i < n; i++) {
-        String id = ids.get(i);
-        float label = catalog.label(id).orElseThrow();
-        Optional<String> intendedName = intended[i] >= 0 ? Optional.of(experts.get(intended[i]).name()) : Optional.empty();
-        if (run[i] >= 0) {
-          samples.add(new TaskResult.SampleOutcome(id, label, Optional.of(predictions[k++]),
-              Optional.of(experts.get(run[i]).name()), intendedName, run[i] != intended[i]));
-        } else {
-          samples.add(new TaskResult.SampleOutcome(id, label, Optional.empty(), Optional.empty(), intendedName, true));
-        }
+        int[] choice = served.stream().mapToInt(i -> run[i]).toArray();
+        InferenceRunner.Inference y = inference.run(model, inputs, served.stream().map(ids::get).toList(), choice);
+        predictions = y.predictions();
+        expertFlops = y.expertFlops();
+        computeWall += y.wallSeconds();
       }
       double compute = mec.seconds(gateFlops + expertFlops);
       TaskResult.Latency modelled = new TaskResult.Latency(sensing, comm, compute, sensing + comm + compute);
       TaskResult.MeasuredLatency measured = new TaskResult.MeasuredLatency(
           fetchWall, computeWall, (nanos.getAsLong() - start) / 1e9);
-      TaskStatus status;
-      String reason;
-      if (served.isEmpty()) {
-        status = TaskStatus.FAILED;
-        reason = "no sample could be served: " + (problems.isEmpty() ? "no expert fits the modalities at hand"
-            : String.join("; ", problems));
-      } else if (degraded > 0) {
-        status = TaskStatus.DEGRADED;
-        reason = degraded + " of " + n + " samples degraded (" + (n - served.size()) + " unserved): "
-            + String.join("; ", problems);
-      } else {
-        status = TaskStatus.DONE;
-        reason = "";
-      }
-      return new Outcome(status, reason, Optional.of(model.version()), samples, devices, modelled, measured,
-          energy, bits);
+      return OutcomeAssembler.outcome(model.version(),
+          OutcomeAssembler.samples(catalog, experts, ids, intended, run, predictions), served.size(), degraded,
+          problems, devices, modelled, measured, energy, bits);
     }
-
-    /** The vector encoded on a device for {@code id}'s modality {@code m} by expert {@code expert}'s encoder, if any. */
-    private Optional<float[]> encodedFor(String id, Modality m, int expert) {
-      Local l = encodedHeld.getOrDefault(m, Map.of()).get(id);
-      return l != null && l.expert() == expert ? Optional.of(l.values()) : Optional.empty();
-    }
-
-    /** Whether expert {@code e} can run on {@code id}: each modality raw, or encoded by e's own encoder. */
-    private boolean usable(String id, int e) {
-      for (Modality m : experts.get(e).modalities()) {
-        boolean raw = held.getOrDefault(m, Map.of()).containsKey(id);
-        if (!raw && encodedFor(id, m, e).isEmpty()) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** The usable expert with the most modalities (lowest index on ties); -1 if none. */
-    private int bestUsable(String id) {
-      int best = -1;
-      for (int e = 0; e < experts.size(); e++) {
-        if (usable(id, e) && (best < 0 || experts.get(e).size() > experts.get(best).size())) {
-          best = e;
-        }
-      }
-      return best;
-    }
-
-    /** Runs each served sample's expert on its raw inputs and device-encoded vectors (grouped by expert). */
-    private float[] predictMixed(List<Integer> served, int[] choice) {
-      float[] out = new float[choice.length];
-      for (int e = 0; e < experts.size(); e++) {
-        List<Integer> group = new ArrayList<>();
-        List<Map<Modality, ExpertInput>> inputs = new ArrayList<>();
-        for (int j = 0; j < choice.length; j++) {
-          if (choice[j] != e) {
-            continue;
-          }
-          String id = ids.get(served.get(j));
-          Map<Modality, ExpertInput> in = new EnumMap<>(Modality.class);
-          for (Modality m : experts.get(e).modalities()) {
-            Optional<float[]> enc = encodedFor(id, m, e);
-            float[] raw = held.getOrDefault(m, Map.of()).get(id);
-            // the device's vector when there is one (its encoder already ran), else the raw features
-            in.put(m, enc.isPresent() ? new ExpertInput.Encoded(enc.get()) : new ExpertInput.Raw(raw));
-          }
-          group.add(j);
-          inputs.add(in);
-        }
-        if (!group.isEmpty()) {
-          float[] y = model.predictMixed(e, inputs);
-          for (int k = 0; k < y.length; k++) {
-            out[group.get(k)] = y[k];
-          }
-        }
-      }
-      return out;
-    }
-
-    /** A split over {@code sampleIds} with the given modalities (zeros where a sample lacks one). */
-    private MultimodalSplit split(List<String> sampleIds, List<Modality> modalities) {
-      int n = sampleIds.size();
-      int t = catalog.sequenceLength();
-      ArraySplit.Builder b = ArraySplit.builder(n);
-      for (Modality m : modalities) {
-        int d = catalog.featureDim(m).orElseThrow();
-        float[] data = new float[n * t * d];
-        Map<String, float[]> f = held.getOrDefault(m, Map.of());
-        for (int i = 0; i < n; i++) {
-          float[] x = f.get(sampleIds.get(i));
-          if (x != null) {
-            System.arraycopy(x, 0, data, i * t * d, t * d);
-          }
-        }
-        b.modality(m, t, d, data);
-      }
-      float[] labels = new float[n];
-      for (int i = 0; i < n; i++) {
-        labels[i] = catalog.label(sampleIds.get(i)).orElseThrow();
-      }
-      return b.labels(labels).ids(sampleIds.toArray(new String[0])).build();
-    }
-  }
-
-  /** A vector a device encoded with expert {@code expert}'s encoder. */
-  private record Local(int expert, float[] values) {}
-
-  /** The network state the gate reads, from the registry's LIVE devices and the ledger's free units. */
-  static NetworkState networkState(Fetcher fetcher, SpectrumLedger ledger) {
-    Map<Modality, Double> snrDb = new EnumMap<>(Modality.class);
-    for (Modality m : Modality.values()) {
-      fetcher.best(m).ifPresent(d -> snrDb.put(m, Units.linearToDb(fetcher.snrPerUnit(d))));
-    }
-    return new NetworkState(snrDb, (double) ledger.free() / ledger.spectrum().totalUnits());
   }
 
   private static ModalitySet union(ModalitySet a, ModalitySet b) {

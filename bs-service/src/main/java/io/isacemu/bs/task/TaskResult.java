@@ -51,6 +51,24 @@ public record TaskResult(
         submittedAt, Optional.empty(), List.of(), List.of(), Latency.ZERO, MeasuredLatency.ZERO, 0, 0);
   }
 
+  /** This task, now RUNNING. */
+  TaskResult running() {
+    return new TaskResult(id, mode, objective, TaskStatus.RUNNING, "", Optional.empty(), submittedAt, Optional.empty(),
+        List.of(), List.of(), Latency.ZERO, MeasuredLatency.ZERO, 0, 0);
+  }
+
+  /** This task, ended FAILED at {@code at} for {@code why} without results (kept: its model version). */
+  TaskResult failed(String why, Instant at) {
+    return new TaskResult(id, mode, objective, TaskStatus.FAILED, why, modelVersion, submittedAt, Optional.of(at),
+        List.of(), List.of(), Latency.ZERO, MeasuredLatency.ZERO, 0, 0);
+  }
+
+  /** This task, ended at {@code at} with the engine's outcome. */
+  TaskResult finished(TaskEngine.Outcome o, Instant at) {
+    return new TaskResult(id, mode, objective, o.status(), o.reason(), o.modelVersion(), submittedAt, Optional.of(at),
+        o.samples(), o.devices(), o.modelled(), o.measured(), o.energyJ(), o.bits());
+  }
+
   /**
    * One sample's outcome.
    *

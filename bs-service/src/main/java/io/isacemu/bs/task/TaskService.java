@@ -59,8 +59,9 @@ public class TaskService implements DisposableBean {
     this.holder = holder;
     this.metrics = metrics;
     this.clock = clock;
-    Fetcher fetcher = new Fetcher(registry, uplink, ledger, props, catalog, System::nanoTime);
-    this.engine = new TaskEngine(holder, fetcher, catalog, mec, ledger, System::nanoTime);
+    DeviceSelector selector = new DeviceSelector(registry, uplink);
+    Fetcher fetcher = Fetcher.create(registry, selector, ledger, props, catalog, mec, System::nanoTime);
+    this.engine = new TaskEngine(holder, fetcher, selector, catalog, mec, ledger, System::nanoTime);
     metrics.inFlight(this::inFlight);
     recover(clock.instant());
     AtomicInteger n = new AtomicInteger();
@@ -77,18 +78,12 @@ public class TaskService implements DisposableBean {
    */
   private void recover(Instant now) {
     for (TaskResult t : store.unfinished()) {
-      store.save(failed(t, "interrupted by a BS restart", now));
+      store.save(t.failed("interrupted by a BS restart", now));
       log.warn("task {} was {} when the BS stopped: FAILED (interrupted by a BS restart)", t.id(), t.status());
     }
     for (TaskResult t : store.newest(props.taskHistory(), List.of("DONE", "DEGRADED", "FAILED"))) {
       tasks.put(t.id(), t);
     }
-  }
-
-  private static TaskResult failed(TaskResult t, String reason, Instant now) {
-    return new TaskResult(t.id(), t.mode(), t.objective(), TaskStatus.FAILED, reason, t.modelVersion(),
-        t.submittedAt(), Optional.of(now), List.of(), List.of(), TaskResult.Latency.ZERO,
-        TaskResult.MeasuredLatency.ZERO, 0, 0);
   }
 
   /**
@@ -169,10 +164,7 @@ public class TaskService implements DisposableBean {
   }
 
   private void execute(String id, TaskRequest request) {
-    TaskResult pending = get(id).orElseThrow();
-    put(new TaskResult(id, pending.mode(), pending.objective(), TaskStatus.RUNNING, "", Optional.empty(),
-        pending.submittedAt(), Optional.empty(), List.of(), List.of(), TaskResult.Latency.ZERO,
-        TaskResult.MeasuredLatency.ZERO, 0, 0));
+    put(get(id).orElseThrow().running());
     TaskEngine.Outcome outcome;
     try {
       outcome = engine.run(id, request);
@@ -184,10 +176,7 @@ public class TaskService implements DisposableBean {
   }
 
   private void finish(String id, TaskRequest request, TaskEngine.Outcome o) {
-    TaskResult pending = get(id).orElseThrow();
-    TaskResult done = new TaskResult(id, request.mode().label(), request.objective().label(), o.status(), o.reason(),
-        o.modelVersion(), pending.submittedAt(), Optional.of(clock.instant()), o.samples(), o.devices(),
-        o.modelled(), o.measured(), o.energyJ(), o.bits());
+    TaskResult done = get(id).orElseThrow().finished(o, clock.instant());
     put(done);
     metrics.record(done);
     log.info("task {} {} {}{}", id, done.mode(), done.status(), done.reason().isEmpty() ? "" : ": " + done.reason());
@@ -293,9 +282,7 @@ public class TaskService implements DisposableBean {
     }
     for (TaskResult t : all()) {
       if (!t.status().terminal()) {
-        put(new TaskResult(t.id(), t.mode(), t.objective(), TaskStatus.FAILED, "service shutting down",
-            t.modelVersion(), t.submittedAt(), Optional.of(clock.instant()), List.of(), List.of(),
-            TaskResult.Latency.ZERO, TaskResult.MeasuredLatency.ZERO, 0, 0));
+        put(t.failed("service shutting down", clock.instant()));
       }
     }
   }

@@ -375,7 +375,7 @@ public final class ReportLoadBenchmark {
         .setDatasetFingerprint(catalog.fingerprint()).setSoftwareVersion("bench").build();
   }
 
-  /** γ_1 as the BS's Fetcher computes it: eq. (5) with one unit from the reported gain, else the SNR. */
+  /** γ_1 as the BS computes it (task/DeviceSelector): eq. (5) with one unit from the reported gain, else the SNR. */
   private static double snrPerUnit(UplinkModel uplink, DeviceView v) {
     if (v.channelGainDb().isPresent()) {
       double gain = Math.min(1.0, Units.dbToLinear(v.channelGainDb().get()));

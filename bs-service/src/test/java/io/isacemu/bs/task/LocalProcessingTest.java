@@ -106,13 +106,14 @@ class LocalProcessingTest {
   }
 
   private Fetcher fetcher(BsProperties.Processing processing) {
-    return new Fetcher(registry, uplink, new SpectrumLedger(uplink.spectrum()), props(processing), catalog,
-        System::nanoTime);
+    BsProperties p = props(processing);
+    return Fetcher.create(registry, new DeviceSelector(registry, uplink), new SpectrumLedger(uplink.spectrum()),
+        p, catalog, new MecServer(p.mec().cpuHz(), p.mec().flopsPerCycle()), System::nanoTime);
   }
 
   private TaskEngine.Outcome run(Fetcher fetcher, String mode, int n) {
-    TaskEngine engine = new TaskEngine(holder, fetcher, catalog, new MecServer(20e9, 16),
-        new SpectrumLedger(uplink.spectrum()), System::nanoTime);
+    TaskEngine engine = new TaskEngine(holder, fetcher, new DeviceSelector(registry, uplink), catalog,
+        new MecServer(20e9, 16), new SpectrumLedger(uplink.spectrum()), System::nanoTime);
     List<String> ids = IntStream.range(0, n).mapToObj(data.test()::id).toList();
     return engine.run("t-local", new TaskRequest(ids, GateMode.parse(mode), 10.0, Objective.LATENCY));
   }

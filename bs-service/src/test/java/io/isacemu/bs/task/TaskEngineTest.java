@@ -143,8 +143,10 @@ class TaskEngineTest {
     channel = InProcessChannelBuilder.forName(name).build();
     uplink = new UplinkModel(new Spectrum(20e6, 180e3), ThermalNoise.withNoiseFigure(9), 4);
     ledger = new SpectrumLedger(uplink.spectrum());
-    Fetcher fetcher = new Fetcher(registry, uplink, ledger, props, catalog, System::nanoTime);
-    engine = new TaskEngine(holder, fetcher, catalog, new MecServer(20e9, 16), ledger, System::nanoTime);
+    DeviceSelector selector = new DeviceSelector(registry, uplink);
+    Fetcher fetcher = Fetcher.create(registry, selector, ledger, props, catalog,
+        new MecServer(props.mec().cpuHz(), props.mec().flopsPerCycle()), System::nanoTime);
+    engine = new TaskEngine(holder, fetcher, selector, catalog, new MecServer(20e9, 16), ledger, System::nanoTime);
   }
 
   @AfterEach
