@@ -1,5 +1,6 @@
 package io.isacemu.bs;
 
+import io.isacemu.core.uplink.RadioSettings;
 import io.isacemu.core.validation.Check;
 import io.isacemu.data.synthetic.SyntheticConfig;
 import java.util.Map;
@@ -277,23 +278,30 @@ public record BsProperties(
   }
 
   /**
-   * The uplink band (eq. 5) and receiver.
+   * The uplink band (eq. 5) and receiver; an unset key takes isac-core's {@link RadioSettings#DEFAULTS},
+   * the same defaults the devices have.
    *
    * @param totalBandwidthHz B, Hz, &gt; 0 (reference 20 MHz)
    * @param unitBandwidthHz B_min, Hz, &gt; 0 (reference 180 kHz = one LTE resource block)
-   * @param noiseFigureDb receiver noise figure, dB, ≥ 0 (reference 9 dB)
-   * @param bsAntennas M, 1..1024 (MRC array gain)
+   * @param noiseFigureDb receiver noise figure, dB, in [0, 30] (reference 9 dB)
+   * @param bsAntennas M, 1..1024 (MRC array gain; reference 4)
    */
-  public record Radio(
-      @DefaultValue("20e6") double totalBandwidthHz,
-      @DefaultValue("180e3") double unitBandwidthHz,
-      @DefaultValue("9") double noiseFigureDb,
-      @DefaultValue("4") int bsAntennas) {
+  public record Radio(Double totalBandwidthHz, Double unitBandwidthHz, Double noiseFigureDb, Integer bsAntennas) {
     public Radio {
+      RadioSettings d = RadioSettings.DEFAULTS;
+      totalBandwidthHz = totalBandwidthHz == null ? d.totalBandwidthHz() : totalBandwidthHz;
+      unitBandwidthHz = unitBandwidthHz == null ? d.unitBandwidthHz() : unitBandwidthHz;
+      noiseFigureDb = noiseFigureDb == null ? d.noiseFigureDb() : noiseFigureDb;
+      bsAntennas = bsAntennas == null ? d.bsAntennas() : bsAntennas;
       Check.positive("isac.bs.radio.total-bandwidth-hz", totalBandwidthHz);
       Check.positive("isac.bs.radio.unit-bandwidth-hz", unitBandwidthHz);
-      Check.nonNegative("isac.bs.radio.noise-figure-db", noiseFigureDb);
+      Check.inRange("isac.bs.radio.noise-figure-db", noiseFigureDb, 0, 30);
       Check.inRange("isac.bs.radio.bs-antennas", bsAntennas, 1, 1024);
+    }
+
+    /** As the core's settings record. */
+    public RadioSettings settings() {
+      return new RadioSettings(totalBandwidthHz, unitBandwidthHz, noiseFigureDb, bsAntennas);
     }
   }
 

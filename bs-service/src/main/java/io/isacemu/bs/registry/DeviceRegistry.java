@@ -66,7 +66,8 @@ public class DeviceRegistry {
   private final DistributionSummary reportLag;
 
   public DeviceRegistry(BsProperties properties, DatasetCatalog dataset, Clock clock, MeterRegistry meters) {
-    this.validator = new RegisterValidator(dataset, properties.auth(), properties.plausibility());
+    this.validator = new RegisterValidator(dataset, properties.auth(), properties.plausibility(),
+        properties.radio().settings());
     this.clock = clock;
     this.reportPeriodMs = properties.reportPeriodMs();
     this.lostAfter = Duration.ofMillis((long) properties.reportPeriodMs() * properties.lostAfterReports());

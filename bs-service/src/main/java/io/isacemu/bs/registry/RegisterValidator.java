@@ -3,6 +3,8 @@ package io.isacemu.bs.registry;
 import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.dataset.DatasetCatalog;
 import io.isacemu.core.modality.Modality;
+import io.isacemu.core.uplink.RadioSettings;
+import io.isacemu.proto.RadioAssumptions;
 import io.isacemu.proto.Register;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,11 +20,26 @@ final class RegisterValidator {
   private final DatasetCatalog dataset;
   private final DeviceTokens tokens;
   private final BsProperties.Plausibility plausibility;
+  private final RadioSettings radio;
 
-  RegisterValidator(DatasetCatalog dataset, BsProperties.Auth auth, BsProperties.Plausibility plausibility) {
+  RegisterValidator(DatasetCatalog dataset, BsProperties.Auth auth, BsProperties.Plausibility plausibility,
+      RadioSettings radio) {
     this.dataset = dataset;
     this.tokens = new DeviceTokens(auth);
     this.plausibility = plausibility;
+    this.radio = radio;
+  }
+
+  /** Why a device assuming {@code a} would account differently from this BS; empty when it agrees. */
+  private Optional<String> radioRefusal(RadioAssumptions a) {
+    RadioSettings device;
+    try {
+      device = new RadioSettings(radio.totalBandwidthHz(), a.getUnitBandwidthHz(), a.getNoiseFigureDb(),
+          (int) Math.min(Integer.MAX_VALUE, Integer.toUnsignedLong(a.getBsAntennas())));
+    } catch (IllegalArgumentException e) {
+      return Optional.of("radio: " + e.getMessage());
+    }
+    return radio.disagreement(device);
   }
 
   /** The reason to refuse {@code r}, or empty when it is acceptable (duplicates are checked elsewhere). */
@@ -71,6 +88,12 @@ final class RegisterValidator {
     if (!dataset.fingerprint().equals(r.getDatasetFingerprint())) {
       return Optional.of("dataset_fingerprint: '" + abbreviate(r.getDatasetFingerprint())
           + "' differs from the BS's dataset " + dataset.fingerprint());
+    }
+    if (r.hasRadio()) {
+      Optional<String> radioRefusal = radioRefusal(r.getRadio());
+      if (radioRefusal.isPresent()) {
+        return radioRefusal;
+      }
     }
     if (r.getSoftwareVersion().isEmpty() || r.getSoftwareVersion().length() > 64) {
       return Optional.of("software_version: '" + abbreviate(r.getSoftwareVersion()) + "' must be 1..64 characters");

@@ -2,8 +2,6 @@ package io.isacemu.bs.task;
 
 import io.isacemu.bs.BsProperties;
 import io.isacemu.core.compute.MecServer;
-import io.isacemu.core.spectrum.Spectrum;
-import io.isacemu.core.uplink.ThermalNoise;
 import io.isacemu.core.uplink.UplinkModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +12,7 @@ class TaskConfiguration {
 
   @Bean
   UplinkModel uplinkModel(BsProperties p) {
-    return new UplinkModel(new Spectrum(p.radio().totalBandwidthHz(), p.radio().unitBandwidthHz()),
-        ThermalNoise.withNoiseFigure(p.radio().noiseFigureDb()), p.radio().bsAntennas());
+    return p.radio().settings().uplink();
   }
 
   @Bean

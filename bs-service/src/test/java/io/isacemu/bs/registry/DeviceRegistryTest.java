@@ -137,6 +137,27 @@ class DeviceRegistryTest {
   }
 
   @Test
+  void aDeviceAssumingOtherRadioSettingsIsRefusedNamingTheFieldAndBothValues() throws Exception {
+    FakeDevice d = device("radio-1", Modality.TEXT);
+    io.isacemu.proto.RadioAssumptions same = io.isacemu.proto.RadioAssumptions.newBuilder()
+        .setUnitBandwidthHz(180e3).setNoiseFigureDb(9).setBsAntennas(4).build();
+    Map<String, io.isacemu.proto.RadioAssumptions> cases = Map.of(
+        "radio.bs_antennas: the device assumes 1 but the BS has 4", same.toBuilder().setBsAntennas(1).build(),
+        "radio.noise_figure_db: the device assumes 7.0 but the BS has 9.0", same.toBuilder().setNoiseFigureDb(7).build(),
+        "radio.unit_bandwidth_hz: the device assumes 360000.0 but the BS has 180000.0",
+        same.toBuilder().setUnitBandwidthHz(360e3).build(),
+        "radio: bsAntennas", same.toBuilder().setBsAntennas(0).build());
+    for (Map.Entry<String, io.isacemu.proto.RadioAssumptions> c : cases.entrySet()) {
+      RegisterAck ack = d.attach(valid(d).setRadio(c.getValue()).build());
+      assertThat(ack.getAccepted()).as(c.getKey()).isFalse();
+      assertThat(ack.getReason()).as(c.getKey()).startsWith(c.getKey());
+    }
+    assertThat(meters.counter("bs.devices.refused", "reason", "radio.bs_antennas").count()).isEqualTo(1);
+    assertThat(registry.devices()).isEmpty();
+    assertThat(d.attach(valid(d).setRadio(same).build()).getAccepted()).as("the BS's own settings").isTrue();
+  }
+
+  @Test
   void silentDeviceBecomesLostAndReattachMakesItLiveAgain() throws Exception {
     FakeDevice mic = device("mic-2", Modality.AUDIO);
     String first = mic.attach(valid(mic).build()).getSessionId();

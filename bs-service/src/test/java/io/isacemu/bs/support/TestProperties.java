@@ -20,7 +20,7 @@ public final class TestProperties {
   public static BsProperties with(BsProperties.Auth auth, long graceMs, long attachGraceMs) {
     var d = TestBundle.DATASET;
     return new BsProperties(0, "", "", "key", auth, 100, 3, attachGraceMs, 65536, 0.1, 0.0, graceMs, 10.0, 1, 100, 0.1,
-        new BsProperties.Radio(20e6, 180e3, 9, 4), new BsProperties.Mec(20e9, 16),
+        new BsProperties.Radio(20e6, 180e3, 9.0, 4), new BsProperties.Mec(20e9, 16),
         new BsProperties.Dataset(d.seed(), d.trainSize(), d.validSize(), d.testSize(), d.sequenceLength(),
             d.textOnlyShare(), d.avOnlyShare(), d.misleadingTextShare(), d.featureNoise(), d.labelNoise()));
   }

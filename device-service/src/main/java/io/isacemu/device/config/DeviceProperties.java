@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import io.isacemu.core.uplink.RadioSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -63,8 +64,7 @@ public record DeviceProperties(
     at("reconnect", reconnect::policy);
     at("radio", radio::channelConfig);
     at("radio", radio::noise);
-    at("radio", () -> Check.inRange("bsAntennas", radio.bsAntennas(), 1, 1024));
-    at("radio", () -> Check.positive("unitBandwidthHz", radio.unitBandwidthHz()));
+    at("radio", radio::settings);
     at("dataset", () -> {
       dataset.validate();
       return null;
@@ -148,20 +148,34 @@ public record DeviceProperties(
   }
 
   /**
-   * Radio parameters; must equal the BS's, so that device and BS compute the same rates.
+   * Radio parameters; must equal the BS's, so that device and BS compute the same rates (the device
+   * sends them in Register and the BS refuses a mismatch). An unset key takes isac-core's {@link
+   * RadioSettings#DEFAULTS}, the same defaults the BS has.
    *
-   * @param bsAntennas {@code M}, BS receive antennas (array gain of MRC), in [1, 1024]
-   * @param noiseFigureDb BS receiver noise figure, dB, in [0, 30] (noise −174 dBm/Hz + NF)
-   * @param unitBandwidthHz {@code B_min} over which the reported SNR is computed, Hz, > 0
+   * @param bsAntennas {@code M}, BS receive antennas (array gain of MRC), in [1, 1024] (reference 4)
+   * @param noiseFigureDb BS receiver noise figure, dB, in [0, 30] (noise −174 dBm/Hz + NF; reference 9)
+   * @param unitBandwidthHz {@code B_min} over which the reported SNR is computed, Hz, > 0 (reference 180 kHz)
    * @param shadowing whether log-normal shadowing is on (TR 38.901 UMi)
    * @param fading whether small-scale fading is on (Rician LOS / Rayleigh NLOS)
    */
   public record Radio(
-      @DefaultValue("1") int bsAntennas,
-      @DefaultValue("9") double noiseFigureDb,
-      @DefaultValue("180000") double unitBandwidthHz,
+      Integer bsAntennas,
+      Double noiseFigureDb,
+      Double unitBandwidthHz,
       @DefaultValue("true") boolean shadowing,
       @DefaultValue("true") boolean fading) {
+
+    public Radio {
+      RadioSettings d = RadioSettings.DEFAULTS;
+      bsAntennas = bsAntennas == null ? d.bsAntennas() : bsAntennas;
+      noiseFigureDb = noiseFigureDb == null ? d.noiseFigureDb() : noiseFigureDb;
+      unitBandwidthHz = unitBandwidthHz == null ? d.unitBandwidthHz() : unitBandwidthHz;
+    }
+
+    /** As the core's settings record (the band {@code B} is the BS's business: the reference value). */
+    public RadioSettings settings() {
+      return new RadioSettings(RadioSettings.DEFAULTS.totalBandwidthHz(), unitBandwidthHz, noiseFigureDb, bsAntennas);
+    }
 
     /** TR 38.901 UMi street canyon at 3.5 GHz ({@link ChannelConfig#reference()}) with the toggles. */
     public ChannelConfig channelConfig() {

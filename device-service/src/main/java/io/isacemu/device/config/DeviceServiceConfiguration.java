@@ -90,7 +90,7 @@ class DeviceServiceConfiguration {
       BundleEncoders encoders) {
     DeviceProperties.Radio radio = properties.radio();
     LinkSettings settings = new LinkSettings(properties.reportPeriodMs(),
-        properties.reconnect().policy(), SOFTWARE_VERSION);
+        properties.reconnect().policy(), SOFTWARE_VERSION, radio.settings());
     DeviceLinkGrpc.DeviceLinkStub stub = DeviceLinkGrpc.newStub(bsChannel);
     List<DeviceSpec> specs = properties.deviceSpecs();
     List<DeviceAgent> agents = new ArrayList<>();

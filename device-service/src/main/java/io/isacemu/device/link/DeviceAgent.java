@@ -219,7 +219,7 @@ public final class DeviceAgent implements AutoCloseable {
       outbound = (ClientCallStreamObserver<DeviceMessage>) stub.attach(inbound);
       state = LinkState.REGISTERING;
       send(DeviceMessage.newBuilder()
-          .setRegister(ProtoMapper.register(emulator, emulator.snapshot(), settings.softwareVersion()))
+          .setRegister(ProtoMapper.register(emulator, emulator.snapshot(), settings))
           .build());
     } catch (RuntimeException e) {
       lost("attach failed: " + e);

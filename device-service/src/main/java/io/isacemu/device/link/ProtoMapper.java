@@ -13,6 +13,8 @@ import io.isacemu.device.sensing.SenseStatus;
 import io.isacemu.device.sensing.SensedSample;
 import io.isacemu.proto.EncodedFeatures;
 import io.isacemu.proto.RawFeatures;
+import io.isacemu.core.uplink.RadioSettings;
+import io.isacemu.proto.RadioAssumptions;
 import io.isacemu.proto.Register;
 import io.isacemu.proto.SampleResult;
 import io.isacemu.proto.SenseCommand;
@@ -29,8 +31,9 @@ public final class ProtoMapper {
 
   private ProtoMapper() {}
 
-  /** Register for a device, with its current position. */
-  public static Register register(DeviceEmulator emulator, DeviceSnapshot now, String softwareVersion) {
+  /** Register for a device, with its current position, software version and radio settings. */
+  public static Register register(DeviceEmulator emulator, DeviceSnapshot now, LinkSettings settings) {
+    RadioSettings radio = settings.radio();
     DeviceSpec spec = emulator.spec();
     SampleStore samples = emulator.samples();
     return Register.newBuilder()
@@ -44,7 +47,9 @@ public final class ProtoMapper {
         .setFeatureDim(samples.featureDim())
         .setSequenceLength(samples.sequenceLength())
         .setDatasetFingerprint(samples.fingerprint())
-        .setSoftwareVersion(softwareVersion)
+        .setSoftwareVersion(settings.softwareVersion())
+        .setRadio(RadioAssumptions.newBuilder().setUnitBandwidthHz(radio.unitBandwidthHz())
+            .setNoiseFigureDb(radio.noiseFigureDb()).setBsAntennas(radio.bsAntennas()))
         .setAuthToken(spec.authToken())
         .build();
   }

@@ -41,6 +41,15 @@ class DevicePropertiesTest {
   }
 
   @Test
+  void unsetRadioKeysTakeTheCoreDefaultsTheBsHasAndASetOneIsBoundAndChecked() {
+    runner.run(context -> assertThat(context.getBean(DeviceProperties.class).radio().settings().disagreement(
+        io.isacemu.core.uplink.RadioSettings.DEFAULTS)).isEmpty());
+    runner.withPropertyValues("isacemu.device.radio.bs-antennas=2").run(context ->
+        assertThat(context.getBean(DeviceProperties.class).radio().settings().bsAntennas()).isEqualTo(2));
+    startupFailure("isacemu.device.radio.bs-antennas=0").hasMessageContaining("radio.bsAntennas");
+  }
+
+  @Test
   void bindsDefaultsAndKebabCaseKeys() {
     runner.withPropertyValues(
             "isacemu.device.devices[0].x-m=30",

@@ -148,6 +148,11 @@ class DeviceAgentTest {
     assertThat(r.getDatasetFingerprint()).isEqualTo(TestDevices.DATASET.fingerprint()).hasSize(64);
     assertThat(r.getSoftwareVersion()).isEqualTo("0.1.0");
     assertThat(r.getAuthToken()).isEqualTo("token-cam-1");
+    // the radio its accounting assumes, for the BS to compare with its own
+    assertThat(r.hasRadio()).isTrue();
+    assertThat(r.getRadio().getBsAntennas()).isEqualTo(4);
+    assertThat(r.getRadio().getNoiseFigureDb()).isEqualTo(9);
+    assertThat(r.getRadio().getUnitBandwidthHz()).isEqualTo(180e3);
   }
 
   @Test
