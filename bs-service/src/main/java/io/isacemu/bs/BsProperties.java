@@ -2,7 +2,7 @@ package io.isacemu.bs;
 
 import io.isacemu.core.uplink.RadioSettings;
 import io.isacemu.core.validation.Check;
-import io.isacemu.data.synthetic.SyntheticConfig;
+import io.isacemu.data.DatasetSettings;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -62,7 +62,7 @@ public record BsProperties(
     @DefaultValue("0.1") double sensingPowerW,
     @DefaultValue Radio radio,
     @DefaultValue Mec mec,
-    @DefaultValue Dataset dataset,
+    @DefaultValue DatasetSettings dataset,
     @DefaultValue("auto") Processing processing,
     @DefaultValue Limits limits,
     @DefaultValue Plausibility plausibility,
@@ -72,7 +72,7 @@ public record BsProperties(
   public BsProperties(int grpcPort, String grpcInProcessName, String registryTarget, String apiKey, Auth auth,
       int reportPeriodMs, int lostAfterReports, long attachGraceMs, int maxMessageBytes, double sensingSeconds,
       double timeScaleFactor, long deadlineGraceMs, double defaultDeadlineSeconds, int taskThreads,
-      int taskHistory, double sensingPowerW, Radio radio, Mec mec, Dataset dataset, Processing processing) {
+      int taskHistory, double sensingPowerW, Radio radio, Mec mec, DatasetSettings dataset, Processing processing) {
     this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
         attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
         taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, processing, Limits.DEFAULTS,
@@ -83,7 +83,7 @@ public record BsProperties(
   public BsProperties(int grpcPort, String grpcInProcessName, String registryTarget, String apiKey, Auth auth,
       int reportPeriodMs, int lostAfterReports, long attachGraceMs, int maxMessageBytes, double sensingSeconds,
       double timeScaleFactor, long deadlineGraceMs, double defaultDeadlineSeconds, int taskThreads,
-      int taskHistory, double sensingPowerW, Radio radio, Mec mec, Dataset dataset) {
+      int taskHistory, double sensingPowerW, Radio radio, Mec mec, DatasetSettings dataset) {
     this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
         attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
         taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, Processing.AUTO, Limits.DEFAULTS,
@@ -315,39 +315,6 @@ public record BsProperties(
     public Mec {
       Check.inRange("isac.bs.mec.cpu-hz", cpuHz, Double.MIN_NORMAL, 1e12);
       Check.inRange("isac.bs.mec.flops-per-cycle", flopsPerCycle, Double.MIN_NORMAL, 1024);
-    }
-  }
-
-  /**
-   * The synthetic dataset (see {@link SyntheticConfig}); devices must serve the same one.
-   *
-   * @param seed seed
-   * @param trainSize training samples
-   * @param validSize validation samples
-   * @param testSize test samples (the ones tasks address)
-   * @param sequenceLength T
-   * @param textOnlyShare text-decisive share
-   * @param avOnlyShare video+audio-decisive share
-   * @param misleadingTextShare misleading-text share within the video+audio group
-   * @param featureNoise feature noise std
-   * @param labelNoise label noise std
-   */
-  public record Dataset(
-      @DefaultValue("7") long seed,
-      @DefaultValue("1200") int trainSize,
-      @DefaultValue("300") int validSize,
-      @DefaultValue("600") int testSize,
-      @DefaultValue("20") int sequenceLength,
-      @DefaultValue("0.55") double textOnlyShare,
-      @DefaultValue("0.30") double avOnlyShare,
-      @DefaultValue("0.5") double misleadingTextShare,
-      @DefaultValue("0.5") double featureNoise,
-      @DefaultValue("0.1") double labelNoise) {
-
-    /** The isac-data configuration (validated there). */
-    public SyntheticConfig toConfig() {
-      return new SyntheticConfig(seed, trainSize, validSize, testSize, sequenceLength, textOnlyShare,
-          avOnlyShare, misleadingTextShare, featureNoise, labelNoise);
     }
   }
 }

@@ -12,7 +12,6 @@ import io.isacemu.bs.registry.DeviceRegistry;
 import io.isacemu.bs.registry.DeviceStatus;
 import io.isacemu.bs.support.FakeDevice;
 import io.isacemu.core.modality.Modality;
-import io.isacemu.data.synthetic.SyntheticDataset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -42,7 +41,7 @@ class BsServiceApplicationTest {
 
     ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
     try (FakeDevice d = new FakeDevice(channel, "tcp-1", Modality.TEXT,
-        SyntheticDataset.generate(properties.dataset().toConfig()).test())) {
+        properties.dataset().load().test())) {
       assertThat(d.attach(d.register(catalog.fingerprint()).build()).getAccepted()).isTrue();
       assertThat(registry.device("tcp-1").orElseThrow().status()).isEqualTo(DeviceStatus.LIVE);
     } finally {

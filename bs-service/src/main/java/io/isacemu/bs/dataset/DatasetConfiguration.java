@@ -1,16 +1,22 @@
 package io.isacemu.bs.dataset;
 
 import io.isacemu.bs.BsProperties;
-import io.isacemu.data.synthetic.SyntheticDataset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Generates the seeded synthetic dataset once at start-up and keeps only its catalog. */
+/**
+ * Loads the dataset {@code isac.bs.dataset} names once at start-up (the synthetic generator, or a
+ * pickle: the same record and keys as the devices') and keeps only its catalog.
+ */
 @Configuration(proxyBeanMethods = false)
 class DatasetConfiguration {
 
   @Bean
   DatasetCatalog datasetCatalog(BsProperties properties) {
-    return DatasetCatalog.of(SyntheticDataset.generate(properties.dataset().toConfig()));
+    try {
+      return DatasetCatalog.of(properties.dataset().load());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("isac.bs.dataset." + e.getMessage(), e);
+    }
   }
 }

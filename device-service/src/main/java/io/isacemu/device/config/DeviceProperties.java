@@ -7,7 +7,6 @@ import io.isacemu.core.mobility.RandomWaypoint;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.uplink.ThermalNoise;
 import io.isacemu.core.validation.Check;
-import io.isacemu.data.synthetic.SyntheticConfig;
 import io.isacemu.device.emulator.DeviceSpec;
 import io.isacemu.device.emulator.MobilitySpec;
 import io.isacemu.device.link.Backoff;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import io.isacemu.core.uplink.RadioSettings;
+import io.isacemu.data.DatasetSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -35,7 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     come from {@code DeviceChannel.deviceSeed(platformSeed, i)}
  * @param reconnect re-attach backoff
  * @param radio radio parameters that must match the BS's model
- * @param dataset where the samples come from
+ * @param dataset where the samples come from (the same record and keys as the BS's {@code isac.bs.dataset})
  * @param model where the trained encoders for LOCAL processing come from
  * @param devices the emulated devices, at least one, unique ids
  */
@@ -47,7 +47,7 @@ public record DeviceProperties(
     @DefaultValue("42") long platformSeed,
     @DefaultValue Reconnect reconnect,
     @DefaultValue Radio radio,
-    @DefaultValue Dataset dataset,
+    @DefaultValue DatasetSettings dataset,
     @DefaultValue Model model,
     List<Device> devices) {
 
@@ -65,10 +65,6 @@ public record DeviceProperties(
     at("radio", radio::channelConfig);
     at("radio", radio::noise);
     at("radio", radio::settings);
-    at("dataset", () -> {
-      dataset.validate();
-      return null;
-    });
     if (model.registryTarget() == null) {
       model = new Model("");
     }
@@ -185,68 +181,6 @@ public record DeviceProperties(
     /** −174 dBm/Hz plus the noise figure. */
     public ThermalNoise noise() {
       return ThermalNoise.withNoiseFigure(noiseFigureDb);
-    }
-  }
-
-  /**
-   * The dataset the devices serve samples from; every process of a run must load the same one
-   * (the BS compares fingerprints).
-   *
-   * @param source {@code synthetic} (seeded generator) or {@code pickle} (a MultiBench/MulT or MMSA
-   *     feature pickle)
-   * @param seed synthetic: generator seed (default as {@code SyntheticConfig.defaults()}: 7)
-   * @param trainSize synthetic: training samples, in [1, 1e6] (default 1200)
-   * @param validSize synthetic: validation samples, in [1, 1e6] (default 300)
-   * @param testSize synthetic: test samples, in [1, 1e6] (default 600)
-   * @param sequenceLength synthetic: time steps per sample, in [1, 1000] (default 20)
-   * @param path pickle: the file
-   * @param format pickle: {@code any} (any feature dims) or {@code mosei} (require video 35, audio
-   *     74, text 300)
-   * @param dropAllZeroText pickle: drop samples whose text is all zero (as MultiBench does)
-   */
-  public record Dataset(
-      @DefaultValue("synthetic") String source,
-      @DefaultValue("7") long seed,
-      @DefaultValue("1200") int trainSize,
-      @DefaultValue("300") int validSize,
-      @DefaultValue("600") int testSize,
-      @DefaultValue("20") int sequenceLength,
-      @DefaultValue("") String path,
-      @DefaultValue("any") String format,
-      @DefaultValue("false") boolean dropAllZeroText) {
-
-    /** Whether the source is the synthetic generator (else a pickle file). */
-    public boolean synthetic() {
-      return "synthetic".equalsIgnoreCase(source);
-    }
-
-    /** The synthetic generator's configuration: {@code SyntheticConfig.defaults()} with these. */
-    public SyntheticConfig syntheticConfig() {
-      return SyntheticConfig.defaults().withSeed(seed).withSizes(trainSize, validSize, testSize)
-          .withSequenceLength(sequenceLength);
-    }
-
-    /** Whether the pickle must have CMU-MOSEI feature dims. */
-    public boolean moseiDims() {
-      return "mosei".equalsIgnoreCase(format);
-    }
-
-    void validate() {
-      String s = source == null ? "" : source.toLowerCase(Locale.ROOT);
-      switch (s) {
-        case "synthetic" -> syntheticConfig();
-        case "pickle" -> {
-          if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException("path: '" + path + "' is required when source is pickle");
-          }
-          String f = format == null ? "" : format.toLowerCase(Locale.ROOT);
-          if (!f.equals("any") && !f.equals("mosei")) {
-            throw new IllegalArgumentException("format: '" + format + "' must be any or mosei");
-          }
-        }
-        default -> throw new IllegalArgumentException("source: '" + source
-            + "' must be synthetic or pickle");
-      }
     }
   }
 

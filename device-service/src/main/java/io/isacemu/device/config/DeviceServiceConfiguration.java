@@ -41,7 +41,12 @@ class DeviceServiceConfiguration {
 
   @Bean
   MultimodalDataset dataset(DeviceProperties properties) {
-    MultimodalDataset dataset = DatasetLoader.load(properties.dataset());
+    MultimodalDataset dataset;
+    try {
+      dataset = properties.dataset().load();
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("isacemu.device.dataset." + e.getMessage(), e);
+    }
     log.info("dataset {}: {}/{}/{} samples, fingerprint {}", dataset.name(), dataset.train().size(),
         dataset.valid().size(), dataset.test().size(), dataset.fingerprint());
     return dataset;

@@ -63,7 +63,7 @@ class DevicePropertiesTest {
           assertThat(p.timeScale()).isEqualTo(0.001);
           assertThat(p.reconnect().policy().initialMs()).isEqualTo(100);
           assertThat(p.reconnect().policy().maxMs()).isEqualTo(5000);
-          assertThat(p.dataset().synthetic()).isTrue();
+          assertThat(p.dataset().isSynthetic()).isTrue();
           assertThat(p.dataset().syntheticConfig()).isEqualTo(SyntheticConfig.defaults());
           DeviceSpec spec = p.deviceSpecs().get(0);
           assertThat(spec.modality()).isEqualTo(Modality.VIDEO);
@@ -116,8 +116,8 @@ class DevicePropertiesTest {
     startupFailure("isacemu.device.time-scale=0").hasMessageContaining("timeScale: 0.0");
     startupFailure("isacemu.device.bs.port=70000").hasMessageContaining("bs.port: 70000");
     startupFailure("isacemu.device.reconnect.max-ms=50").hasMessageContaining("reconnect.maxMs: 50");
-    startupFailure("isacemu.device.dataset.source=csv").hasMessageContaining("dataset.source: 'csv'");
-    startupFailure("isacemu.device.dataset.source=pickle").hasMessageContaining("dataset.path");
+    startupFailure("isacemu.device.dataset.source=csv").hasMessageContaining("source: 'csv' must be synthetic or pickle");
+    startupFailure("isacemu.device.dataset.source=pickle").hasMessageContaining("path: '' is required");
   }
 
   @Test

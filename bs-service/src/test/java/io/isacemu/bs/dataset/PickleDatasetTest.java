@@ -1,0 +1,52 @@
+package io.isacemu.bs.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.isacemu.bs.BsServiceApplication;
+import io.isacemu.data.DatasetSettings;
+import io.isacemu.data.MultimodalDataset;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The BS serves a pickle named by the same keys as the devices' ({@code dataset.source/path/format}),
+ * with the same fingerprint a device loading the same file computes; an unreadable file stops the
+ * start naming the key and the file.
+ */
+class PickleDatasetTest {
+
+  private static final Path FIXTURE = Path.of("../isac-data/src/test/resources/fixtures/multibench_f32.pkl");
+
+  private static ConfigurableApplicationContext start(String path) {
+    return new SpringApplicationBuilder(BsServiceApplication.class).run("--server.port=0", "--isac.bs.grpc-port=0",
+        "--isac.bs.registry-target=", "--isac.bs.dataset.source=pickle", "--isac.bs.dataset.path=" + path,
+        "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+  }
+
+  @Test
+  void aPickleDatasetIsServedWithTheFingerprintADeviceComputes() {
+    MultimodalDataset asADeviceLoadsIt = new DatasetSettings("pickle", null, null, null, null, null, null, null, null,
+        null, null, FIXTURE.toString(), "any", null).load();
+    try (ConfigurableApplicationContext bs = start(FIXTURE.toString())) {
+      DatasetCatalog catalog = bs.getBean(DatasetCatalog.class);
+      assertThat(catalog.fingerprint()).isEqualTo(asADeviceLoadsIt.fingerprint());
+      assertThat(catalog.testIds()).hasSize(asADeviceLoadsIt.test().size());
+      assertThat(catalog.sequenceLength()).isEqualTo(asADeviceLoadsIt.test().sequenceLength());
+    }
+  }
+
+  @Test
+  void anUnreadablePickleStopsTheStartNamingTheKeyAndTheFile() {
+    Throwable t = catchThrowable(() -> start("/nonexistent/mosei.pkl").close());
+    assertThat(t).isNotNull();
+    Throwable named = t;
+    while (named != null && !(named.getMessage() != null && named.getMessage().startsWith("isac.bs.dataset.path"))) {
+      named = named.getCause();
+    }
+    assertThat(named).as("a cause naming isac.bs.dataset.path").isNotNull();
+    assertThat(named.getMessage()).contains("/nonexistent/mosei.pkl");
+  }
+}

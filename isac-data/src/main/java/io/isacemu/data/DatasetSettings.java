@@ -1,0 +1,123 @@
+package io.isacemu.data;
+
+import io.isacemu.data.pickle.PickleDatasetReader;
+import io.isacemu.data.pickle.ReadOptions;
+import io.isacemu.data.synthetic.SyntheticConfig;
+import io.isacemu.data.synthetic.SyntheticDataset;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Which dataset a service serves: the seeded synthetic generator or a feature pickle. One record for
+ * the BS and the devices, so that both load the same data from the same keys (the BS then compares
+ * fingerprints at Register). Every key may be left unset (bound as absent): it then takes {@link
+ * SyntheticConfig#defaults()}'s value, or the documented default below.
+ *
+ * @param source {@code synthetic} (default) or {@code pickle}
+ * @param seed synthetic: generator seed (default 7)
+ * @param trainSize synthetic: training samples, in [1, 1e6] (default 1200)
+ * @param validSize synthetic: validation samples, in [1, 1e6] (default 300)
+ * @param testSize synthetic: test samples, in [1, 1e6] (default 600; the ones tasks address)
+ * @param sequenceLength synthetic: time steps T per sample, in [1, 1000] (default 20)
+ * @param textOnlyShare synthetic: share of text-decisive samples, in [0, 1] (default 0.55)
+ * @param avOnlyShare synthetic: share of video+audio-decisive samples, in [0, 1] (default 0.30)
+ * @param misleadingTextShare synthetic: share of misleading text within the video+audio group, in [0, 1]
+ * @param featureNoise synthetic: feature noise standard deviation, ≥ 0
+ * @param labelNoise synthetic: label noise standard deviation, ≥ 0
+ * @param path pickle: the file (MultiBench/MulT or MMSA layout, detected from its keys)
+ * @param format pickle: {@code any} (default; any feature dims) or {@code mosei} (require video 35,
+ *     audio 74, text 300)
+ * @param dropAllZeroText pickle: drop samples whose text is all zero, as MultiBench does (default false)
+ */
+public record DatasetSettings(
+    String source,
+    Long seed,
+    Integer trainSize,
+    Integer validSize,
+    Integer testSize,
+    Integer sequenceLength,
+    Double textOnlyShare,
+    Double avOnlyShare,
+    Double misleadingTextShare,
+    Double featureNoise,
+    Double labelNoise,
+    String path,
+    String format,
+    Boolean dropAllZeroText) {
+
+  /** The embedded default: the synthetic generator with {@link SyntheticConfig#defaults()}. */
+  public static final DatasetSettings DEFAULTS = synthetic(SyntheticConfig.defaults());
+
+  public DatasetSettings {
+    SyntheticConfig d = SyntheticConfig.defaults();
+    source = source == null || source.isBlank() ? "synthetic" : source.strip().toLowerCase(Locale.ROOT);
+    seed = seed == null ? d.seed() : seed;
+    trainSize = trainSize == null ? d.trainSize() : trainSize;
+    validSize = validSize == null ? d.validSize() : validSize;
+    testSize = testSize == null ? d.testSize() : testSize;
+    sequenceLength = sequenceLength == null ? d.sequenceLength() : sequenceLength;
+    textOnlyShare = textOnlyShare == null ? d.textOnlyShare() : textOnlyShare;
+    avOnlyShare = avOnlyShare == null ? d.avOnlyShare() : avOnlyShare;
+    misleadingTextShare = misleadingTextShare == null ? d.misleadingTextShare() : misleadingTextShare;
+    featureNoise = featureNoise == null ? d.featureNoise() : featureNoise;
+    labelNoise = labelNoise == null ? d.labelNoise() : labelNoise;
+    path = path == null ? "" : path.strip();
+    format = format == null || format.isBlank() ? "any" : format.strip().toLowerCase(Locale.ROOT);
+    dropAllZeroText = dropAllZeroText != null && dropAllZeroText;
+    switch (source) {
+      case "synthetic" -> new SyntheticConfig(seed, trainSize, validSize, testSize, sequenceLength, textOnlyShare,
+          avOnlyShare, misleadingTextShare, featureNoise, labelNoise); // validates, naming the field
+      case "pickle" -> {
+        if (path.isEmpty()) {
+          throw new IllegalArgumentException("path: '' is required when source is pickle");
+        }
+        if (!format.equals("any") && !format.equals("mosei")) {
+          throw new IllegalArgumentException("format: '" + format + "' must be any or mosei");
+        }
+      }
+      default -> throw new IllegalArgumentException("source: '" + source + "' must be synthetic or pickle");
+    }
+  }
+
+  /** The synthetic generator with {@code c}. */
+  public static DatasetSettings synthetic(SyntheticConfig c) {
+    return new DatasetSettings("synthetic", c.seed(), c.trainSize(), c.validSize(), c.testSize(), c.sequenceLength(),
+        c.textOnlyShare(), c.avOnlyShare(), c.misleadingTextShare(), c.featureNoise(), c.labelNoise(), "", "any",
+        false);
+  }
+
+  /** Whether the source is the synthetic generator (else a pickle file). */
+  public boolean isSynthetic() {
+    return source.equals("synthetic");
+  }
+
+  /** The synthetic generator's configuration (meaningful when {@link #isSynthetic()}). */
+  public SyntheticConfig syntheticConfig() {
+    return new SyntheticConfig(seed, trainSize, validSize, testSize, sequenceLength, textOnlyShare, avOnlyShare,
+        misleadingTextShare, featureNoise, labelNoise);
+  }
+
+  /** The pickle reader's options (meaningful for {@code pickle}). */
+  public ReadOptions readOptions() {
+    ReadOptions o = ReadOptions.defaults().withDropAllZeroText(dropAllZeroText);
+    return format.equals("mosei") ? o.withExpectedFeatureDims(ReadOptions.MOSEI_DIMS) : o;
+  }
+
+  /**
+   * Generates or reads the dataset.
+   *
+   * @throws IllegalStateException naming {@code path} when a pickle cannot be read
+   */
+  public MultimodalDataset load() {
+    if (isSynthetic()) {
+      return SyntheticDataset.generate(syntheticConfig());
+    }
+    Path file = Path.of(path);
+    try {
+      return PickleDatasetReader.read(file, readOptions());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("path: cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.isacemu.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.isacemu.data.synthetic.SyntheticConfig;
+import io.isacemu.data.synthetic.SyntheticDataset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetSettingsTest {
+
+  private static DatasetSettings pickle(Path path, String format) {
+    return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, path.toString(),
+        format, null);
+  }
+
+  @Test
+  void unsetKeysTakeTheGeneratorDefaults() {
+    DatasetSettings none = new DatasetSettings(null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
+    assertThat(none).isEqualTo(DatasetSettings.DEFAULTS);
+    assertThat(none.isSynthetic()).isTrue();
+    assertThat(none.syntheticConfig()).isEqualTo(SyntheticConfig.defaults());
+  }
+
+  @Test
+  void syntheticMatchesTheGeneratorWithTheSameConfigIncludingItsShares() {
+    SyntheticConfig c = SyntheticConfig.defaults().withSeed(3).withSizes(20, 5, 5).withSequenceLength(10)
+        .withShares(0.4, 0.4);
+    DatasetSettings s = DatasetSettings.synthetic(c);
+    assertThat(s.syntheticConfig()).isEqualTo(c);
+    assertThat(s.load().fingerprint()).isEqualTo(SyntheticDataset.generate(c).fingerprint());
+  }
+
+  @Test
+  void invalidSettingsNameTheFieldAndTheValue() {
+    assertThatThrownBy(() -> new DatasetSettings("csv", null, null, null, null, null, null, null, null, null, null,
+        null, null, null)).hasMessageContaining("source: 'csv' must be synthetic or pickle");
+    assertThatThrownBy(() -> new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null,
+        "", null, null)).hasMessageContaining("path: '' is required when source is pickle");
+    assertThatThrownBy(() -> pickle(Path.of("x.pkl"), "csv")).hasMessageContaining("format: 'csv' must be any or mosei");
+    assertThatThrownBy(() -> new DatasetSettings(null, null, -1, null, null, null, null, null, null, null, null,
+        null, null, null)).hasMessageContaining("trainSize");
+  }
+
+  @Test
+  void anUnreadablePickleNamesThePath(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.pkl");
+    assertThatThrownBy(() -> pickle(missing, "mosei").load())
+        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("path: ").hasMessageContaining("missing.pkl");
+    Path garbage = Files.write(dir.resolve("garbage.pkl"), new byte[] {1, 2, 3});
+    assertThatThrownBy(() -> pickle(garbage, "any").load())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("garbage.pkl");
+  }
+}
