@@ -36,7 +36,7 @@ import java.util.List;
 public record LearningConfig(
     ArchitecturePreset preset,
     List<ModalitySet> experts,
-    GateInputMode gateMode,
+    GateMode gateMode,
     ModalitySet gateModalities,
     int networkStateDim,
     int expertEpochs,
@@ -79,10 +79,10 @@ public record LearningConfig(
       }
     }
     Check.nonNegative("networkStateDim", networkStateDim);
-    if (alsoFullGate && gateMode == GateInputMode.FULL) {
+    if (alsoFullGate && gateMode == GateMode.FULL) {
       throw new IllegalArgumentException("alsoFullGate: true needs an ON_DEMAND primary gate (the gate is already FULL)");
     }
-    if (gateMode == GateInputMode.FULL && networkStateDim != 0) {
+    if (gateMode == GateMode.FULL && networkStateDim != 0) {
       throw new IllegalArgumentException("networkStateDim: " + networkStateDim + " must be 0 in FULL gate mode");
     }
     Check.positive("expertEpochs", expertEpochs);
@@ -102,7 +102,7 @@ public record LearningConfig(
 
   /** The modalities the gate reads. */
   public ModalitySet gateInputs() {
-    return gateMode == GateInputMode.FULL ? ModalitySet.all() : gateModalities;
+    return gateMode == GateMode.FULL ? ModalitySet.all() : gateModalities;
   }
 
   /** Expert names in declaration order, e.g. {@code [T, V+A+T]}. */
@@ -121,7 +121,7 @@ public record LearningConfig(
     private ArchitecturePreset preset = ArchitecturePreset.demo();
     private List<ModalitySet> experts =
         List.of(ModalitySet.of(Modality.TEXT), ModalitySet.all());
-    private GateInputMode gateMode = GateInputMode.FULL;
+    private GateMode gateMode = GateMode.FULL;
     private ModalitySet gateModalities = ModalitySet.of(Modality.TEXT);
     private int networkStateDim = 0;
     private int expertEpochs = 10;
@@ -160,14 +160,14 @@ public record LearningConfig(
 
     /** FULL: all modalities. */
     public Builder fullGate() {
-      this.gateMode = GateInputMode.FULL;
+      this.gateMode = GateMode.FULL;
       this.networkStateDim = 0;
       return this;
     }
 
     /** ON_DEMAND: the given cheap modalities plus a network-state vector of {@code stateDim ≥ 0}. */
     public Builder onDemandGate(ModalitySet cheap, int stateDim) {
-      this.gateMode = GateInputMode.ON_DEMAND;
+      this.gateMode = GateMode.ON_DEMAND;
       this.gateModalities = cheap;
       this.networkStateDim = stateDim;
       return this;

@@ -285,7 +285,7 @@ public class ExperimentService implements DisposableBean {
     }
   }
 
-  private static Experiment.Row row(GateMode mode, TaskResult t) {
+  private static Experiment.Row row(TaskMode mode, TaskResult t) {
     List<SummaryRow> s = Summaries.of(List.of(t));
     Optional<SummaryRow> all = s.isEmpty() ? Optional.empty() : Optional.of(s.get(0));
     return new Experiment.Row(name(mode), t.mode(), t.id(), t.status(), t.reason(), t.modelVersion().orElse(""),
@@ -294,8 +294,8 @@ public class ExperimentService implements DisposableBean {
         all.map(SummaryRow::expertShares).orElse(Map.of()));
   }
 
-  private static String name(GateMode mode) {
-    if (mode instanceof GateMode.Fixed f) {
+  private static String name(TaskMode mode) {
+    if (mode instanceof TaskMode.Fixed f) {
       return f.expert().name();
     }
     return "dynamic fusion (" + mode.label() + ")";

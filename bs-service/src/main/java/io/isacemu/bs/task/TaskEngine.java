@@ -7,6 +7,7 @@ import io.isacemu.bs.model.ServingGate;
 import io.isacemu.bs.model.ServingModel;
 import io.isacemu.core.compute.MecServer;
 import io.isacemu.core.modality.Modality;
+import io.isacemu.learning.GateMode;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalSplit;
 import java.util.ArrayList;
@@ -112,8 +113,8 @@ final class TaskEngine {
     }
 
     Outcome execute() {
-      GateMode mode = request.mode();
-      if (mode instanceof GateMode.Fixed f) {
+      TaskMode mode = request.mode();
+      if (mode instanceof TaskMode.Fixed f) {
         int idx = model.indexOf(f.expert());
         if (idx < 0) {
           return Outcome.failed("mode: expert " + f.expert().name() + " is not in bundle " + model.version()
@@ -121,7 +122,7 @@ final class TaskEngine {
         }
         Arrays.fill(intended, idx);
         fetch(all(f.expert()), LocalEncoders.forExpert(model, f.expert().modalities(), idx));
-      } else if (mode instanceof GateMode.Full) {
+      } else if (mode instanceof TaskMode.Gated gated && gated.gate() == GateMode.FULL) {
         // full: the bundle's FULL-input gate when it has one (else its only gate) on everything fetched
         ServingGate g = model.fullGate().orElse(model);
         ModalitySet needed = g.gateInputs();

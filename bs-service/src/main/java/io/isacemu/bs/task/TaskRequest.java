@@ -11,7 +11,7 @@ import java.util.List;
  * @param deadlineSeconds deadline of each fetch round, emulated s, finite, &gt; 0
  * @param objective scheduler objective
  */
-public record TaskRequest(List<String> sampleIds, GateMode mode, double deadlineSeconds, Objective objective) {
+public record TaskRequest(List<String> sampleIds, TaskMode mode, double deadlineSeconds, Objective objective) {
 
   public TaskRequest {
     Check.present("sampleIds", sampleIds);

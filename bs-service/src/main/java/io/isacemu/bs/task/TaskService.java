@@ -97,8 +97,8 @@ public class TaskService implements DisposableBean {
    * @throws IllegalArgumentException naming the field and value
    */
   public TaskRequest resolve(List<String> sampleIds, Integer count, String mode, Double deadlineSeconds, String objective) {
-    GateMode gateMode = GateMode.parse(mode);
-    if (gateMode instanceof GateMode.Fixed f) {
+    TaskMode gateMode = TaskMode.parse(mode);
+    if (gateMode instanceof TaskMode.Fixed f) {
       try (ModelLease lease = holder.acquire().orElse(null)) {
         if (lease != null && lease.model().indexOf(f.expert()) < 0) {
           throw new IllegalArgumentException("mode: '" + mode + "' names an expert not in bundle "

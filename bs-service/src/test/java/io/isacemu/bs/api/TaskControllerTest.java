@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.isacemu.bs.task.GateMode;
+import io.isacemu.bs.task.TaskMode;
 import io.isacemu.bs.task.Objective;
 import io.isacemu.bs.task.TaskRequest;
 import io.isacemu.bs.task.TaskService;
@@ -43,7 +43,7 @@ class TaskControllerTest {
 
   @Test
   void acceptsATaskWith202AndItsLocation() throws Exception {
-    TaskRequest r = new TaskRequest(List.of("a"), new GateMode.Full(), 1.0, Objective.LATENCY);
+    TaskRequest r = new TaskRequest(List.of("a"), new TaskMode.Gated(io.isacemu.learning.GateMode.FULL), 1.0, Objective.LATENCY);
     when(tasks.resolve(any(), any(), anyString(), any(), any())).thenReturn(r);
     when(tasks.submit(r)).thenReturn("t-7");
 

@@ -115,7 +115,7 @@ class LocalProcessingTest {
     TaskEngine engine = new TaskEngine(holder, fetcher, new DeviceSelector(registry, uplink), catalog,
         new MecServer(20e9, 16), new SpectrumLedger(uplink.spectrum()), System::nanoTime);
     List<String> ids = IntStream.range(0, n).mapToObj(data.test()::id).toList();
-    return engine.run("t-local", new TaskRequest(ids, GateMode.parse(mode), 10.0, Objective.LATENCY));
+    return engine.run("t-local", new TaskRequest(ids, TaskMode.parse(mode), 10.0, Objective.LATENCY));
   }
 
   @AfterEach

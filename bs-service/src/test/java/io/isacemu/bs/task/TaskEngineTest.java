@@ -171,7 +171,7 @@ class TaskEngineTest {
   }
 
   private TaskEngine.Outcome run(String mode, int n, Objective objective) {
-    return engine.run("t-x", new TaskRequest(ids(n), GateMode.parse(mode), 10.0, objective));
+    return engine.run("t-x", new TaskRequest(ids(n), TaskMode.parse(mode), 10.0, objective));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.isacemu.training.engine;
 
+import io.isacemu.learning.GateMode;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalDataset;

@@ -3,7 +3,7 @@ package io.isacemu.training.job;
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.training.engine.DatasetSpec;
-import io.isacemu.training.engine.GateMode;
+import io.isacemu.learning.GateMode;
 import io.isacemu.training.engine.JobSpec;
 import io.isacemu.training.engine.Preset;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -5,7 +5,7 @@ import io.isacemu.training.store.JobRecords;
 import io.isacemu.training.bundle.BundleStore;
 import io.isacemu.training.bundle.BundleVersions;
 import io.isacemu.training.engine.JobCancelledException;
-import io.isacemu.training.engine.GateMode;
+import io.isacemu.learning.GateMode;
 import io.isacemu.training.engine.JobSpec;
 import io.isacemu.training.engine.ProgressListener;
 import io.isacemu.training.engine.Stage;

@@ -1,5 +1,6 @@
 package io.isacemu.training.engine;
 
+import io.isacemu.learning.GateMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isacemu.core.cost.CostMetric;

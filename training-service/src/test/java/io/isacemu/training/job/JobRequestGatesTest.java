@@ -3,7 +3,7 @@ package io.isacemu.training.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.isacemu.training.engine.GateMode;
+import io.isacemu.learning.GateMode;
 import io.isacemu.training.engine.JobSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class GateModeAndSummariesTest {
+class TaskModeAndSummariesTest {
 
   @Test
   void parsesEveryModeAndNamesABadValue() {
-    assertThat(GateMode.parse("full")).isEqualTo(new GateMode.Full());
-    assertThat(GateMode.parse("ON-DEMAND")).isEqualTo(new GateMode.OnDemand());
-    assertThat(GateMode.parse("fixed:v+a+t")).isEqualTo(new GateMode.Fixed(ModalitySet.all()));
-    assertThat(GateMode.parse("fixed:T").label()).isEqualTo("fixed:T");
-    assertThatThrownBy(() -> GateMode.parse("fast")).hasMessageStartingWith("mode: 'fast'");
-    assertThatThrownBy(() -> GateMode.parse("fixed:X")).hasMessageStartingWith("mode: 'fixed:X'");
+    assertThat(TaskMode.parse("full")).isEqualTo(new TaskMode.Gated(io.isacemu.learning.GateMode.FULL));
+    assertThat(TaskMode.parse("ON-DEMAND")).isEqualTo(new TaskMode.Gated(io.isacemu.learning.GateMode.ON_DEMAND));
+    assertThat(TaskMode.parse("fixed:v+a+t")).isEqualTo(new TaskMode.Fixed(ModalitySet.all()));
+    assertThat(TaskMode.parse("fixed:T").label()).isEqualTo("fixed:T");
+    assertThatThrownBy(() -> TaskMode.parse("fast")).hasMessageStartingWith("mode: 'fast'");
+    assertThatThrownBy(() -> TaskMode.parse("fixed:X")).hasMessageStartingWith("mode: 'fixed:X'");
     assertThatThrownBy(() -> Objective.parse("speed")).hasMessageStartingWith("objective: 'speed'");
   }
 

@@ -1,38 +1,38 @@
 package io.isacemu.bs.task;
 
 import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.learning.GateMode;
 
 /**
- * How a task picks the expert per sample, and therefore what it senses and fetches.
+ * How a task picks the expert per sample, and therefore what it senses and fetches: a learned gate
+ * ({@link Gated}, in one of isac-learning's {@link GateMode}s) or one fixed expert.
  *
  * <ul>
- *   <li>{@link Full} ({@code full}): every modality the bundle uses is sensed and fetched for every
- *       sample; the gate reads its inputs and picks the expert per sample. Only MEC compute is saved.
- *   <li>{@link OnDemand} ({@code on-demand}): only the gate's cheap inputs are fetched first; the gate
- *       (with the network state when the bundle takes it) picks per sample; then only the chosen
- *       experts' missing modalities are fetched, only for the samples that need them.
+ *   <li>{@code full} ({@link GateMode#FULL}): every modality the bundle uses is sensed and fetched for
+ *       every sample; the gate reads its inputs and picks the expert per sample. Only MEC compute is saved.
+ *   <li>{@code on-demand} ({@link GateMode#ON_DEMAND}): only the gate's cheap inputs are fetched first;
+ *       the gate (with the network state when the bundle takes it) picks per sample; then only the
+ *       chosen experts' missing modalities are fetched, only for the samples that need them.
  *   <li>{@link Fixed} ({@code fixed:<expert>}, e.g. {@code fixed:T}, {@code fixed:V+A+T}): always that
  *       expert (the Table I baseline rows).
  * </ul>
  */
-public sealed interface GateMode permits GateMode.Full, GateMode.OnDemand, GateMode.Fixed {
+public sealed interface TaskMode permits TaskMode.Gated, TaskMode.Fixed {
 
   /** The wire/REST form: {@code full}, {@code on-demand} or {@code fixed:<expert>}. */
   String label();
 
-  /** Gate reads everything. */
-  record Full() implements GateMode {
-    @Override
-    public String label() {
-      return "full";
+  /** The gate in service picks per sample. */
+  record Gated(GateMode gate) implements TaskMode {
+    public Gated {
+      if (gate == null) {
+        throw new IllegalArgumentException("gate: is required (was null)");
+      }
     }
-  }
 
-  /** Gate reads the cheap inputs; the rest is fetched on demand. */
-  record OnDemand() implements GateMode {
     @Override
     public String label() {
-      return "on-demand";
+      return gate.wireName();
     }
   }
 
@@ -41,7 +41,7 @@ public sealed interface GateMode permits GateMode.Full, GateMode.OnDemand, GateM
    *
    * @param expert the expert's modality set
    */
-  record Fixed(ModalitySet expert) implements GateMode {
+  record Fixed(ModalitySet expert) implements TaskMode {
     public Fixed {
       if (expert == null) {
         throw new IllegalArgumentException("expert: is required (was null)");
@@ -60,16 +60,15 @@ public sealed interface GateMode permits GateMode.Full, GateMode.OnDemand, GateM
    *
    * @throws IllegalArgumentException naming the value when it is none of these
    */
-  static GateMode parse(String value) {
+  static TaskMode parse(String value) {
     if (value == null) {
       throw new IllegalArgumentException("mode: is required (was null)");
     }
     String v = value.trim();
-    if (v.equalsIgnoreCase("full")) {
-      return new Full();
-    }
-    if (v.equalsIgnoreCase("on-demand")) {
-      return new OnDemand();
+    for (GateMode g : GateMode.values()) {
+      if (v.equalsIgnoreCase(g.wireName())) {
+        return new Gated(g);
+      }
     }
     if (v.regionMatches(true, 0, "fixed:", 0, 6)) {
       try {

@@ -1,8 +1,8 @@
-package io.isacemu.training.engine;
+package io.isacemu.learning;
 
 import java.util.Locale;
 
-/** What the gate reads (see DESIGN: gate inputs, two modes). */
+/** What the gate reads (DESIGN: gate inputs, two modes); the one vocabulary of training, bundles and the BS. */
 public enum GateMode {
   /** The gate reads every modality: all are sensed and sent; only MEC compute is saved. */
   FULL("full"),
