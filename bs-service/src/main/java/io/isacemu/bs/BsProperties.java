@@ -68,28 +68,6 @@ public record BsProperties(
     @DefaultValue Plausibility plausibility,
     @DefaultValue Storage storage) {
 
-  /** Properties with the default {@link Limits} (the signature before {@code limits} existed). */
-  public BsProperties(int grpcPort, String grpcInProcessName, String registryTarget, String apiKey, Auth auth,
-      int reportPeriodMs, int lostAfterReports, long attachGraceMs, int maxMessageBytes, double sensingSeconds,
-      double timeScaleFactor, long deadlineGraceMs, double defaultDeadlineSeconds, int taskThreads,
-      int taskHistory, double sensingPowerW, Radio radio, Mec mec, DatasetSettings dataset, Processing processing) {
-    this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
-        attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
-        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, processing, Limits.DEFAULTS,
-        Plausibility.DEFAULTS, Storage.NONE);
-  }
-
-  /** Properties with {@link Processing#AUTO} (the signature before {@code processing} existed). */
-  public BsProperties(int grpcPort, String grpcInProcessName, String registryTarget, String apiKey, Auth auth,
-      int reportPeriodMs, int lostAfterReports, long attachGraceMs, int maxMessageBytes, double sensingSeconds,
-      double timeScaleFactor, long deadlineGraceMs, double defaultDeadlineSeconds, int taskThreads,
-      int taskHistory, double sensingPowerW, Radio radio, Mec mec, DatasetSettings dataset) {
-    this(grpcPort, grpcInProcessName, registryTarget, apiKey, auth, reportPeriodMs, lostAfterReports,
-        attachGraceMs, maxMessageBytes, sensingSeconds, timeScaleFactor, deadlineGraceMs, defaultDeadlineSeconds,
-        taskThreads, taskHistory, sensingPowerW, radio, mec, dataset, Processing.AUTO, Limits.DEFAULTS,
-        Plausibility.DEFAULTS, Storage.NONE);
-  }
-
   @ConstructorBinding
   public BsProperties {
     Check.inRange("isac.bs.grpc-port", grpcPort, 0, 65535);

@@ -63,7 +63,19 @@ public record Experiment(
   public record Row(
       String name, String mode, String taskId, TaskStatus status, String reason, String modelVersion, int samples,
       double acc2,
-      double f1Weighted, double latencySeconds, double energyJ, double bits, Map<String, Double> expertShares) {}
+      double f1Weighted, double latencySeconds, double energyJ, double bits, Map<String, Double> expertShares) {
+
+    /** The row of mode {@code mode} from its finished task {@code t} (Table I's names: {@code T}, {@code dynamic fusion (full)}). */
+    static Row of(TaskMode mode, TaskResult t) {
+      List<SummaryRow> s = Summaries.of(List.of(t));
+      Optional<SummaryRow> all = s.isEmpty() ? Optional.empty() : Optional.of(s.get(0));
+      String name = mode instanceof TaskMode.Fixed f ? f.expert().name() : "dynamic fusion (" + mode.label() + ")";
+      return new Row(name, t.mode(), t.id(), t.status(), t.reason(), t.modelVersion().orElse(""),
+          all.map(SummaryRow::samples).orElse(0), all.map(SummaryRow::acc2).orElse(0.0),
+          all.map(SummaryRow::f1Weighted).orElse(0.0), t.modelled().totalSeconds(), t.energyJ(), t.bits(),
+          all.map(SummaryRow::expertShares).orElse(Map.of()));
+    }
+  }
 
   public Experiment {
     reason = reason == null ? "" : reason;

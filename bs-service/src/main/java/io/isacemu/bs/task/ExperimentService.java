@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -196,7 +195,7 @@ public class ExperimentService implements DisposableBean {
         String taskId = submit(r);
         e = e.withTask(taskId);
         store.save(e);
-        Experiment.Row row = row(r.mode(), await(taskId));
+        Experiment.Row row = Experiment.Row.of(r.mode(), await(taskId));
         Optional<String> other = e.rows().stream().map(Experiment.Row::modelVersion)
             .filter(v -> !v.isEmpty() && !row.modelVersion().isEmpty() && !v.equals(row.modelVersion())).findFirst();
         e = e.withRow(row);
@@ -283,22 +282,6 @@ public class ExperimentService implements DisposableBean {
     Stopping() {
       super("the BS is stopping", null, false, false);
     }
-  }
-
-  private static Experiment.Row row(TaskMode mode, TaskResult t) {
-    List<SummaryRow> s = Summaries.of(List.of(t));
-    Optional<SummaryRow> all = s.isEmpty() ? Optional.empty() : Optional.of(s.get(0));
-    return new Experiment.Row(name(mode), t.mode(), t.id(), t.status(), t.reason(), t.modelVersion().orElse(""),
-        all.map(SummaryRow::samples).orElse(0), all.map(SummaryRow::acc2).orElse(0.0),
-        all.map(SummaryRow::f1Weighted).orElse(0.0), t.modelled().totalSeconds(), t.energyJ(), t.bits(),
-        all.map(SummaryRow::expertShares).orElse(Map.of()));
-  }
-
-  private static String name(TaskMode mode) {
-    if (mode instanceof TaskMode.Fixed f) {
-      return f.expert().name();
-    }
-    return "dynamic fusion (" + mode.label() + ")";
   }
 
   @Override

@@ -406,6 +406,7 @@ public final class ReportLoadBenchmark {
     return new BsProperties(0, "", "", "", new BsProperties.Auth("", null), reportPeriodMs, lostAfterReports,
         ATTACH_GRACE_MS, 1048576, 0.1, 0.01, 3000, 10.0, 2, 1000, 0.1,
         new BsProperties.Radio(20e6, 180e3, 9.0, 4), new BsProperties.Mec(20e9, 16),
-        io.isacemu.data.DatasetSettings.synthetic(d));
+        io.isacemu.data.DatasetSettings.synthetic(d), BsProperties.Processing.AUTO, BsProperties.Limits.DEFAULTS,
+        BsProperties.Plausibility.DEFAULTS, BsProperties.Storage.NONE);
   }
 }

@@ -21,7 +21,8 @@ public final class TestProperties {
     var d = TestBundle.DATASET;
     return new BsProperties(0, "", "", "key", auth, 100, 3, attachGraceMs, 65536, 0.1, 0.0, graceMs, 10.0, 1, 100, 0.1,
         new BsProperties.Radio(20e6, 180e3, 9.0, 4), new BsProperties.Mec(20e9, 16),
-        io.isacemu.data.DatasetSettings.synthetic(d));
+        io.isacemu.data.DatasetSettings.synthetic(d), BsProperties.Processing.AUTO, BsProperties.Limits.DEFAULTS,
+        BsProperties.Plausibility.DEFAULTS, BsProperties.Storage.NONE);
   }
 
   /** {@code p} keeping its last bundle under {@code bundleCacheDir}. */

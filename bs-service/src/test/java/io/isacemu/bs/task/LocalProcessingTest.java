@@ -82,7 +82,8 @@ class LocalProcessingTest {
     return new BsProperties(p.grpcPort(), p.grpcInProcessName(), p.registryTarget(), p.apiKey(), p.auth(),
         p.reportPeriodMs(), p.lostAfterReports(), p.attachGraceMs(), p.maxMessageBytes(), p.sensingSeconds(),
         p.timeScaleFactor(), p.deadlineGraceMs(), p.defaultDeadlineSeconds(), p.taskThreads(), p.taskHistory(),
-        p.sensingPowerW(), p.radio(), p.mec(), p.dataset(), processing);
+        p.sensingPowerW(), p.radio(), p.mec(), p.dataset(), processing, BsProperties.Limits.DEFAULTS,
+        BsProperties.Plausibility.DEFAULTS, BsProperties.Storage.NONE);
   }
 
   /** Attaches V, A, T devices with CPU {@code cpuHz} and channel gain {@code gainDb}; each holds {@code versions}. */
