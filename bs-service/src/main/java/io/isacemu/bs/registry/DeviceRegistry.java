@@ -7,21 +7,18 @@ import io.isacemu.proto.Register;
 import io.isacemu.proto.SenseCommand;
 import io.isacemu.proto.SenseResult;
 import io.isacemu.proto.StateReport;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +32,8 @@ import org.springframework.stereotype.Component;
  * ({@code now − measured_at}); implausible reports (outside isac.bs.plausibility) are logged, counted
  * and ignored, and a device that keeps sending them is QUARANTINED. A device silent for
  * {@code lostAfterReports × reportPeriodMs} becomes LOST ({@link #checkLiveness()}); a re-attach makes
- * it LIVE again. Thread-safe; never calls into a session while holding its own lock.
+ * it LIVE again. Thread-safe without a registry-wide lock on the report path (each report updates its
+ * own entry atomically); only admission is serialised. Never calls into a session while holding a lock.
  */
 @Component
 public class DeviceRegistry {
@@ -52,18 +50,17 @@ public class DeviceRegistry {
   private final Duration attachGrace;
   private final String instance = UUID.randomUUID().toString().substring(0, 8);
   private final AtomicLong sessionCounter = new AtomicLong();
-  private final Map<String, DeviceView> views = new HashMap<>();
-  private final Map<String, DeviceSession> sessions = new HashMap<>();
+  // Concurrent maps, no registry-wide lock on the report path: a report updates its device's view
+  // atomically (compute) under that entry's lock only. Only admission is serialised (capacity, duplicates).
+  private final Map<String, DeviceView> views = new ConcurrentHashMap<>();
+  private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
   /** Device id → end of its quarantine. Guarded by this. */
-  private final Map<String, Instant> quarantinedUntil = new HashMap<>();
+  private final Map<String, Instant> quarantinedUntil = new ConcurrentHashMap<>();
   /** Device id → implausible reports in a row in its current session. Guarded by this. */
-  private final Map<String, Integer> invalidInARow = new HashMap<>();
+  private final Map<String, Integer> invalidInARow = new ConcurrentHashMap<>();
   private final BsProperties.Plausibility plausibility;
-  private final MeterRegistry meters;
-  private final Counter quarantined;
+  private final RegistryMetrics metrics;
   private final BsProperties.Limits limits;
-  private final Counter protocolErrors;
-  private final DistributionSummary reportLag;
 
   public DeviceRegistry(BsProperties properties, DatasetCatalog dataset, Clock clock, MeterRegistry meters) {
     this.validator = new RegisterValidator(dataset, properties.auth(), properties.plausibility(),
@@ -74,36 +71,9 @@ public class DeviceRegistry {
     this.attachGrace = Duration.ofMillis(properties.attachGraceMs());
     this.plausibility = properties.plausibility();
     this.limits = properties.limits();
-    this.meters = meters;
-    this.quarantined = Counter.builder("bs.devices.quarantined")
-        .description("sessions ended for repeated implausible reports").register(meters);
-    this.protocolErrors = Counter.builder("bs.devices.protocol.errors").description("streams ended for a protocol violation").register(meters);
-    this.reportLag = DistributionSummary.builder("bs.devices.report.lag").baseUnit("milliseconds")
-        .description("StateReport lag: receive time - measured_at").register(meters);
-    Gauge.builder("bs.devices", this, r -> r.count(DeviceStatus.LIVE)).tag("status", "live").register(meters);
-    Gauge.builder("bs.devices", this, r -> r.count(DeviceStatus.LOST)).tag("status", "lost").register(meters);
-    Gauge.builder("bs.devices", this, r -> r.count(DeviceStatus.QUARANTINED)).tag("status", "quarantined")
-        .register(meters);
-  }
-
-  /** {@code bs.devices.refused{reason}}: reason = the refused field (token, id, quarantine, ...). */
-  private void countRefusal(String refusal) {
-    String field = refusal.contains(":") ? refusal.substring(0, refusal.indexOf(':')) : "other";
-    String reason = switch (field) {
-      case "auth_token" -> "token";
-      case "device_id" -> refusal.contains("quarantined") ? "quarantined" : refusal.contains("already attached")
-          ? "duplicate" : refusal.contains("max-devices") ? "capacity" : "device_id";
-      default -> field;
-    };
-    Counter.builder("bs.devices.refused").description("Registers refused, by reason").tag("reason", reason)
-        .register(meters).increment();
-  }
-
-  /** {@code bs.devices.reports.invalid{field}}. */
-  private void countInvalid(String invalid) {
-    String field = invalid.contains(":") ? invalid.substring(0, invalid.indexOf(':')) : "other";
-    Counter.builder("bs.devices.reports.invalid").description("StateReports rejected as invalid, by field")
-        .tag("field", field).register(meters).increment();
+    this.metrics = new RegistryMetrics(meters);
+    metrics.deviceGauges(this, r -> r.count(DeviceStatus.LIVE), r -> r.count(DeviceStatus.LOST),
+        r -> r.count(DeviceStatus.QUARANTINED));
   }
 
   Admission admit(Register r, DeviceSession session) {
@@ -124,13 +94,13 @@ public class DeviceRegistry {
         } else {
           Instant now = clock.instant();
           String sessionId = instance + "-" + sessionCounter.incrementAndGet();
+          sessions.put(r.getDeviceId(), session); // first: the view below is this session's from the start
           views.put(r.getDeviceId(), new DeviceView(r.getDeviceId(), sessionId,
               BsProtos.modality(r.getModality()).orElseThrow(), DeviceStatus.LIVE, r.getSensingRateBps(),
               r.getTxPowerDbm(), r.getCpuHz(),
               r.getFlopsPerCycle() > 0 ? r.getFlopsPerCycle() : DeviceView.DEFAULT_FLOPS_PER_CYCLE, r.getFeatureDim(), r.getSequenceLength(), now, now,
               Optional.empty(), Optional.empty(), r.getPosition().getXM(), r.getPosition().getYM(), 0.0,
               Optional.empty(), 0, 0));
-          sessions.put(r.getDeviceId(), session);
           quarantinedUntil.remove(r.getDeviceId());
           invalidInARow.remove(r.getDeviceId());
           log.info("device {} attached ({}, session {})", r.getDeviceId(), r.getModality(), sessionId);
@@ -138,120 +108,72 @@ public class DeviceRegistry {
         }
       }
     }
-    countRefusal(refusal.get());
+    metrics.refused(refusal.get());
     log.info("device '{}' refused: {}", r.getDeviceId(), refusal.get());
     return new Admission(false, "", 0, refusal.get());
   }
 
   void report(DeviceSession session, StateReport r) {
-    String quarantine = null;
-    synchronized (this) {
-      DeviceView v = current(session);
-      if (v == null) {
-        return;
+    String id = session.deviceId();
+    if (id.isEmpty()) {
+      return;
+    }
+    String[] quarantine = new String[1];
+    views.computeIfPresent(id, (k, v) -> {
+      if (sessions.get(k) != session) {
+        return v; // a report of an ended session
       }
       Instant now = clock.instant();
-      Optional<String> invalid = invalid(r, v, plausibility);
-      if (invalid.isPresent()) {
-        countInvalid(invalid.get());
-        DeviceView counted = v.withInvalidReport(now);
-        int inARow = invalidInARow.merge(v.deviceId(), 1, Integer::sum);
-        if (inARow >= plausibility.quarantineAfterInvalid()) {
-          // a repeated offender (a real device's rare outlier is followed by plausible reports):
-          // out of every round, and refused for the quarantine
-          quarantine = inARow + " implausible reports in a row, the last: " + invalid.get();
-          views.put(v.deviceId(), counted.withStatus(DeviceStatus.QUARANTINED));
-          sessions.remove(v.deviceId());
-          quarantinedUntil.put(v.deviceId(), now.plusSeconds(plausibility.quarantineSeconds()));
-          quarantined.increment();
-          log.warn("device {} QUARANTINED for {} s: {}", v.deviceId(), plausibility.quarantineSeconds(), quarantine);
-        } else {
-          views.put(v.deviceId(), counted);
-          log.warn("device {}: invalid StateReport ignored: {}", v.deviceId(), invalid.get());
-        }
-      } else {
-        invalidInARow.remove(v.deviceId());
+      Optional<String> invalid = ReportValidator.invalid(r, v, plausibility);
+      if (invalid.isEmpty()) {
+        invalidInARow.remove(k);
         Instant measured = Instant.ofEpochSecond(r.getMeasuredAt().getSeconds(), r.getMeasuredAt().getNanos());
         long lagMs = Math.max(0, Duration.between(measured, now).toMillis());
-        reportLag.record(lagMs);
-        views.put(v.deviceId(), v.withReport(now, r.getTxPowerDbm(),
+        metrics.reportLagMs(lagMs);
+        return v.withReport(now, r.getTxPowerDbm(),
             r.hasChannelGainDb() ? Optional.of(r.getChannelGainDb()) : Optional.empty(),
             r.hasSnrDb() ? Optional.of(r.getSnrDb()) : Optional.empty(),
-            r.getPosition().getXM(), r.getPosition().getYM(), r.getEnergyUsedJ(), lagMs, r.getSequenceNumber()));
+            r.getPosition().getXM(), r.getPosition().getYM(), r.getEnergyUsedJ(), lagMs, r.getSequenceNumber());
       }
-    }
-    if (quarantine != null) { // outside the lock: never call into a session while holding it
-      session.disconnect("quarantined: " + quarantine, (int) Math.min(Integer.MAX_VALUE,
+      metrics.invalid(invalid.get());
+      DeviceView counted = v.withInvalidReport(now);
+      int inARow = invalidInARow.merge(k, 1, Integer::sum);
+      if (inARow < plausibility.quarantineAfterInvalid()) {
+        log.warn("device {}: invalid StateReport ignored: {}", k, invalid.get());
+        return counted;
+      }
+      // a repeated offender (a real device's rare outlier is followed by plausible reports):
+      // out of every round, and refused for the quarantine
+      quarantine[0] = inARow + " implausible reports in a row, the last: " + invalid.get();
+      sessions.remove(k, session);
+      quarantinedUntil.put(k, now.plusSeconds(plausibility.quarantineSeconds()));
+      metrics.quarantined();
+      log.warn("device {} QUARANTINED for {} s: {}", k, plausibility.quarantineSeconds(), quarantine[0]);
+      return counted.withStatus(DeviceStatus.QUARANTINED);
+    });
+    if (quarantine[0] != null) { // outside the entry's lock: never call into a session while holding it
+      session.disconnect("quarantined: " + quarantine[0], (int) Math.min(Integer.MAX_VALUE,
           plausibility.quarantineSeconds() * 1000));
     }
   }
 
-  /** Why {@code r} is not a plausible report of device {@code v}, or empty. */
-  static Optional<String> invalid(StateReport r, DeviceView v, BsProperties.Plausibility p) {
-    if (r.getSequenceNumber() == 0) {
-      return Optional.of("sequence_number: 0 must be >= 1");
-    }
-    if (!r.hasChannelGainDb() && !r.hasSnrDb()) {
-      return Optional.of("channel_gain_db/snr_db: neither is set");
-    }
-    if (r.hasChannelGainDb() && !(r.getChannelGainDb() >= p.minChannelGainDb() && r.getChannelGainDb() <= p.maxChannelGainDb())) {
-      return Optional.of("channel_gain_db: " + r.getChannelGainDb() + " must be in [" + p.minChannelGainDb() + ", "
-          + p.maxChannelGainDb() + "]");
-    }
-    if (r.hasSnrDb() && !(r.getSnrDb() >= p.minSnrDb() && r.getSnrDb() <= p.maxSnrDb())) {
-      return Optional.of("snr_db: " + r.getSnrDb() + " must be in [" + p.minSnrDb() + ", " + p.maxSnrDb() + "]");
-    }
-    if (!Double.isFinite(r.getTxPowerDbm()) || r.getTxPowerDbm() < -50 || r.getTxPowerDbm() > 50) {
-      return Optional.of("tx_power_dbm: " + r.getTxPowerDbm() + " must be finite and in [-50, 50]");
-    }
-    if (!(r.getCpuLoad() >= 0 && r.getCpuLoad() <= 1)) {
-      return Optional.of("cpu_load: " + r.getCpuLoad() + " must be in [0, 1]");
-    }
-    if (!(r.getEnergyUsedJ() >= 0) || !Double.isFinite(r.getEnergyUsedJ())) {
-      return Optional.of("energy_used_j: " + r.getEnergyUsedJ() + " must be finite and >= 0");
-    }
-    if (r.getEnergyUsedJ() < v.energyUsedJ()) { // energy used since registration never decreases
-      return Optional.of("energy_used_j: " + r.getEnergyUsedJ() + " is below the last report's " + v.energyUsedJ());
-    }
-    if (!(r.getSpeedMps() >= 0) || !Double.isFinite(r.getSpeedMps())) {
-      return Optional.of("speed_mps: " + r.getSpeedMps() + " must be finite and >= 0");
-    }
-    double distanceM = Math.hypot(r.getPosition().getXM(), r.getPosition().getYM());
-    if (!(distanceM <= p.cellRadiusM() + p.positionMarginM())) {
-      return Optional.of("position: (" + r.getPosition().getXM() + ", " + r.getPosition().getYM() + ") is "
-          + distanceM + " m from the BS, beyond the cell radius " + p.cellRadiusM() + " m + " + p.positionMarginM()
-          + " m");
-    }
-    return Optional.empty();
-  }
-
-  synchronized void seen(DeviceSession session) {
-    DeviceView v = current(session);
-    if (v != null) {
-      views.put(v.deviceId(), v.seenAt(clock.instant()));
+  void seen(DeviceSession session) {
+    String id = session.deviceId();
+    if (!id.isEmpty()) {
+      views.computeIfPresent(id, (k, v) -> sessions.get(k) == session ? v.seenAt(clock.instant()) : v);
     }
   }
 
-  synchronized void detached(DeviceSession session, String reason) {
-    DeviceView v = current(session);
-    if (v != null) {
-      sessions.remove(v.deviceId());
-      views.put(v.deviceId(), v.withStatus(DeviceStatus.LOST));
-      log.info("device {} detached: {}", v.deviceId(), reason);
+  void detached(DeviceSession session, String reason) {
+    String id = session.deviceId();
+    if (!id.isEmpty() && sessions.remove(id, session)) {
+      views.computeIfPresent(id, (k, v) -> v.withStatus(DeviceStatus.LOST));
+      log.info("device {} detached: {}", id, reason);
     }
   }
 
   void protocolError() {
-    protocolErrors.increment();
-  }
-
-  /** The view of {@code session}'s device if the session is still its current one. */
-  private DeviceView current(DeviceSession session) {
-    String id = session.deviceId();
-    if (id.isEmpty() || sessions.get(id) != session) {
-      return null;
-    }
-    return views.get(id);
+    metrics.protocolError();
   }
 
   /**
@@ -264,19 +186,20 @@ public class DeviceRegistry {
     Instant now = clock.instant();
     List<DeviceSession> silent = new ArrayList<>();
     List<String> ids = new ArrayList<>();
-    synchronized (this) {
-      for (DeviceView v : List.copyOf(views.values())) {
-        if (v.status() == DeviceStatus.LIVE && Duration.between(v.lastSeenAt(), now).compareTo(lostAfter) > 0
-            && Duration.between(v.attachedAt(), now).compareTo(attachGrace) > 0) {
-          views.put(v.deviceId(), v.withStatus(DeviceStatus.LOST));
-          DeviceSession s = sessions.remove(v.deviceId());
-          if (s != null) {
-            silent.add(s);
-          }
-          ids.add(v.deviceId());
-          log.warn("device {} LOST: silent since {}", v.deviceId(), v.lastSeenAt());
+    for (DeviceView candidate : List.copyOf(views.values())) {
+      views.computeIfPresent(candidate.deviceId(), (k, v) -> {
+        if (v.status() != DeviceStatus.LIVE || Duration.between(v.lastSeenAt(), now).compareTo(lostAfter) <= 0
+            || Duration.between(v.attachedAt(), now).compareTo(attachGrace) <= 0) {
+          return v;
         }
-      }
+        DeviceSession s = sessions.remove(k);
+        if (s != null) {
+          silent.add(s);
+        }
+        ids.add(k);
+        log.warn("device {} LOST: silent since {}", k, v.lastSeenAt());
+        return v.withStatus(DeviceStatus.LOST);
+      });
     }
     for (DeviceSession s : silent) {
       s.disconnect("silent for more than " + lostAfter.toMillis() + " ms", reportPeriodMs);
@@ -286,7 +209,7 @@ public class DeviceRegistry {
   }
 
   /** Forgets LOST and QUARANTINED devices silent for more than isac.bs.limits.forget-lost-after-seconds. */
-  private synchronized void forgetLongLost(Instant now) {
+  private void forgetLongLost(Instant now) {
     Duration forgetAfter = Duration.ofSeconds(limits.forgetLostAfterSeconds());
     views.values().removeIf(v -> {
       boolean forget = v.status() != DeviceStatus.LIVE && Duration.between(v.lastSeenAt(), now).compareTo(forgetAfter) > 0
@@ -301,22 +224,22 @@ public class DeviceRegistry {
   }
 
   /** Every known device (LIVE, LOST and QUARANTINED), by id. */
-  public synchronized List<DeviceView> devices() {
+  public List<DeviceView> devices() {
     return views.values().stream().sorted(Comparator.comparing(DeviceView::deviceId)).toList();
   }
 
   /** The LIVE devices sensing {@code m}, by id. */
-  public synchronized List<DeviceView> live(Modality m) {
+  public List<DeviceView> live(Modality m) {
     return views.values().stream().filter(v -> v.status() == DeviceStatus.LIVE && v.modality() == m)
         .sorted(Comparator.comparing(DeviceView::deviceId)).toList();
   }
 
   /** One device. */
-  public synchronized Optional<DeviceView> device(String deviceId) {
+  public Optional<DeviceView> device(String deviceId) {
     return Optional.ofNullable(views.get(deviceId));
   }
 
-  private synchronized long count(DeviceStatus s) {
+  private long count(DeviceStatus s) {
     return views.values().stream().filter(v -> v.status() == s).count();
   }
 
@@ -327,10 +250,7 @@ public class DeviceRegistry {
    *     LIVE or its session ends first
    */
   public CompletableFuture<SenseResult> sense(String deviceId, SenseCommand.Builder command) {
-    DeviceSession s;
-    synchronized (this) {
-      s = sessions.get(deviceId);
-    }
+    DeviceSession s = sessions.get(deviceId);
     if (s == null) {
       return CompletableFuture.failedFuture(new SessionLostException("device " + deviceId + " is not attached"));
     }
@@ -339,10 +259,7 @@ public class DeviceRegistry {
 
   /** Ends every session (shutdown). */
   public void closeAll(String reason, int retryAfterMs) {
-    List<DeviceSession> all;
-    synchronized (this) {
-      all = List.copyOf(sessions.values());
-    }
+    List<DeviceSession> all = List.copyOf(sessions.values());
     for (DeviceSession s : all) {
       s.disconnect(reason, retryAfterMs);
     }
@@ -350,10 +267,7 @@ public class DeviceRegistry {
 
   /** Ends one device's session as if its stream broke (tests and operators). */
   public void drop(String deviceId, String reason) {
-    DeviceSession s;
-    synchronized (this) {
-      s = sessions.get(deviceId);
-    }
+    DeviceSession s = sessions.get(deviceId);
     if (s != null) {
       s.disconnect(reason, reportPeriodMs);
     }
