@@ -178,7 +178,7 @@ public final class ReportLoadBenchmark {
     periodMicros = Math.round(1e6 / rateHz);
     var data = TestBundle.dataset();
     DatasetCatalog catalog = DatasetCatalog.of(data);
-    BsProperties props = properties(periodMs, lostAfter);
+    BsProperties props = properties(periodMs, lostAfter, n);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     meters.config().meterFilter(new MeterFilter() {
       @Override
@@ -283,6 +283,8 @@ public final class ReportLoadBenchmark {
     }
     senders.shutdown();
     senders.awaitTermination(10, TimeUnit.SECONDS);
+    // what counts is a device declared LOST while it was reporting, not once the load has stopped
+    liveness.shutdownNow();
     double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
     // reports start at each ack, so the offered rate is over registration + load
     double reportingSeconds = (System.nanoTime() - t0) / 1e9;
@@ -303,7 +305,8 @@ public final class ReportLoadBenchmark {
       Thread.sleep(50);
     }
     long acceptedFinal = lag.count();
-    long invalid = (long) meters.get("bs.devices.reports.invalid").counter().count();
+    // created at the first invalid report
+    long invalid = (long) meters.find("bs.devices.reports.invalid").counters().stream().mapToDouble(c -> c.count()).sum();
     long lost = registry.devices().stream().filter(v -> v.status() == DeviceStatus.LOST).count();
     String machineAtEnd = BenchSupport.machine();
 
@@ -400,13 +403,17 @@ public final class ReportLoadBenchmark {
   /** Liveness checks run from the start, as in the BS (the attach grace covers the burst). */
   static final long LIVENESS_DELAY_MS = 0;
 
-  /** The BS defaults with the benchmark's report period and the test dataset. */
-  private static BsProperties properties(int reportPeriodMs, int lostAfterReports) {
+  /** The BS defaults with the benchmark's report period, room for {@code devices}, and the test dataset. */
+  private static BsProperties properties(int reportPeriodMs, int lostAfterReports, int devices) {
+    BsProperties.Limits l = BsProperties.Limits.DEFAULTS;
+    BsProperties.Limits limits = new BsProperties.Limits(l.maxTasksInFlight(), l.maxDeadlineSeconds(),
+        l.retryAfterSeconds(), l.maxExperimentModes(), l.maxPageSize(), l.registerTimeoutMs(),
+        Math.max(l.maxDevices(), devices), l.forgetLostAfterSeconds(), l.maxStoredTasks(), l.maxExperimentsQueued());
     var d = TestBundle.DATASET;
     return new BsProperties(0, "", "", "", new BsProperties.Auth("", null), reportPeriodMs, lostAfterReports,
         ATTACH_GRACE_MS, 1048576, 0.1, 0.01, 3000, 10.0, 2, 1000, 0.1,
         new BsProperties.Radio(20e6, 180e3, 9.0, 4), new BsProperties.Mec(20e9, 16),
-        io.isacemu.data.DatasetSettings.synthetic(d), BsProperties.Processing.AUTO, BsProperties.Limits.DEFAULTS,
+        io.isacemu.data.DatasetSettings.synthetic(d), BsProperties.Processing.AUTO, limits,
         BsProperties.Plausibility.DEFAULTS, BsProperties.Storage.NONE);
   }
 }
