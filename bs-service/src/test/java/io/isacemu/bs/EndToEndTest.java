@@ -105,6 +105,7 @@ class EndToEndTest {
       FakeDevice d = new FakeDevice(channel, "dev-" + m.symbol(), m, data.test());
       assertThat(d.attach(d.register(data.fingerprint()).build()).getAccepted()).isTrue();
       d.report(m == Modality.VIDEO ? -100 : -90);
+      d.awaitApplied(registry);
       devices.put(m, d);
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> holder.version().isPresent());

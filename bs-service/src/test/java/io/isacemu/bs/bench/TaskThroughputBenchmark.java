@@ -103,6 +103,7 @@ public final class TaskThroughputBenchmark {
           throw new IllegalStateException("device " + mod + " refused");
         }
         dev.report(mod == Modality.VIDEO ? -100 : -90);
+        dev.awaitApplied(ctx.getBean(io.isacemu.bs.registry.DeviceRegistry.class));
         devices.add(dev);
       }
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -150,6 +150,7 @@ class ExperimentRestartTest {
       try (FakeDevice text = new FakeDevice(channel, "dev-T", Modality.TEXT, data.test())) {
         assertThat(text.attach(text.register(data.fingerprint()).build()).getAccepted()).isTrue();
         text.report(-90);
+        text.awaitApplied(a.getBean(io.isacemu.bs.registry.DeviceRegistry.class));
         text.respond(false); // the task waits for the device: in flight when the BS stops
         ExperimentService experiments = a.getBean(ExperimentService.class);
         TaskService tasks = a.getBean(TaskService.class);

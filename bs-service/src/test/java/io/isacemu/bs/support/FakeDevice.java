@@ -6,6 +6,7 @@ import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.isacemu.bs.registry.BsProtos;
+import io.isacemu.bs.registry.DeviceRegistry;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.data.MultimodalSplit;
 import io.isacemu.proto.BsMessage;
@@ -142,6 +143,17 @@ public final class FakeDevice implements AutoCloseable {
         .setMeasuredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
         .setChannelGainDb(gainDb).setSnrDb(10).setTxPowerDbm(23).setCpuLoad(0.2).setEnergyUsedJ(1.5)
         .setPosition(Position.newBuilder().setXM(60).setYM(5)).setSpeedMps(1.5)).build());
+  }
+
+  /**
+   * Waits (at most 10 s) until {@code registry} has applied every report this device sent. Reports
+   * travel on an asynchronous stream, so a task started right after {@link #report} could otherwise
+   * still see the registration's state.
+   */
+  public void awaitApplied(DeviceRegistry registry) {
+    long sent = seq.get();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+        registry.device(deviceId).map(v -> v.lastSequenceNumber() >= sent).orElse(false));
   }
 
   /**

@@ -101,6 +101,7 @@ class LocalProcessingTest {
       Optional.ofNullable(versions.get(m)).ifPresent(v -> d.localEncoder(v, deviceSide));
       assertThat(d.attach(d.register(data.fingerprint()).build()).getAccepted()).isTrue();
       d.report(gainDb);
+      d.awaitApplied(registry);
       devices.put(m, d);
     }
     holder.swap(loader.load(bundleDir, VERSION));

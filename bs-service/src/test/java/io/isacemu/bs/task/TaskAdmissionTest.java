@@ -83,6 +83,7 @@ class TaskAdmissionTest {
   @LocalServerPort int port;
   @Autowired TaskService tasks;
   @Autowired ModelHolder holder;
+  @Autowired io.isacemu.bs.registry.DeviceRegistry registry;
 
   private ManagedChannel channel;
   private FakeDevice text;
@@ -94,6 +95,7 @@ class TaskAdmissionTest {
     text = new FakeDevice(channel, "dev-T", Modality.TEXT, data.test());
     assertThat(text.attach(text.register(data.fingerprint()).build()).getAccepted()).isTrue();
     text.report(-90);
+    text.awaitApplied(registry);
     await().atMost(Duration.ofSeconds(60)).until(() -> holder.version().isPresent());
   }
 

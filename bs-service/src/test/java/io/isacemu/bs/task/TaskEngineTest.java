@@ -162,6 +162,7 @@ class TaskEngineTest {
       FakeDevice d = new FakeDevice(channel, "d-" + m.symbol(), m, data.test());
       assertThat(d.attach(d.register(data.fingerprint()).build()).getAccepted()).isTrue();
       d.report(m == Modality.VIDEO ? -100 : -90);
+      d.awaitApplied(registry);
       devices.put(m, d);
     }
   }
