@@ -47,7 +47,7 @@ public final class RegistryFollower implements AutoCloseable {
    * Installer#install}. The array is the caller's to keep (the BS caches it), not copied.
    *
    * @param info the registry's description of it
-   * @param zip the archive exactly as downloaded, {@code info.size_bytes} bytes
+   * @param zip the archive exactly as downloaded (and checked)
    * @param directory the isac-learning bundle directory unpacked from it; deleted once {@link
    *     Installer#install} returns
    */
