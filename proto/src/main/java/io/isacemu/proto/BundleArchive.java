@@ -69,6 +69,33 @@ public final class BundleArchive {
     return manifests.get(0).getParent();
   }
 
+  /** Uses an unpacked bundle directory; may fail, which {@link #withUnpacked} passes on. */
+  @FunctionalInterface
+  public interface DirectoryUse {
+    /**
+     * @param bundleDir the isac-learning bundle directory; deleted once this returns or throws
+     */
+    void accept(Path bundleDir) throws IOException;
+  }
+
+  /**
+   * Unpacks {@code zip} into a fresh temporary directory, hands the bundle directory in it to
+   * {@code use}, then deletes the temporary directory whatever happened: a loaded model holds its
+   * parameters in memory, so nothing needs the files afterwards.
+   *
+   * @param zip the archive bytes as downloaded (or as cached)
+   * @param tempDirPrefix prefix of the temporary directory's name, to tell its owner in /tmp
+   * @throws IOException when the archive cannot be unpacked ({@link #unpack}) or {@code use} fails
+   */
+  public static void withUnpacked(byte[] zip, String tempDirPrefix, DirectoryUse use) throws IOException {
+    Path dir = Files.createTempDirectory(tempDirPrefix);
+    try {
+      use.accept(unpack(zip, dir));
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
   /** Deletes {@code dir} recursively; never throws. */
   public static void deleteQuietly(Path dir) {
     if (dir == null || !Files.exists(dir)) {

@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ class BundleCacheTest {
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name).addService(registry).build().start();
     try (ModelHolder holder = new ModelHolder()) {
-      ModelUpdater updater = new ModelUpdater(properties("in-process:" + name), holder, loader, new SimpleMeterRegistry());
+      ModelUpdater updater = new ModelUpdater(properties("in-process:" + name), holder, loader, new SimpleMeterRegistry(),
+          Clock.systemUTC());
       updater.start();
       try {
         await().atMost(Duration.ofSeconds(60)).until(() -> holder.version().isPresent());
@@ -85,7 +87,7 @@ class BundleCacheTest {
   private Restarted restartWithoutRegistry() throws IOException {
     ModelHolder holder = new ModelHolder();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    ModelUpdater updater = new ModelUpdater(properties(deadTarget()), holder, loader, meters);
+    ModelUpdater updater = new ModelUpdater(properties(deadTarget()), holder, loader, meters, Clock.systemUTC());
     updater.start();
     // the restore runs first on the updater's worker; GetLatest then fails against the dead port
     await().atMost(Duration.ofSeconds(60)).until(

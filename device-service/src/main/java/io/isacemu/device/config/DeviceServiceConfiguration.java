@@ -17,6 +17,7 @@ import io.isacemu.device.sensing.SensingService;
 import io.isacemu.proto.DeviceLinkGrpc;
 import io.isacemu.proto.SenseResultChunks;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,7 @@ class DeviceServiceConfiguration {
     Optional<ManagedChannel> registry = properties.model().enabled()
         ? Optional.of(NettyChannelBuilder.forTarget(target).usePlaintext().build())
         : Optional.empty();
-    return new ModelFollower(registry, target, encoders);
+    return new ModelFollower(registry, target, encoders, Clock.systemUTC());
   }
 
   @Bean

@@ -139,7 +139,7 @@ class LocalProcessingTest {
         .addService(new OneBundleRegistry(zip(bundleDir))).build().start();
     encoders = new BundleEncoders();
     ManagedChannel channel = InProcessChannelBuilder.forName("device-registry").directExecutor().build();
-    follower = new ModelFollower(Optional.of(channel), "in-process:device-registry", encoders);
+    follower = new ModelFollower(Optional.of(channel), "in-process:device-registry", encoders, Clock.systemUTC());
     follower.start();
     Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> encoders.version().isPresent());
   }
