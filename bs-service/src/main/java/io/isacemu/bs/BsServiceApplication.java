@@ -1,23 +1,19 @@
 package io.isacemu.bs;
 
-import java.time.Clock;
+import io.isacemu.support.ApiProblems;
+import io.isacemu.support.ClockConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** The base station + MEC service: device registry, scheduler, gated inference, REST. */
 @SpringBootApplication
 @EnableConfigurationProperties(BsProperties.class)
+@Import({ApiProblems.class, ClockConfiguration.class}) // isac-service-support
 public class BsServiceApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(BsServiceApplication.class, args);
-  }
-
-  /** Wall clock of the service; tests replace it with a fixed or mutable clock. */
-  @Bean
-  Clock clock() {
-    return Clock.systemUTC();
   }
 }

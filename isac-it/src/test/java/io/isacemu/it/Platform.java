@@ -9,7 +9,7 @@ import io.isacemu.bs.registry.DeviceLinkServer;
 import io.isacemu.device.DeviceServiceApplication;
 import io.isacemu.device.config.DeviceFleet;
 import io.isacemu.training.TrainingServiceApplication;
-import io.isacemu.training.registry.GrpcServerLifecycle;
+import io.isacemu.support.GrpcServerLifecycle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.isacemu.learning;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import java.util.Locale;
 
 /** What the gate reads (DESIGN: gate inputs, two modes); the one vocabulary of training, bundles and the BS. */
@@ -28,7 +29,7 @@ public enum GateMode {
         return m;
       }
     }
-    throw new IllegalArgumentException(
-        "gateMode: unknown value '" + value + "' (expected full or on-demand)");
+    throw new InvalidFieldException(
+        "gateMode", value, "unknown value '" + value + "' (expected full or on-demand)");
   }
 }

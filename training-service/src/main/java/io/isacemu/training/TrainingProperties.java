@@ -1,5 +1,6 @@
 package io.isacemu.training;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -73,7 +74,7 @@ public record TrainingProperties(
 
     private static void atMost(String field, int value, int max, String setting) {
       if (value > max) {
-        throw new IllegalArgumentException(field + ": " + value + (field.equals("lambdas") ? " values" : "")
+        throw new InvalidFieldException(field, value, value + (field.equals("lambdas") ? " values" : "")
             + " is more than " + max + " (isac.training.limits." + setting + ")");
       }
     }

@@ -10,7 +10,7 @@ import io.isacemu.proto.GetLatestRequest;
 import io.isacemu.proto.ModelRegistryGrpc;
 import io.isacemu.training.engine.FakeTrainingEngine;
 import io.isacemu.training.engine.TrainingEngine;
-import io.isacemu.training.registry.GrpcServerLifecycle;
+import io.isacemu.support.GrpcServerLifecycle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.isacemu.bs.api;
 
+import io.isacemu.support.NotFoundException;
 import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.task.Experiment;
 import io.isacemu.bs.task.ExperimentService;
@@ -58,7 +59,7 @@ class ExperimentController {
   @Operation(summary = "An experiment's state, its tasks and the rows of the modes it finished; 404 for an unknown id")
   @GetMapping("/{id}")
   Experiment get(@PathVariable String id) {
-    return experiments.get(id).orElseThrow(() -> new NotFoundException("experiment", id));
+    return experiments.get(id).orElseThrow(() -> new NotFoundException("experiment '" + id + "' not found"));
   }
 
   @Operation(summary = "Stored experiments, oldest first, one page: offset (default 0), limit (default 100, at "

@@ -1,5 +1,7 @@
 package io.isacemu.bs.api;
 
+import io.isacemu.core.validation.InvalidFieldException;
+
 /**
  * One page of a listing: {@code offset} (0 = the oldest record) and {@code limit}, validated
  * against {@code isac.bs.limits.max-page-size}; the total goes in {@code X-Total-Count}.
@@ -11,10 +13,10 @@ record PageRequest(int offset, int limit) {
   /** @throws IllegalArgumentException naming {@code offset} or {@code limit} and the value */
   static PageRequest of(int offset, int limit, int maxPageSize) {
     if (offset < 0) {
-      throw new IllegalArgumentException("offset: " + offset + " must be >= 0");
+      throw InvalidFieldException.rejected("offset", offset, "must be >= 0");
     }
     if (limit < 1 || limit > maxPageSize) {
-      throw new IllegalArgumentException("limit: " + limit + " must be in [1, " + maxPageSize
+      throw InvalidFieldException.rejected("limit", limit, "must be in [1, " + maxPageSize
           + "] (isac.bs.limits.max-page-size)");
     }
     return new PageRequest(offset, limit);

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The BS's REST protection (isac-security): reads open, every write (tasks, experiments) needs
+ * The BS's REST protection (isac-service-support): reads open, every write (tasks, experiments) needs
  * {@code isac.bs.api-key} in {@code X-Api-Key}; no key configured = no writes.
  */
 @Configuration(proxyBeanMethods = false)

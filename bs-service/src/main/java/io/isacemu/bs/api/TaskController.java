@@ -1,5 +1,6 @@
 package io.isacemu.bs.api;
 
+import io.isacemu.support.NotFoundException;
 import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.task.TaskRequest;
 import io.isacemu.bs.task.TaskResult;
@@ -64,7 +65,7 @@ class TaskController {
   @Operation(summary = "A task's state and results; 404 for an unknown id")
   @GetMapping("/{id}")
   TaskResult get(@PathVariable String id) {
-    return tasks.get(id).orElseThrow(() -> new NotFoundException("task", id));
+    return tasks.get(id).orElseThrow(() -> new NotFoundException("task '" + id + "' not found"));
   }
 
   @Operation(summary = "Kept tasks, oldest first, one page: offset (default 0), limit (default 100, at most "

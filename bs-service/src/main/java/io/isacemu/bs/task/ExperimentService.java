@@ -1,5 +1,8 @@
 package io.isacemu.bs.task;
 
+import io.isacemu.core.validation.InvalidFieldException;
+import io.isacemu.support.OverloadedException;
+import io.isacemu.support.ServiceUnavailableException;
 import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.model.ModelHolder;
 import io.isacemu.bs.model.ModelLease;
@@ -82,7 +85,7 @@ public class ExperimentService implements DisposableBean {
   public List<String> defaultModes() {
     List<String> modes = new ArrayList<>();
     try (ModelLease lease = holder.acquire().orElseThrow(
-        () -> new IllegalStateException("no model in service: cannot run experiments yet"))) {
+        () -> new ServiceUnavailableException("no model in service: cannot run experiments yet"))) {
       List<ModalitySet> table = List.of(ModalitySet.of(Modality.VIDEO), ModalitySet.of(Modality.AUDIO),
           ModalitySet.of(Modality.TEXT), ModalitySet.all());
       for (ModalitySet s : table) {
@@ -110,14 +113,14 @@ public class ExperimentService implements DisposableBean {
     if (modes != null) {
       for (int i = 0; i < modes.size(); i++) {
         if (modes.get(i) == null || modes.get(i).isBlank()) {
-          throw new IllegalArgumentException("modes[" + i + "]: '" + modes.get(i) + "' is not a mode"
+          throw InvalidFieldException.rejected("modes[" + i + "]", modes.get(i), "is not a mode"
               + " (full, on-demand or fixed:<expert>)");
         }
       }
     }
     List<String> chosen = modes == null || modes.isEmpty() ? defaultModes() : List.copyOf(modes);
     if (chosen.size() > limits.maxExperimentModes()) {
-      throw new IllegalArgumentException("modes: " + chosen.size() + " modes; an experiment runs at most "
+      throw new InvalidFieldException("modes", chosen.size(), chosen.size() + " modes; an experiment runs at most "
           + limits.maxExperimentModes() + " (isac.bs.limits.max-experiment-modes)");
     }
     List<TaskRequest> requests = new ArrayList<>();
@@ -157,12 +160,13 @@ public class ExperimentService implements DisposableBean {
   private TaskRequest resolve(int index, int samples, String mode, Double deadlineSeconds, String objective) {
     try {
       return tasks.resolve(null, samples, mode, deadlineSeconds, objective);
-    } catch (IllegalArgumentException e) {
-      String m = e.getMessage();
-      if (m.startsWith("count:")) {
-        throw new IllegalArgumentException("samples" + m.substring(5), e);
+    } catch (InvalidFieldException e) {
+      // the task fields under the experiment's names
+      switch (e.field()) {
+        case "count" -> throw e.renamed("samples");
+        case "mode" -> throw e.renamed("modes[" + index + "]");
+        default -> throw e;
       }
-      throw new IllegalArgumentException(m.startsWith("mode:") ? "modes[" + index + "]" + m.substring(4) : m, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.isacemu.bs.task;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import java.util.Locale;
 
 /** What the scheduler minimises for a task's fetch rounds. */
@@ -18,7 +19,7 @@ public enum Objective {
         }
       }
     }
-    throw new IllegalArgumentException("objective: '" + value + "' is not one of latency, energy");
+    throw InvalidFieldException.rejected("objective", value, "is not one of latency, energy");
   }
 
   /** Lower-case name. */

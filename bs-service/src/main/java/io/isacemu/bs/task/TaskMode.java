@@ -1,5 +1,6 @@
 package io.isacemu.bs.task;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.learning.GateMode;
 
@@ -44,7 +45,7 @@ public sealed interface TaskMode permits TaskMode.Gated, TaskMode.Fixed {
   record Fixed(ModalitySet expert) implements TaskMode {
     public Fixed {
       if (expert == null) {
-        throw new IllegalArgumentException("expert: is required (was null)");
+        throw InvalidFieldException.required("expert");
       }
     }
 
@@ -62,7 +63,7 @@ public sealed interface TaskMode permits TaskMode.Gated, TaskMode.Fixed {
    */
   static TaskMode parse(String value) {
     if (value == null) {
-      throw new IllegalArgumentException("mode: is required (was null)");
+      throw InvalidFieldException.required("mode");
     }
     String v = value.trim();
     for (GateMode g : GateMode.values()) {
@@ -74,10 +75,10 @@ public sealed interface TaskMode permits TaskMode.Gated, TaskMode.Fixed {
       try {
         return new Fixed(ModalitySet.parse(v.substring(6)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("mode: '" + value + "' names no valid expert (" + e.getMessage() + ")", e);
+        throw new InvalidFieldException("mode", value, "'" + value + "' names no valid expert (" + e.getMessage() + ")", e);
       }
     }
-    throw new IllegalArgumentException(
-        "mode: '" + value + "' is not one of full, on-demand, fixed:<expert> (e.g. fixed:T, fixed:V+A+T)");
+    throw InvalidFieldException.rejected(
+        "mode", value, "is not one of full, on-demand, fixed:<expert> (e.g. fixed:T, fixed:V+A+T)");
   }
 }

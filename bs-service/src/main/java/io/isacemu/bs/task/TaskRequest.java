@@ -1,5 +1,6 @@
 package io.isacemu.bs.task;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.core.validation.Check;
 import java.util.List;
 
@@ -17,10 +18,10 @@ public record TaskRequest(List<String> sampleIds, TaskMode mode, double deadline
     Check.present("sampleIds", sampleIds);
     sampleIds = List.copyOf(sampleIds);
     if (sampleIds.isEmpty() || sampleIds.size() > 100_000) {
-      throw new IllegalArgumentException("sampleIds: " + sampleIds.size() + " ids, need 1..100000");
+      throw new InvalidFieldException("sampleIds", sampleIds.size(), sampleIds.size() + " ids, need 1..100000");
     }
     if (sampleIds.stream().distinct().count() != sampleIds.size()) {
-      throw new IllegalArgumentException("sampleIds: contains duplicates");
+      throw new InvalidFieldException("sampleIds", null, "contains duplicates");
     }
     Check.present("mode", mode);
     Check.positive("deadlineSeconds", deadlineSeconds);

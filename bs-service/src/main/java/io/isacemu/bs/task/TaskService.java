@@ -1,5 +1,7 @@
 package io.isacemu.bs.task;
 
+import io.isacemu.core.validation.InvalidFieldException;
+import io.isacemu.support.OverloadedException;
 import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.dataset.DatasetCatalog;
 import io.isacemu.bs.model.ModelHolder;
@@ -101,25 +103,26 @@ public class TaskService implements DisposableBean {
     if (gateMode instanceof TaskMode.Fixed f) {
       try (ModelLease lease = holder.acquire().orElse(null)) {
         if (lease != null && lease.model().indexOf(f.expert()) < 0) {
-          throw new IllegalArgumentException("mode: '" + mode + "' names an expert not in bundle "
+          throw InvalidFieldException.rejected("mode", mode, "names an expert not in bundle "
               + lease.model().version() + " (experts: " + lease.model().experts().stream().map(e -> e.name()).toList() + ")");
         }
       }
     }
     List<String> resolved;
     if ((sampleIds == null) == (count == null)) {
-      throw new IllegalArgumentException("sampleIds: give either sampleIds or count, not " + (count == null ? "neither" : "both"));
+      throw new InvalidFieldException("sampleIds", null,
+          "give either sampleIds or count, not " + (count == null ? "neither" : "both"));
     }
     if (count != null) {
       if (count < 1 || count > catalog.testIds().size()) {
-        throw new IllegalArgumentException("count: " + count + " is outside [1, " + catalog.testIds().size() + "]");
+        throw InvalidFieldException.rejected("count", count, "is outside [1, " + catalog.testIds().size() + "]");
       }
       resolved = catalog.testIds().subList(0, count);
     } else {
       for (int i = 0; i < sampleIds.size(); i++) {
         String id = sampleIds.get(i);
         if (id == null || catalog.label(id).isEmpty()) {
-          throw new IllegalArgumentException("sampleIds[" + i + "]: '" + id + "' is not a test-split sample id");
+          throw InvalidFieldException.rejected("sampleIds[" + i + "]", id, "is not a test-split sample id");
         }
       }
       resolved = sampleIds;
@@ -127,7 +130,7 @@ public class TaskService implements DisposableBean {
     double deadline = deadlineSeconds == null ? props.defaultDeadlineSeconds() : deadlineSeconds;
     double maxDeadline = props.limits().maxDeadlineSeconds();
     if (!(deadline > 0) || !(deadline <= maxDeadline)) {
-      throw new IllegalArgumentException("deadlineSeconds: " + deadline + " must be > 0 and <= " + maxDeadline
+      throw InvalidFieldException.rejected("deadlineSeconds", deadline, "must be > 0 and <= " + maxDeadline
           + " (isac.bs.limits.max-deadline-seconds)");
     }
     return new TaskRequest(resolved, gateMode, deadline, objective == null ? Objective.LATENCY : Objective.parse(objective));

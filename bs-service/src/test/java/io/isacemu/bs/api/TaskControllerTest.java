@@ -1,5 +1,6 @@
 package io.isacemu.bs.api;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.when;
@@ -80,7 +81,7 @@ class TaskControllerTest {
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("'many'")));
     postTask("{\"count\":", "secret").andExpect(status().isBadRequest());
     when(tasks.resolve(any(), any(), anyString(), any(), any()))
-        .thenThrow(new IllegalArgumentException("mode: 'fast' is not one of full, on-demand, fixed:<expert>"));
+        .thenThrow(InvalidFieldException.rejected("mode", "fast", "is not one of full, on-demand, fixed:<expert>"));
     postTask("{\"count\":1,\"mode\":\"fast\"}", "secret")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.field").value("mode"))

@@ -186,7 +186,7 @@ class ExperimentRestartTest {
     try (ConfigurableApplicationContext b = start(60_000, "--isac.bs.limits.max-experiments-queued=2")) {
       ExperimentService experiments = b.getBean(ExperimentService.class);
       assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> experiments.start(1, List.of("fixed:T"), null, null)))
-          .isInstanceOfSatisfying(io.isacemu.bs.task.OverloadedException.class, e -> {
+          .isInstanceOfSatisfying(io.isacemu.support.OverloadedException.class, e -> {
             assertThat(e.getMessage()).contains("isac.bs.limits.max-experiments-queued = 2");
             assertThat(e.retryAfterSeconds()).isEqualTo(1);
           });

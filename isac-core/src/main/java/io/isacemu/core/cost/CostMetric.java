@@ -1,5 +1,6 @@
 package io.isacemu.core.cost;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import java.util.Locale;
 
 /** Which resource {@code C(E_i)} measures in the loss {@code L = L_task + λ Σ g_i C(E_i)}. */
@@ -20,7 +21,7 @@ public enum CostMetric {
         return m;
       }
     }
-    throw new IllegalArgumentException(
-        "costMetric: unknown value '" + value + "' (expected latency, energy, bits or flops)");
+    throw new InvalidFieldException(
+        "costMetric", value, "unknown value '" + value + "' (expected latency, energy, bits or flops)");
   }
 }

@@ -2,7 +2,7 @@ package io.isacemu.core.validation;
 
 /**
  * Constructor-time validation for value objects. Every failure is an {@link
- * IllegalArgumentException} whose message names the field and the offending value.
+ * InvalidFieldException} naming the field and the offending value.
  */
 public final class Check {
 
@@ -11,7 +11,7 @@ public final class Check {
   /** {@code value} is finite (not NaN, not ±∞). */
   public static double finite(String field, double value) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(field + ": " + value + " is not a finite number");
+      throw InvalidFieldException.rejected(field, value, "is not a finite number");
     }
     return value;
   }
@@ -19,7 +19,7 @@ public final class Check {
   /** {@code value} is finite and {@code > 0}. */
   public static double positive(String field, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(field + ": " + value + " must be a finite number > 0");
+      throw InvalidFieldException.rejected(field, value, "must be a finite number > 0");
     }
     return value;
   }
@@ -27,7 +27,7 @@ public final class Check {
   /** {@code value} is finite and {@code ≥ 0}. */
   public static double nonNegative(String field, double value) {
     if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(field + ": " + value + " must be a finite number >= 0");
+      throw InvalidFieldException.rejected(field, value, "must be a finite number >= 0");
     }
     return value;
   }
@@ -35,8 +35,7 @@ public final class Check {
   /** {@code value} is finite and in {@code [min, max]}. */
   public static double inRange(String field, double value, double min, double max) {
     if (!(value >= min && value <= max)) {
-      throw new IllegalArgumentException(
-          field + ": " + value + " is outside the valid range [" + min + ", " + max + "]");
+      throw InvalidFieldException.rejected(field, value, "is outside the valid range [" + min + ", " + max + "]");
     }
     return value;
   }
@@ -44,7 +43,7 @@ public final class Check {
   /** {@code value ≥ 0}. */
   public static int nonNegative(String field, int value) {
     if (value < 0) {
-      throw new IllegalArgumentException(field + ": " + value + " must be >= 0");
+      throw InvalidFieldException.rejected(field, value, "must be >= 0");
     }
     return value;
   }
@@ -52,7 +51,7 @@ public final class Check {
   /** {@code value ≥ 1}. */
   public static int positive(String field, int value) {
     if (value < 1) {
-      throw new IllegalArgumentException(field + ": " + value + " must be >= 1");
+      throw InvalidFieldException.rejected(field, value, "must be >= 1");
     }
     return value;
   }
@@ -60,7 +59,7 @@ public final class Check {
   /** {@code value ≥ 0}. */
   public static long nonNegative(String field, long value) {
     if (value < 0) {
-      throw new IllegalArgumentException(field + ": " + value + " must be >= 0");
+      throw InvalidFieldException.rejected(field, value, "must be >= 0");
     }
     return value;
   }
@@ -68,7 +67,7 @@ public final class Check {
   /** {@code value} is not null (for required references; the platform never uses null for "absent"). */
   public static <T> T present(String field, T value) {
     if (value == null) {
-      throw new IllegalArgumentException(field + ": is required (was null)");
+      throw InvalidFieldException.required(field);
     }
     return value;
   }

@@ -1,6 +1,6 @@
 package io.isacemu.training.bundle;
 
-import io.isacemu.training.InvalidRequestException;
+import io.isacemu.core.validation.InvalidFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.core.io.FileSystemResource;
@@ -44,8 +44,8 @@ class BundleController {
   @GetMapping(value = "/{version}", produces = "application/zip")
   ResponseEntity<Resource> download(@PathVariable String version) {
     if (!BundleVersions.isValid(version)) {
-      throw new InvalidRequestException(
-          "version: '" + version + "' must be 1..128 characters of [A-Za-z0-9._-]");
+      throw InvalidFieldException.rejected(
+          "version", version, "must be 1..128 characters of [A-Za-z0-9._-]");
     }
     PublishedBundle b =
         store

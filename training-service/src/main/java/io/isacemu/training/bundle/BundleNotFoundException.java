@@ -1,7 +1,9 @@
 package io.isacemu.training.bundle;
 
+import io.isacemu.support.NotFoundException;
+
 /** No published bundle has the requested version (or none has been published yet). */
-public final class BundleNotFoundException extends RuntimeException {
+public final class BundleNotFoundException extends NotFoundException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.isacemu.training.bundle;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,8 +28,8 @@ public final class BundleVersions {
   /** Returns {@code version} if valid; otherwise throws naming the value. */
   public static String requireValid(String version) {
     if (!isValid(version)) {
-      throw new IllegalArgumentException(
-          "version: '" + version + "' must be 1..128 characters of [A-Za-z0-9._-]");
+      throw InvalidFieldException.rejected(
+          "version", version, "must be 1..128 characters of [A-Za-z0-9._-]");
     }
     return version;
   }

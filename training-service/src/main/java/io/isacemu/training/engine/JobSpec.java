@@ -1,5 +1,6 @@
 package io.isacemu.training.engine;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.learning.GateMode;
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.ModalitySet;
@@ -60,35 +61,35 @@ public record JobSpec(
     Check.present("costMetric", costMetric);
     gates = List.copyOf(Check.present("gates", gates));
     if (gates.isEmpty()) {
-      throw new IllegalArgumentException("gates: [] must name at least one gate (full, on-demand)");
+      throw new InvalidFieldException("gates", gates, "[] must name at least one gate (full, on-demand)");
     }
     if (new HashSet<>(gates).size() != gates.size()) {
-      throw new IllegalArgumentException("gates: " + gates + " contains a duplicate");
+      throw InvalidFieldException.rejected("gates", gates, "contains a duplicate");
     }
     experts = List.copyOf(Check.present("experts", experts));
     gateExperts = List.copyOf(Check.present("gateExperts", gateExperts));
     lambdas = List.copyOf(Check.present("lambdas", lambdas));
     if (experts.isEmpty()) {
-      throw new IllegalArgumentException("experts: [] must name at least one expert");
+      throw new InvalidFieldException("experts", experts, "[] must name at least one expert");
     }
     if (new HashSet<>(experts).size() != experts.size()) {
-      throw new IllegalArgumentException("experts: " + experts + " contains a duplicate");
+      throw InvalidFieldException.rejected("experts", experts, "contains a duplicate");
     }
     if (gateExperts.isEmpty()) {
-      throw new IllegalArgumentException("gateExperts: [] must name at least one expert");
+      throw new InvalidFieldException("gateExperts", gateExperts, "[] must name at least one expert");
     }
     Set<ModalitySet> known = Set.copyOf(experts);
     for (int i = 0; i < gateExperts.size(); i++) {
       if (!known.contains(gateExperts.get(i))) {
-        throw new IllegalArgumentException(
-            "gateExperts[" + i + "]: '" + gateExperts.get(i) + "' is not one of experts " + experts);
+        throw new InvalidFieldException(
+            "gateExperts[" + i + "]", gateExperts.get(i), "'" + gateExperts.get(i) + "' is not one of experts " + experts);
       }
     }
     if (new HashSet<>(gateExperts).size() != gateExperts.size()) {
-      throw new IllegalArgumentException("gateExperts: " + gateExperts + " contains a duplicate");
+      throw InvalidFieldException.rejected("gateExperts", gateExperts, "contains a duplicate");
     }
     if (lambdas.isEmpty()) {
-      throw new IllegalArgumentException("lambdas: [] must hold at least one value");
+      throw new InvalidFieldException("lambdas", lambdas, "[] must hold at least one value");
     }
     for (int i = 0; i < lambdas.size(); i++) {
       Check.nonNegative("lambdas[" + i + "]", lambdas.get(i));
@@ -98,14 +99,14 @@ public record JobSpec(
     Check.positive("tau0", tau0);
     Check.positive("tauMin", tauMin);
     if (tauMin > tau0) {
-      throw new IllegalArgumentException("tauMin: " + tauMin + " must be <= tau0 (" + tau0 + ")");
+      throw InvalidFieldException.rejected("tauMin", tauMin, "must be <= tau0 (" + tau0 + ")");
     }
     Check.positive("batchSize", batchSize);
     Check.positive("patience", patience);
     Check.present("deployLambda", deployLambda);
     if (deployLambda.isPresent() && !lambdas.contains(deployLambda.get())) {
-      throw new IllegalArgumentException(
-          "deployLambda: " + deployLambda.get() + " is not one of lambdas " + lambdas);
+      throw InvalidFieldException.rejected(
+          "deployLambda", deployLambda.get(), "is not one of lambdas " + lambdas);
     }
   }
 

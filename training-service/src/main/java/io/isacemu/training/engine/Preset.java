@@ -1,5 +1,6 @@
 package io.isacemu.training.engine;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import java.util.Locale;
 
 /**
@@ -74,7 +75,7 @@ public enum Preset {
         return p;
       }
     }
-    throw new IllegalArgumentException(
-        "preset: unknown value '" + value + "' (expected demo or mosei-reference)");
+    throw new InvalidFieldException(
+        "preset", value, "unknown value '" + value + "' (expected demo or mosei-reference)");
   }
 }

@@ -1,5 +1,6 @@
 package io.isacemu.training.job;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -35,20 +36,20 @@ public final class DataDirectory {
    *     inside the directory
    */
   public Path resolve(String field, String requested) {
-    Path dir = root.orElseThrow(() -> new IllegalArgumentException(
-        field + ": '" + requested + "' refused: no data directory is configured (isac.training.data-dir)"));
+    Path dir = root.orElseThrow(() -> new InvalidFieldException(
+        field, requested, "'" + requested + "' refused: no data directory is configured (isac.training.data-dir)"));
     Path path;
     try {
       path = Path.of(requested);
     } catch (InvalidPathException e) {
-      throw new IllegalArgumentException(field + ": '" + requested + "' is not a valid path", e);
+      throw new InvalidFieldException(field, requested, "'" + requested + "' is not a valid path", e);
     }
     Path lexical = dir.resolve(path).normalize();
     if (!lexical.startsWith(dir)) {
       throw outside(field, requested, dir);
     }
     if (!Files.isRegularFile(lexical)) {
-      throw new IllegalArgumentException(field + ": '" + requested + "' is no file in the data directory " + dir);
+      throw InvalidFieldException.rejected(field, requested, "is no file in the data directory " + dir);
     }
     try {
       Path real = lexical.toRealPath();
@@ -57,12 +58,12 @@ public final class DataDirectory {
       }
       return real;
     } catch (IOException e) {
-      throw new IllegalArgumentException(field + ": '" + requested + "' cannot be read in the data directory " + dir, e);
+      throw new InvalidFieldException(field, requested, "'" + requested + "' cannot be read in the data directory " + dir, e);
     }
   }
 
   private static IllegalArgumentException outside(String field, String requested, Path dir) {
-    return new IllegalArgumentException(field + ": '" + requested + "' is outside the data directory " + dir
+    return InvalidFieldException.rejected(field, requested, "is outside the data directory " + dir
         + " (isac.training.data-dir); pickles are read only from there");
   }
 }

@@ -1,6 +1,6 @@
 package io.isacemu.training.job;
 
-import io.isacemu.training.InvalidRequestException;
+import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.training.TrainingProperties;
 import io.isacemu.training.engine.JobSpec;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,13 +40,8 @@ class JobController {
         request == null
             ? new JobRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
             : request;
-    JobSpec spec;
-    try {
-      spec = r.toSpec(properties.defaultPreset(), DataDirectory.at(properties.dataDir()));
-      properties.limits().check(spec);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException(e.getMessage(), e);
-    }
+    JobSpec spec = r.toSpec(properties.defaultPreset(), DataDirectory.at(properties.dataDir()));
+    properties.limits().check(spec);
     JobView view = jobs.submit(spec, java.util.Optional.of(r));
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(view.id()).toUri();
@@ -72,8 +67,8 @@ class JobController {
       case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(jobs.results(id));
       case "csv" -> ResponseEntity.ok().contentType(TEXT_CSV).body(ResultsCsv.render(jobs.results(id)));
       default ->
-          throw new InvalidRequestException(
-              "format: unknown value '" + format + "' (expected json or csv)");
+          throw new InvalidFieldException(
+              "format", format, "unknown value '" + format + "' (expected json or csv)");
     };
   }
 

@@ -1,7 +1,9 @@
 package io.isacemu.training.job;
 
+import io.isacemu.support.NotFoundException;
+
 /** No job with that id is known (never submitted, or dropped from the bounded history). */
-public final class JobNotFoundException extends RuntimeException {
+public final class JobNotFoundException extends NotFoundException {
 
   private static final long serialVersionUID = 1L;
 

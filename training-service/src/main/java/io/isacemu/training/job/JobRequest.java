@@ -1,5 +1,6 @@
 package io.isacemu.training.job;
 
+import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.training.engine.DatasetSpec;
@@ -136,8 +137,8 @@ public record JobRequest(
       try {
         out.add(GateMode.parse(gates.get(i)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "gates[" + i + "]: unknown value '" + gates.get(i) + "' (expected full or on-demand)", e);
+        throw new InvalidFieldException(
+            "gates[" + i + "]", gates.get(i), "unknown value '" + gates.get(i) + "' (expected full or on-demand)", e);
       }
     }
     return out;
@@ -160,8 +161,8 @@ public record JobRequest(
       }
       case "pickle" -> {
         if (dataset.path() == null || dataset.path().isBlank()) {
-          throw new IllegalArgumentException(
-              "dataset.path: '" + dataset.path() + "' is required for a pickle dataset");
+          throw InvalidFieldException.rejected(
+              "dataset.path", dataset.path(), "is required for a pickle dataset");
         }
         return new DatasetSpec.PickleFile(
             data.resolve("dataset.path", dataset.path()),
@@ -169,8 +170,8 @@ public record JobRequest(
             dataset.dropAllZeroText() == null || dataset.dropAllZeroText());
       }
       default ->
-          throw new IllegalArgumentException(
-              "dataset.type: unknown value '" + dataset.type() + "' (expected synthetic or pickle)");
+          throw new InvalidFieldException(
+              "dataset.type", dataset.type(), "unknown value '" + dataset.type() + "' (expected synthetic or pickle)");
     }
   }
 
@@ -183,8 +184,8 @@ public record JobRequest(
         return f;
       }
     }
-    throw new IllegalArgumentException(
-        "dataset.format: unknown value '" + value + "' (expected multibench or mmsa)");
+    throw new InvalidFieldException(
+        "dataset.format", value, "unknown value '" + value + "' (expected multibench or mmsa)");
   }
 
   private static List<ModalitySet> modalitySets(String field, List<String> values) {
@@ -194,8 +195,8 @@ public record JobRequest(
       try {
         out.add(ModalitySet.parse(v));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            field + "[" + i + "]: unknown value '" + v + "' (expected a modality set such as T or V+A+T)",
+        throw new InvalidFieldException(
+            field + "[" + i + "]", v, "unknown value '" + v + "' (expected a modality set such as T or V+A+T)",
             e);
       }
     }
@@ -205,7 +206,7 @@ public record JobRequest(
   private static List<Double> numbers(String field, List<Double> values) {
     for (int i = 0; i < values.size(); i++) {
       if (values.get(i) == null) {
-        throw new IllegalArgumentException(field + "[" + i + "]: null is not a number");
+        throw new InvalidFieldException(field + "[" + i + "]", null, "null is not a number");
       }
     }
     return values;

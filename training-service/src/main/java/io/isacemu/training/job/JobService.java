@@ -1,5 +1,6 @@
 package io.isacemu.training.job;
 
+import io.isacemu.support.OverloadedException;
 import io.isacemu.training.TrainingProperties;
 import io.isacemu.training.store.JobRecords;
 import io.isacemu.training.bundle.BundleStore;
@@ -145,7 +146,7 @@ public class JobService implements DisposableBean {
   /**
    * Queues a job; it starts when every earlier job has ended.
    *
-   * @throws JobsOverloadedException when {@code isac.training.limits.max-jobs-in-flight} jobs are
+   * @throws OverloadedException when {@code isac.training.limits.max-jobs-in-flight} jobs are
    *     already queued or running; nothing is queued then
    */
   public JobView submit(JobSpec spec) {
@@ -162,7 +163,7 @@ public class JobService implements DisposableBean {
       long inFlight = jobs.values().stream().filter(j -> !j.state.finished()).count();
       TrainingProperties.Limits limits = properties.limits();
       if (inFlight >= limits.maxJobsInFlight()) {
-        throw new JobsOverloadedException(inFlight + " jobs are queued or running, the most the service admits"
+        throw new OverloadedException(inFlight + " jobs are queued or running, the most the service admits"
             + " (isac.training.limits.max-jobs-in-flight = " + limits.maxJobsInFlight() + "); retry later",
             limits.retryAfterSeconds());
       }

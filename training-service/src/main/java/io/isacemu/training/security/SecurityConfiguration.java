@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The training service's REST protection (isac-security): reads open, every write (submitting and
+ * The training service's REST protection (isac-service-support): reads open, every write (submitting and
  * cancelling jobs) needs {@code isac.training.api-key} in {@code X-Api-Key}; no key = no writes.
  */
 @Configuration(proxyBeanMethods = false)

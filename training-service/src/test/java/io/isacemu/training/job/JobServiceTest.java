@@ -1,5 +1,6 @@
 package io.isacemu.training.job;
 
+import io.isacemu.support.OverloadedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -87,9 +88,9 @@ class JobServiceTest {
     hold.awaitStarted();
     JobView second = service.submit(TestSupport.spec());
     assertThatThrownBy(() -> service.submit(TestSupport.spec()))
-        .isInstanceOf(JobsOverloadedException.class)
+        .isInstanceOf(OverloadedException.class)
         .hasMessageContaining("isac.training.limits.max-jobs-in-flight = 2")
-        .extracting(e -> ((JobsOverloadedException) e).retryAfterSeconds()).isEqualTo(9);
+        .extracting(e -> ((OverloadedException) e).retryAfterSeconds()).isEqualTo(9);
     assertThat(service.list()).hasSize(2);
     hold.release();
     awaitState(first.id(), JobState.SUCCEEDED);

@@ -1,12 +1,12 @@
-package io.isacemu.training;
+package io.isacemu.support;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service's time source (UTC system clock); tests replace it. */
+/** The services' one time source (UTC system clock), bean {@code clock}; tests replace it. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
 
   @Bean
   Clock clock() {

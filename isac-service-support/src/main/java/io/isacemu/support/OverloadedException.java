@@ -1,10 +1,10 @@
-package io.isacemu.bs.task;
+package io.isacemu.support;
 
 /**
- * The BS is at a configured bound and refuses new work for now (REST: 429 with {@code Retry-After}).
- * Nothing was accepted: the client may retry after {@link #retryAfterSeconds()}.
+ * The service is at a configured bound and refuses new work for now (REST: 429 with {@code
+ * Retry-After}). Nothing was accepted: the client may retry after {@link #retryAfterSeconds()}.
  */
-public final class OverloadedException extends RuntimeException {
+public class OverloadedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
