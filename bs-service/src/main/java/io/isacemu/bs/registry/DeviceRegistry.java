@@ -54,6 +54,7 @@ public class DeviceRegistry {
   // atomically (compute) under that entry's lock only. Only admission is serialised (capacity, duplicates).
   private final Map<String, DeviceView> views = new ConcurrentHashMap<>();
   private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
+  private final LiveIndex live = new LiveIndex();
   /** Device id → end of its quarantine. Guarded by this. */
   private final Map<String, Instant> quarantinedUntil = new ConcurrentHashMap<>();
   /** Device id → implausible reports in a row in its current session. Guarded by this. */
@@ -95,12 +96,16 @@ public class DeviceRegistry {
           Instant now = clock.instant();
           String sessionId = instance + "-" + sessionCounter.incrementAndGet();
           sessions.put(r.getDeviceId(), session); // first: the view below is this session's from the start
-          views.put(r.getDeviceId(), new DeviceView(r.getDeviceId(), sessionId,
+          DeviceView attached = new DeviceView(r.getDeviceId(), sessionId,
               BsProtos.modality(r.getModality()).orElseThrow(), DeviceStatus.LIVE, r.getSensingRateBps(),
               r.getTxPowerDbm(), r.getCpuHz(),
               r.getFlopsPerCycle() > 0 ? r.getFlopsPerCycle() : DeviceView.DEFAULT_FLOPS_PER_CYCLE, r.getFeatureDim(), r.getSequenceLength(), now, now,
               Optional.empty(), Optional.empty(), r.getPosition().getXM(), r.getPosition().getYM(), 0.0,
-              Optional.empty(), 0, 0));
+              Optional.empty(), 0, 0);
+          views.compute(r.getDeviceId(), (k, before) -> {
+            live.track(before, attached);
+            return attached;
+          });
           quarantinedUntil.remove(r.getDeviceId());
           invalidInARow.remove(r.getDeviceId());
           log.info("device {} attached ({}, session {})", r.getDeviceId(), r.getModality(), sessionId);
@@ -119,7 +124,7 @@ public class DeviceRegistry {
       return;
     }
     String[] quarantine = new String[1];
-    views.computeIfPresent(id, (k, v) -> {
+    update(id, (k, v) -> {
       if (sessions.get(k) != session) {
         return v; // a report of an ended session
       }
@@ -160,14 +165,14 @@ public class DeviceRegistry {
   void seen(DeviceSession session) {
     String id = session.deviceId();
     if (!id.isEmpty()) {
-      views.computeIfPresent(id, (k, v) -> sessions.get(k) == session ? v.seenAt(clock.instant()) : v);
+      update(id, (k, v) -> sessions.get(k) == session ? v.seenAt(clock.instant()) : v);
     }
   }
 
   void detached(DeviceSession session, String reason) {
     String id = session.deviceId();
     if (!id.isEmpty() && sessions.remove(id, session)) {
-      views.computeIfPresent(id, (k, v) -> v.withStatus(DeviceStatus.LOST));
+      update(id, (k, v) -> v.withStatus(DeviceStatus.LOST));
       log.info("device {} detached: {}", id, reason);
     }
   }
@@ -187,7 +192,7 @@ public class DeviceRegistry {
     List<DeviceSession> silent = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (DeviceView candidate : List.copyOf(views.values())) {
-      views.computeIfPresent(candidate.deviceId(), (k, v) -> {
+      update(candidate.deviceId(), (k, v) -> {
         if (v.status() != DeviceStatus.LIVE || Duration.between(v.lastSeenAt(), now).compareTo(lostAfter) <= 0
             || Duration.between(v.attachedAt(), now).compareTo(attachGrace) <= 0) {
           return v;
@@ -223,6 +228,15 @@ public class DeviceRegistry {
     });
   }
 
+  /** Applies {@code change} to the device's view, if known, under that entry's lock; keeps the LIVE index. */
+  private void update(String id, java.util.function.BiFunction<String, DeviceView, DeviceView> change) {
+    views.computeIfPresent(id, (k, before) -> {
+      DeviceView after = change.apply(k, before);
+      live.track(before, after);
+      return after;
+    });
+  }
+
   /** Every known device (LIVE, LOST and QUARANTINED), by id. */
   public List<DeviceView> devices() {
     return views.values().stream().sorted(Comparator.comparing(DeviceView::deviceId)).toList();
@@ -230,8 +244,14 @@ public class DeviceRegistry {
 
   /** The LIVE devices sensing {@code m}, by id. */
   public List<DeviceView> live(Modality m) {
-    return views.values().stream().filter(v -> v.status() == DeviceStatus.LIVE && v.modality() == m)
-        .sorted(Comparator.comparing(DeviceView::deviceId)).toList();
+    List<DeviceView> out = new ArrayList<>();
+    for (String id : live.ids(m)) {
+      DeviceView v = views.get(id);
+      if (v != null && v.status() == DeviceStatus.LIVE && v.modality() == m) { // the index is weakly consistent
+        out.add(v);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** One device. */

@@ -103,11 +103,6 @@ final class Fetcher {
         new PathCosts(props, mec), ledger, nanos);
   }
 
-  /** The paths offered to the scheduler for {@code n} samples of {@code v} (see {@link PathCosts#options}). */
-  List<io.isacemu.core.scheduler.PathOption> paths(DeviceView v, int n, Optional<LocalOption> local) {
-    return costs.options(v, n, local);
-  }
-
   Round fetch(String taskId, int round, Map<Modality, List<String>> wanted, double deadlineSeconds, Objective objective) {
     return fetch(taskId, round, wanted, deadlineSeconds, objective, Map.of());
   }

@@ -60,32 +60,36 @@ final class RoundScheduler {
    */
   Optional<Reservation> reserve(List<DeviceDemand> demands, double maxSensingSeconds, double deadlineSeconds,
       Objective objective, long waitNanos, List<String> problems) {
-    Schedule.Feasible[] chosen = new Schedule.Feasible[1];
-    Optional<Map<String, Integer>> grant;
+    Optional<Schedule> planned;
     try {
-      grant = ledger.reserveWhenFree(demands.size(), waitNanos, nanos, free -> {
-        Schedule s = solve(new SchedulingProblem(ledger.spectrum().unitBandwidthHz(), free, demands),
-            maxSensingSeconds, deadlineSeconds, objective, problems);
-        if (!(s instanceof Schedule.Feasible f)) {
-          problems.add("no feasible schedule: " + ((Schedule.Infeasible) s).reason());
-          return Map.of();
-        }
-        chosen[0] = f;
-        Map<String, Integer> g = new LinkedHashMap<>();
-        for (DeviceAllocation a : f.allocations()) {
-          g.put(a.deviceId(), a.units());
-        }
-        return g;
-      });
+      planned = ledger.reserveWhenFree(demands.size(), waitNanos, nanos,
+          free -> solve(new SchedulingProblem(ledger.spectrum().unitBandwidthHz(), free, demands),
+              maxSensingSeconds, deadlineSeconds, objective, problems),
+          RoundScheduler::units);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      grant = Optional.empty();
+      planned = Optional.empty();
     }
-    if (grant.isEmpty()) {
+    if (planned.isEmpty()) {
       problems.add("only " + ledger.free() + " free units for " + demands.size() + " devices before the deadline");
       return Optional.empty();
     }
-    return chosen[0] == null ? Optional.empty() : Optional.of(new Reservation(ledger, chosen[0], grant.get()));
+    if (!(planned.get() instanceof Schedule.Feasible f)) {
+      problems.add("no feasible schedule: " + ((Schedule.Infeasible) planned.get()).reason());
+      return Optional.empty();
+    }
+    return Optional.of(new Reservation(ledger, f, units(f)));
+  }
+
+  /** The units per device a schedule takes (none for an infeasible one). */
+  private static Map<String, Integer> units(Schedule s) {
+    Map<String, Integer> g = new LinkedHashMap<>();
+    if (s instanceof Schedule.Feasible f) {
+      for (DeviceAllocation a : f.allocations()) {
+        g.put(a.deviceId(), a.units());
+      }
+    }
+    return g;
   }
 
   private Schedule solve(SchedulingProblem problem, double maxSensingSeconds, double deadlineSeconds,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
@@ -59,13 +60,14 @@ public final class SpectrumLedger {
   /**
    * Waits until at least {@code n} units are free (other rounds release theirs), at most {@code
    * timeoutNanos} on {@code ticker}; then, still holding the ledger so that no other round takes
-   * them meanwhile, asks {@code plan} for a grant within the free units and reserves it.
+   * them meanwhile, asks {@code plan} for a plan within the free units and reserves its grant.
    *
-   * @param plan given the free units, the grant per device id (empty: nothing to reserve)
-   * @return the grant reserved, or empty when fewer than {@code n} units came free in time
+   * @param plan given the free units, a plan (a schedule)
+   * @param grantOf the units per device id a plan takes (empty: nothing to reserve)
+   * @return the plan, its grant reserved; empty when fewer than {@code n} units came free in time
    */
-  synchronized Optional<Map<String, Integer>> reserveWhenFree(int n, long timeoutNanos, LongSupplier ticker,
-      IntFunction<Map<String, Integer>> plan) throws InterruptedException {
+  synchronized <T> Optional<T> reserveWhenFree(int n, long timeoutNanos, LongSupplier ticker,
+      IntFunction<T> plan, Function<T, Map<String, Integer>> grantOf) throws InterruptedException {
     long end = ticker.getAsLong() + timeoutNanos;
     while (free() < n) {
       long left = end - ticker.getAsLong();
@@ -74,8 +76,8 @@ public final class SpectrumLedger {
       }
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
-    Map<String, Integer> grant = plan.apply(free());
-    reserve(grant);
-    return Optional.of(grant);
+    T planned = plan.apply(free());
+    reserve(grantOf.apply(planned));
+    return Optional.of(planned);
   }
 }

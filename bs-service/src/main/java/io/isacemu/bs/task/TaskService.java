@@ -10,6 +10,7 @@ import io.isacemu.bs.registry.DeviceRegistry;
 import io.isacemu.bs.store.TaskStore;
 import io.isacemu.core.compute.MecServer;
 import io.isacemu.core.uplink.UplinkModel;
+import io.isacemu.support.ClockConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,7 @@ public class TaskService implements DisposableBean {
   /** The recent tasks (in flight, and up to task-history finished ones); the store holds them all. */
   private final Map<String, TaskResult> tasks = new LinkedHashMap<>();
   private final TaskStore store;
+  private final java.util.function.LongSupplier nanos;
   /** Accepted tasks not yet terminal; bounded by isac.bs.limits.max-tasks-in-flight. Guarded by this. */
   private int inFlight;
 
@@ -62,8 +64,9 @@ public class TaskService implements DisposableBean {
     this.metrics = metrics;
     this.clock = clock;
     DeviceSelector selector = new DeviceSelector(registry, uplink);
-    Fetcher fetcher = Fetcher.create(registry, selector, ledger, props, catalog, mec, System::nanoTime);
-    this.engine = new TaskEngine(holder, fetcher, selector, catalog, mec, ledger, System::nanoTime);
+    this.nanos = ClockConfiguration.nanos(clock); // one clock: instants and measured durations
+    Fetcher fetcher = Fetcher.create(registry, selector, ledger, props, catalog, mec, nanos);
+    this.engine = new TaskEngine(holder, fetcher, selector, catalog, mec, ledger, nanos);
     metrics.inFlight(this::inFlight);
     recover(clock.instant());
     AtomicInteger n = new AtomicInteger();
@@ -255,7 +258,7 @@ public class TaskService implements DisposableBean {
    * @throws IllegalStateException if {@code id} is unknown or the wait is interrupted
    */
   public synchronized Optional<TaskResult> poll(String id, Duration wait) {
-    long end = System.nanoTime() + wait.toNanos();
+    long end = nanos.getAsLong() + wait.toNanos();
     while (true) {
       TaskResult r = tasks.get(id);
       if (r == null) {
@@ -264,7 +267,7 @@ public class TaskService implements DisposableBean {
       if (r.status().terminal()) {
         return Optional.of(r);
       }
-      long left = end - System.nanoTime();
+      long left = end - nanos.getAsLong();
       if (left <= 0) {
         return Optional.empty();
       }

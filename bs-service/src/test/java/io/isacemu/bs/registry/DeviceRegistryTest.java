@@ -198,6 +198,28 @@ class DeviceRegistryTest {
   }
 
   @Test
+  void liveListsOnlyTheLiveDevicesOfOneModalityByIdThroughEveryTransition() throws Exception {
+    FakeDevice c = device("t-c", Modality.TEXT);
+    FakeDevice a = device("t-a", Modality.TEXT);
+    FakeDevice b = device("t-b", Modality.TEXT);
+    FakeDevice v = device("v-a", Modality.VIDEO);
+    for (FakeDevice d : List.of(c, a, b, v)) {
+      assertThat(d.attach(valid(d).build()).getAccepted()).isTrue();
+    }
+    assertThat(registry.live(Modality.TEXT)).extracting(DeviceView::deviceId).containsExactly("t-a", "t-b", "t-c");
+    assertThat(registry.live(Modality.VIDEO)).extracting(DeviceView::deviceId).containsExactly("v-a");
+
+    b.kill();
+    await().atMost(Duration.ofSeconds(5)).until(() -> registry.device("t-b").orElseThrow().status() == DeviceStatus.LOST);
+    assertThat(registry.live(Modality.TEXT)).extracting(DeviceView::deviceId).containsExactly("t-a", "t-c");
+
+    FakeDevice again = device("t-b", Modality.TEXT); // the same id attaches again
+    assertThat(again.attach(valid(again).build()).getAccepted()).isTrue();
+    assertThat(registry.live(Modality.TEXT)).extracting(DeviceView::deviceId).containsExactly("t-a", "t-b", "t-c");
+    assertThat(registry.live(Modality.TEXT)).allMatch(d -> d.status() == DeviceStatus.LIVE);
+  }
+
+  @Test
   void brokenStreamMarksTheDeviceLost() throws Exception {
     FakeDevice cam = device("cam-2", Modality.VIDEO);
     cam.attach(valid(cam).build());

@@ -177,9 +177,11 @@ class LocalProcessingTest {
   }
 
   /** The chosen path is the cheaper one under the core's own cost numbers at the allocated rate. */
-  private static void assertCheaperThanTheOther(Fetcher f, TaskResult.DeviceRound r, Fetcher.LocalOption l,
+  private void assertCheaperThanTheOther(TaskResult.DeviceRound r, Fetcher.LocalOption l,
       io.isacemu.bs.registry.DeviceView v) {
-    List<PathOption> paths = f.paths(v, r.samples(), Optional.of(l));
+    BsProperties auto = props(BsProperties.Processing.AUTO);
+    List<PathOption> paths = new PathCosts(auto, new MecServer(auto.mec().cpuHz(), auto.mec().flopsPerCycle()))
+        .options(v, r.samples(), Optional.of(l));
     assertThat(paths).hasSize(2);
     PathOption chosen = paths.stream().filter(p -> p.mode() == r.mode()).findFirst().orElseThrow();
     PathOption other = paths.stream().filter(p -> p.mode() != r.mode()).findFirst().orElseThrow();
@@ -202,7 +204,7 @@ class LocalProcessingTest {
     assertThat(o.status()).as(o.reason()).isEqualTo(TaskStatus.DONE);
     TaskResult.DeviceRound video = round(o, Modality.VIDEO);
     assertThat(video.mode()).isEqualTo(ProcessingMode.LOCAL);
-    assertCheaperThanTheOther(f, video, option(Modality.VIDEO), registry.device("d-V").orElseThrow());
+    assertCheaperThanTheOther(video, option(Modality.VIDEO), registry.device("d-V").orElseThrow());
   }
 
   @Test
@@ -216,7 +218,7 @@ class LocalProcessingTest {
     for (Modality m : Modality.values()) {
       TaskResult.DeviceRound r = round(o, m);
       assertThat(r.mode()).as(m.name()).isEqualTo(ProcessingMode.OFFLOAD);
-      assertCheaperThanTheOther(f, r, option(m), registry.device("d-" + m.symbol()).orElseThrow());
+      assertCheaperThanTheOther(r, option(m), registry.device("d-" + m.symbol()).orElseThrow());
     }
   }
 

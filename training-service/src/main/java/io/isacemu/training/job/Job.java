@@ -59,6 +59,19 @@ final class Job {
     }
   }
 
+  /** The metadata a SUCCEEDED job publishes with its bundle (manifest {@code metadata}). */
+  Map<String, Object> bundleMetadata(TrainingOutcome outcome) {
+    return Map.of(
+        "jobId", id,
+        "datasetFingerprint", outcome.datasetFingerprint(),
+        "costMetric", spec.costMetric().name(),
+        "gates", spec.gates().stream().map(io.isacemu.learning.GateMode::wireName).toList(),
+        "networkState", spec.networkState(),
+        "lambdas", spec.lambdas(),
+        "seed", spec.seed(),
+        "results", outcome.rows());
+  }
+
   /** Records a finished epoch's time; returns its duration (time since the previous mark). */
   Duration epochDone(Instant now) {
     Duration d = Duration.between(lastMark, now);

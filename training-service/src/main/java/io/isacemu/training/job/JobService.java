@@ -6,20 +6,13 @@ import io.isacemu.training.store.JobRecords;
 import io.isacemu.training.bundle.BundleStore;
 import io.isacemu.training.bundle.BundleVersions;
 import io.isacemu.training.engine.JobCancelledException;
-import io.isacemu.learning.GateMode;
 import io.isacemu.training.engine.JobSpec;
-import io.isacemu.training.engine.ProgressListener;
-import io.isacemu.training.engine.Stage;
 import io.isacemu.training.engine.TrainingEngine;
 import io.isacemu.training.engine.TrainingOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +45,7 @@ public class JobService implements DisposableBean {
   private final TrainingProperties properties;
   private final JobMetrics metrics;
   private final ExecutorService worker;
-  private final Map<Long, Job> jobs = new LinkedHashMap<>();
+  private final JobTable jobs;
   private final JobRecords records;
 
   /** A service whose records live in memory (unit tests). */
@@ -80,6 +73,7 @@ public class JobService implements DisposableBean {
     this.bundles = bundles;
     this.clock = clock;
     this.properties = properties;
+    this.jobs = new JobTable(properties.jobHistorySize());
     this.metrics = new JobMetrics(meterRegistry, this::count);
     this.worker =
         Executors.newSingleThreadExecutor(
@@ -93,46 +87,13 @@ public class JobService implements DisposableBean {
 
   /** After a restart: queued and running jobs are queued again, in id order, to resume. */
   private void recover() {
-    for (JobRecords.Row row : records.all()) {
-      JobState state = JobState.valueOf(row.state());
-      if (state.finished()) {
-        continue;
-      }
-      JobView was = records.read(row.view(), JobView.class);
-      if (row.request().isEmpty()) {
-        fail(row, was, "interrupted by a restart; it was submitted without a request record to resume it from");
-        continue;
-      }
-      JobRequest request = records.read(row.request().get(), JobRequest.class);
-      JobSpec spec;
-      try {
-        spec = request.toSpec(properties.defaultPreset(), DataDirectory.at(properties.dataDir()));
-        properties.limits().check(spec);
-      } catch (IllegalArgumentException e) {
-        fail(row, was, "interrupted by a restart and no longer valid: " + e.getMessage());
-        continue;
-      }
-      Job job;
+    for (Job job : JobRecovery.resumable(records, properties, clock)) {
       synchronized (this) {
-        job = new Job(row.id(), spec, was.submittedAt(), properties.maxMessagesPerJob());
-        job.request = Optional.of(request);
-        // the epoch counter goes on from what was seen before the restart, never back to 0 (its
-        // checkpoints hold at least as many: each is saved before its epoch is reported)
-        job.completedEpochs = was.completedEpochs();
-        was.messages().forEach(m -> job.message(m.at(), m.text()));
-        job.message(clock.instant(), "queued again after a restart of the training service ("
-            + was.state().name().toLowerCase() + " before)");
-        jobs.put(job.id, job);
+        jobs.add(job);
         record(job);
       }
-      log.info("job {} ({} before the restart) queued again", job.id, was.state());
       worker.execute(() -> run(job));
     }
-  }
-
-  private void fail(JobRecords.Row row, JobView was, String reason) {
-    log.warn("job {}: {}", row.id(), reason);
-    records.save(row.id(), JobState.FAILED.name(), row.request(), was.failed(reason, clock.instant()), Optional.empty());
   }
 
   /** Writes the job's record; caller holds the lock. */
@@ -140,7 +101,7 @@ public class JobService implements DisposableBean {
     Optional<JobResults> results = job.state == JobState.SUCCEEDED
         ? Optional.of(new JobResults(job.id, job.bundleVersion, job.outcome.datasetFingerprint(), job.outcome.rows()))
         : Optional.empty();
-    records.save(job.id, job.state.name(), job.request, job.view(queuePosition(job)), results);
+    records.save(job.id, job.state.name(), job.request, job.view(jobs.queuePosition(job)), results);
   }
 
   /**
@@ -160,7 +121,7 @@ public class JobService implements DisposableBean {
   public JobView submit(JobSpec spec, Optional<JobRequest> request) {
     Job job;
     synchronized (this) {
-      long inFlight = jobs.values().stream().filter(j -> !j.state.finished()).count();
+      long inFlight = jobs.inFlight();
       TrainingProperties.Limits limits = properties.limits();
       if (inFlight >= limits.maxJobsInFlight()) {
         throw new OverloadedException(inFlight + " jobs are queued or running, the most the service admits"
@@ -170,7 +131,7 @@ public class JobService implements DisposableBean {
       job = new Job(records.nextId(), spec, clock.instant(), properties.maxMessagesPerJob());
       job.request = request;
       job.message(job.submittedAt, "queued");
-      jobs.put(job.id, job);
+      jobs.add(job);
       record(job);
     }
     worker.execute(() -> run(job));
@@ -179,20 +140,13 @@ public class JobService implements DisposableBean {
 
   /** Every job held in memory, in submission order. */
   public synchronized List<JobView> list() {
-    List<JobView> out = new ArrayList<>(jobs.size());
-    for (Job j : jobs.values()) {
-      out.add(j.view(queuePosition(j)));
-    }
-    return out;
+    return jobs.views();
   }
 
   /** The job's current view (from memory, else from the records). */
   public synchronized JobView get(long id) {
-    Job j = jobs.get(id);
-    if (j == null) {
-      return records.find(id).map(r -> records.read(r.view(), JobView.class)).orElseThrow(() -> new JobNotFoundException(id));
-    }
-    return j.view(queuePosition(j));
+    return jobs.get(id).map(j -> j.view(jobs.queuePosition(j))).orElseGet(() -> records.find(id)
+        .map(r -> records.read(r.view(), JobView.class)).orElseThrow(() -> new JobNotFoundException(id)));
   }
 
   /**
@@ -201,12 +155,12 @@ public class JobService implements DisposableBean {
    * @throws JobConflictException when the job has not succeeded
    */
   public synchronized JobResults results(long id) {
-    if (!jobs.containsKey(id)) {
+    if (jobs.get(id).isEmpty()) {
       JobRecords.Row row = records.find(id).orElseThrow(() -> new JobNotFoundException(id));
       return row.results().map(r -> records.read(r, JobResults.class)).orElseThrow(() -> new JobConflictException(
           "job " + id + " is " + row.state() + "; results exist only once it has SUCCEEDED"));
     }
-    Job j = find(id);
+    Job j = jobs.find(id);
     if (j.state != JobState.SUCCEEDED) {
       throw new JobConflictException(
           "job " + id + " is " + j.state + "; results exist only once it has SUCCEEDED"
@@ -222,7 +176,7 @@ public class JobService implements DisposableBean {
    * @throws JobConflictException when the job has already ended
    */
   public synchronized JobView cancel(long id) {
-    Job j = find(id);
+    Job j = jobs.find(id);
     switch (j.state) {
       case QUEUED -> finish(j, JobState.CANCELLED, "cancelled while queued");
       case RUNNING -> {
@@ -231,7 +185,7 @@ public class JobService implements DisposableBean {
       }
       default -> throw new JobConflictException("job " + id + " has already ended (" + j.state + ")");
     }
-    return j.view(queuePosition(j));
+    return j.view(jobs.queuePosition(j));
   }
 
   private void run(Job job) {
@@ -251,22 +205,10 @@ public class JobService implements DisposableBean {
     boolean interrupted = false;
     try {
       work = bundles.newWorkDir("job" + job.id);
-      TrainingOutcome outcome = engine.train(job.spec, new Listener(job), work, checkpoints);
+      TrainingOutcome outcome = engine.train(job.spec, new JobProgress(job, this, clock, metrics, this::record), work, checkpoints);
       String version = BundleVersions.of(clock.instant(), job.id);
-      bundles.publish(
-          work,
-          version,
-          job.spec.preset().wireName(),
-          Job.names(job.spec.experts()),
-          Map.of(
-              "jobId", job.id,
-              "datasetFingerprint", outcome.datasetFingerprint(),
-              "costMetric", job.spec.costMetric().name(),
-              "gates", job.spec.gates().stream().map(GateMode::wireName).toList(),
-              "networkState", job.spec.networkState(),
-              "lambdas", job.spec.lambdas(),
-              "seed", job.spec.seed(),
-              "results", outcome.rows()));
+      bundles.publish(work, version, job.spec.preset().wireName(), Job.names(job.spec.experts()),
+          job.bundleMetadata(outcome));
       work = null;
       synchronized (this) {
         job.outcome = outcome;
@@ -310,14 +252,7 @@ public class JobService implements DisposableBean {
     job.message(job.finishedAt, state.name().toLowerCase() + (reason == null ? "" : ": " + reason));
     record(job);
     metrics.finished(state);
-    long finishedCount = jobs.values().stream().filter(j -> j.state.finished()).count();
-    for (Iterator<Job> it = jobs.values().iterator();
-        it.hasNext() && finishedCount > properties.jobHistorySize(); ) {
-      if (it.next().state.finished()) {
-        it.remove();
-        finishedCount--;
-      }
-    }
+    jobs.trim();
   }
 
   private static String reason(Throwable e) {
@@ -328,32 +263,8 @@ public class JobService implements DisposableBean {
     return m == null || m.isBlank() ? e.getClass().getName() : m;
   }
 
-  private Job find(long id) {
-    Job j = jobs.get(id);
-    if (j == null) {
-      throw new JobNotFoundException(id);
-    }
-    return j;
-  }
-
-  private Optional<Integer> queuePosition(Job job) {
-    if (job.state != JobState.QUEUED) {
-      return Optional.empty();
-    }
-    int pos = 0;
-    for (Job j : jobs.values()) {
-      if (j.state == JobState.QUEUED) {
-        pos++;
-      }
-      if (j == job) {
-        break;
-      }
-    }
-    return Optional.of(pos);
-  }
-
   private synchronized long count(JobState state) {
-    return jobs.values().stream().filter(j -> j.state == state).count();
+    return jobs.count(state);
   }
 
   @Override
@@ -361,100 +272,6 @@ public class JobService implements DisposableBean {
     worker.shutdownNow();
     if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
       log.warn("training worker did not stop within 10 s");
-    }
-  }
-
-  /**
-   * Feeds engine progress into the job (recorded at every epoch, so a restart shows the count it
-   * had); throws once the job has been cancelled. The completed-epoch count is the epochs restored
-   * from checkpoints plus those trained in this run, and never less than the count the job started
-   * this run with.
-   */
-  private final class Listener implements ProgressListener {
-    private final Job job;
-    private final int floor;
-    private int restored;
-    private int trained;
-
-    Listener(Job job) {
-      this.job = job;
-      synchronized (JobService.this) {
-        this.floor = job.completedEpochs;
-      }
-    }
-
-    private void count() {
-      job.completedEpochs = Math.max(floor, restored + trained);
-    }
-
-    @Override
-    public void onStage(Stage stage, String subject) {
-      synchronized (JobService.this) {
-        checkCancelled();
-        job.stage = stage;
-        job.subject = subject;
-        job.epoch = 0;
-        job.epochs = 0;
-        job.lastMark = clock.instant();
-        job.message(job.lastMark, stage + " " + subject);
-      }
-    }
-
-    @Override
-    public void onEpoch(
-        Stage stage,
-        int epoch,
-        int epochs,
-        double trainLoss,
-        double validLoss,
-        Map<String, Double> validMetrics,
-        double samplesPerSecond) {
-      synchronized (JobService.this) {
-        checkCancelled();
-        job.stage = stage;
-        job.epoch = epoch;
-        job.epochs = epochs;
-        job.lastTrainLoss = trainLoss;
-        job.lastValidLoss = validLoss;
-        job.validMetrics = Map.copyOf(validMetrics);
-        job.samplesPerSecond = samplesPerSecond;
-        metrics.epoch(job.epochDone(clock.instant()), trainLoss, validLoss, samplesPerSecond);
-        trained++;
-        count();
-        record(job);
-      }
-    }
-
-    @Override
-    public void onMessage(String text) {
-      synchronized (JobService.this) {
-        checkCancelled();
-        job.message(clock.instant(), text);
-      }
-    }
-
-    @Override
-    public void onRestored(String subject, int epochs, int maxEpochs, boolean complete) {
-      synchronized (JobService.this) {
-        checkCancelled();
-        restored += epochs; // the epoch counter goes on from the checkpoint, not from 0
-        count();
-        if (!complete) {
-          job.stage = Stage.STAGE_I;
-          job.subject = subject;
-          job.epoch = epochs;
-          job.epochs = maxEpochs;
-        }
-        job.message(clock.instant(), "stage I " + subject + " restored from its checkpoint (" + epochs + " epochs"
-            + (complete ? ", done" : "; resuming with epoch " + (epochs + 1) + " of " + maxEpochs) + ")");
-        record(job);
-      }
-    }
-
-    private void checkCancelled() {
-      if (job.cancelRequested) {
-        throw new JobCancelledException("cancelled while running");
-      }
     }
   }
 }
