@@ -67,8 +67,6 @@ class ExperimentController {
   @GetMapping
   ResponseEntity<List<Experiment>> page(@RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
-    PageRequest page = PageRequest.of(offset, limit, properties.limits().maxPageSize());
-    return ResponseEntity.ok().header(PageRequest.TOTAL_HEADER, Integer.toString(experiments.size()))
-        .body(experiments.page(page.offset(), page.limit()));
+    return PageRequest.respond(offset, limit, properties.limits().maxPageSize(), experiments.size(), experiments::page);
   }
 }

@@ -73,8 +73,6 @@ class TaskController {
   @GetMapping
   ResponseEntity<List<TaskResult>> page(@RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
-    PageRequest page = PageRequest.of(offset, limit, properties.limits().maxPageSize());
-    return ResponseEntity.ok().header(PageRequest.TOTAL_HEADER, Integer.toString(tasks.size()))
-        .body(tasks.page(page.offset(), page.limit()));
+    return PageRequest.respond(offset, limit, properties.limits().maxPageSize(), tasks.size(), tasks::page);
   }
 }
