@@ -17,7 +17,7 @@ import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalSplit;
 import io.isacemu.learning.metrics.SentimentMetrics;
 import io.isacemu.learning.nn.ExpertBlock;
-import io.isacemu.learning.nn.ExpertSpec;
+import io.isacemu.learning.nn.ExpertNetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +81,7 @@ final class ExpertTrainer {
     long base = config.seed() * 31 + index;
     Engine.getInstance().setRandomSeed((int) base);
     SplittableRandom rng = new SplittableRandom(base);
-    ExpertSpec spec = config.preset().expert(set, dims);
+    ExpertNetworkSpec spec = config.preset().expert(set, dims);
     ExpertBlock block = new ExpertBlock(spec);
     float[] validLabels = SplitTensors.labels(valid);
     try (Model model = Model.newInstance("expert-" + set.name())) {

@@ -171,8 +171,8 @@ public final class ModelBundle {
     return metrics;
   }
 
-  private static Map<String, ExpertCost> costs(ModelDescription d) {
-    Map<String, ExpertCost> costs = new LinkedHashMap<>();
+  private static Map<String, GateExpertCost> costs(ModelDescription d) {
+    Map<String, GateExpertCost> costs = new LinkedHashMap<>();
     for (String name : d.expertNames()) {
       costs.put(name, d.costs().of(name));
     }
@@ -190,7 +190,7 @@ public final class ModelBundle {
     for (int i = 0; i < model.block().experts().size(); i++) {
       shapes.put("expert" + i, shapes(model.block().experts().get(i)));
     }
-    Map<String, ExpertCost> costs = costs(d);
+    Map<String, GateExpertCost> costs = costs(d);
     BundleMetadata.GateMetadata full = fullGate.map(f -> {
       ModelDescription fd = f.model().description();
       return new BundleMetadata.GateMetadata(FULL_GATE, fd.gateInputs().name(), fd.networkStateDim(), fd.lambda(),
@@ -262,10 +262,10 @@ public final class ModelBundle {
   }
 
   private static ModelDescription description(Path dir, BundleMetadata meta, String gateInputs, int stateDim,
-      double lambda, String selector, Map<String, ExpertCost> costMap) {
+      double lambda, String selector, Map<String, GateExpertCost> costMap) {
     try {
       List<ModalitySet> experts = meta.experts().stream().map(ModalitySet::parse).toList();
-      CostTable costs = new CostTable(costMap, CostMetric.valueOf(selector));
+      GateCostTable costs = new GateCostTable(costMap, CostMetric.valueOf(selector));
       List<ModalitySet> routable = meta.routable() == null
           ? experts : meta.routable().stream().map(ModalitySet::parse).toList();
       return new ModelDescription(

@@ -35,7 +35,7 @@ import java.util.function.LongSupplier;
  * Two-stage training of a cost-aware mixture of multimodal experts.
  *
  * <p>Stage I trains each expert {@code E_i} alone on {@code L_task}. Stage II, once per {@code λ},
- * trains the gate on {@code L = L_task(Σ_i y_i ŷ_i, y) + λ Σ_i y_i Ĉ_i (min–max normalised, see CostTable)} with {@code
+ * trains the gate on {@code L = L_task(Σ_i y_i ŷ_i, y) + λ Σ_i y_i Ĉ_i (min–max normalised, see GateCostTable)} with {@code
  * y} the straight-through Gumbel-softmax sample of the gate logits at the annealed temperature, the
  * experts starting from the same stage-I weights (frozen by default). Both stages keep the
  * checkpoint with the best validation objective and stop after {@code patience} epochs without
@@ -48,7 +48,7 @@ import java.util.function.LongSupplier;
 public final class TrainingJob {
 
   private final LearningConfig config;
-  private final CostTable costs;
+  private final GateCostTable costs;
   private final TrainingListener listener;
   private final LongSupplier nanoClock;
   private TrainingCheckpoints checkpoints = TrainingCheckpoints.NONE;
@@ -61,7 +61,7 @@ public final class TrainingJob {
    * @param listener progress reports
    * @param nanoClock monotonic clock in ns for throughput and ETA (e.g. {@code System::nanoTime})
    */
-  public TrainingJob(LearningConfig config, CostTable costs, TrainingListener listener, LongSupplier nanoClock) {
+  public TrainingJob(LearningConfig config, GateCostTable costs, TrainingListener listener, LongSupplier nanoClock) {
     this.config = Check.present("config", config);
     this.costs = Check.present("costs", costs);
     this.listener = Check.present("listener", listener);
@@ -72,7 +72,7 @@ public final class TrainingJob {
   }
 
   /** A job timed with {@link System#nanoTime()}. */
-  public TrainingJob(LearningConfig config, CostTable costs, TrainingListener listener) {
+  public TrainingJob(LearningConfig config, GateCostTable costs, TrainingListener listener) {
     this(config, costs, listener, System::nanoTime);
   }
 
@@ -129,7 +129,7 @@ public final class TrainingJob {
     List<TrainingResult.GateRun> runs = new ArrayList<>();
     List<TrainingResult.GateRun> fullRuns = new ArrayList<>();
     // the configured gate's cost table: the state pool's means when priced per state (for reports)
-    CostTable gateCosts = stateCosts.map(StateCosts::meanTable).orElse(costs);
+    GateCostTable gateCosts = stateCosts.map(StateCosts::meanTable).orElse(costs);
     try {
       for (double lambda : config.lambdas()) {
         ModelDescription d = new ModelDescription(

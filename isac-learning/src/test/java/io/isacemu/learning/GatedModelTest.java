@@ -50,16 +50,16 @@ class GatedModelTest {
   @Test
   void everyNonEmptySubsetCanBeAnExpert() {
     java.util.List<io.isacemu.core.modality.ModalitySet> sets = new java.util.ArrayList<>();
-    java.util.Map<String, ExpertCost> costs = new java.util.HashMap<>();
+    java.util.Map<String, GateExpertCost> costs = new java.util.HashMap<>();
     for (int mask = 1; mask <= 7; mask++) {
       io.isacemu.core.modality.ModalitySet s = new io.isacemu.core.modality.ModalitySet(mask);
       sets.add(s);
-      costs.put(s.name(), new ExpertCost(mask, mask, mask, mask));
+      costs.put(s.name(), new GateExpertCost(mask, mask, mask, mask));
     }
     ModelDescription d = new ModelDescription(
         ArchitecturePreset.demo(), sets, io.isacemu.core.modality.ModalitySet.all(), 0,
         java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
-        new CostTable(costs, CostMetric.FLOPS));
+        new GateCostTable(costs, CostMetric.FLOPS));
     Engine.getInstance().setRandomSeed(8);
     try (GatedModel m = GatedModel.create(d)) {
       int[] choice = new int[data.size()];
@@ -80,17 +80,17 @@ class GatedModelTest {
   @Test
   void theGateRoutesOnlyToRoutableExperts() {
     java.util.List<io.isacemu.core.modality.ModalitySet> sets = new java.util.ArrayList<>();
-    java.util.Map<String, ExpertCost> costs = new java.util.HashMap<>();
+    java.util.Map<String, GateExpertCost> costs = new java.util.HashMap<>();
     for (int mask = 1; mask <= 7; mask++) {
       io.isacemu.core.modality.ModalitySet s = new io.isacemu.core.modality.ModalitySet(mask);
       sets.add(s);
-      costs.put(s.name(), new ExpertCost(mask, mask, mask, mask));
+      costs.put(s.name(), new GateExpertCost(mask, mask, mask, mask));
     }
     java.util.List<io.isacemu.core.modality.ModalitySet> routable = java.util.List.of(sets.get(3), sets.get(6));
     ModelDescription d = new ModelDescription(
         ArchitecturePreset.demo(), sets, io.isacemu.core.modality.ModalitySet.all(), 0,
         java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
-        new CostTable(costs, CostMetric.FLOPS), routable);
+        new GateCostTable(costs, CostMetric.FLOPS), routable);
     Engine.getInstance().setRandomSeed(9);
     try (GatedModel m = GatedModel.create(d)) {
       assertThat(java.util.Arrays.stream(m.choose(data, GateFeatures.none()))).allMatch(c -> c == 3 || c == 6);
@@ -107,7 +107,7 @@ class GatedModelTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ModelDescription(
         ArchitecturePreset.demo(), sets.subList(0, 2), io.isacemu.core.modality.ModalitySet.all(), 0,
         java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
-        new CostTable(costs, CostMetric.FLOPS), java.util.List.of(sets.get(6))))
+        new GateCostTable(costs, CostMetric.FLOPS), java.util.List.of(sets.get(6))))
         .hasMessageContaining("routable").hasMessageContaining("V+A+T");
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ExpertBlockTest {
 
-  private final ExpertSpec spec = ArchitecturePreset.demo()
+  private final ExpertNetworkSpec spec = ArchitecturePreset.demo()
       .expert(ModalitySet.of(Modality.TEXT), Map.of(Modality.TEXT, 8));
 
   @Test
