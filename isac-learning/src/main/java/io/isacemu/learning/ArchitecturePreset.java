@@ -4,7 +4,7 @@ import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.core.validation.Check;
 import io.isacemu.learning.nn.EncoderSpec;
-import io.isacemu.learning.nn.ExpertSpec;
+import io.isacemu.learning.nn.ExpertNetworkSpec;
 import io.isacemu.learning.nn.GateSpec;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -120,13 +120,13 @@ public record ArchitecturePreset(
   }
 
   /** The expert over {@code set} for inputs with the given feature dimensions. */
-  public ExpertSpec expert(ModalitySet set, Map<Modality, Integer> featureDims) {
+  public ExpertNetworkSpec expert(ModalitySet set, Map<Modality, Integer> featureDims) {
     List<EncoderSpec> encoders = new ArrayList<>();
     for (Modality m : set.modalities()) {
       int w = expertWidth.get(m);
       encoders.add(new EncoderSpec(m, dim(featureDims, m), w, layers, heads, ffnMultiplier * w));
     }
-    return new ExpertSpec(set, encoders, set.size() == 1 ? unimodalMlpHidden : multimodalMlpHidden, dropout);
+    return new ExpertNetworkSpec(set, encoders, set.size() == 1 ? unimodalMlpHidden : multimodalMlpHidden, dropout);
   }
 
   /** The gate over {@code inputs} (+ {@code extraDim} dense features) choosing among {@code experts}. */

@@ -41,7 +41,7 @@ public record BundleMetadata(
     String taskLoss,
     double lambda,
     String costSelector,
-    Map<String, ExpertCost> costs,
+    Map<String, GateExpertCost> costs,
     String datasetName,
     String datasetFingerprint,
     Map<String, Double> metrics,
@@ -74,7 +74,7 @@ public record BundleMetadata(
       int networkStateDim,
       double lambda,
       String costSelector,
-      Map<String, ExpertCost> costs,
+      Map<String, GateExpertCost> costs,
       Map<String, Double> metrics,
       Map<String, Double> usageShares,
       List<String> parameterShapes) {}

@@ -17,7 +17,7 @@ import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalSplit;
 import io.isacemu.learning.metrics.SentimentMetrics;
 import io.isacemu.learning.nn.ExpertBlock;
-import io.isacemu.learning.nn.ExpertSpec;
+import io.isacemu.learning.nn.ExpertNetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +81,7 @@ final class ExpertTrainer {
     long base = config.seed() * 31 + index;
     Engine.getInstance().setRandomSeed((int) base);
     SplittableRandom rng = new SplittableRandom(base);
-    ExpertSpec spec = config.preset().expert(set, dims);
+    ExpertNetworkSpec spec = config.preset().expert(set, dims);
     ExpertBlock block = new ExpertBlock(spec);
     float[] validLabels = SplitTensors.labels(valid);
     try (Model model = Model.newInstance("expert-" + set.name())) {
@@ -100,14 +100,14 @@ final class ExpertTrainer {
       if (saved.isPresent()) {
         ExpertCheckpoint c = saved.get();
         // before the trainer caches the parameter arrays: the loaded ones are those it trains
-        TrainingJob.restore(block, model.getNDManager(), c.live().orElseThrow().params());
+        BlockParams.restore(block, model.getNDManager(), c.live().orElseThrow().params());
         start = c.epochsRun();
         stale = c.stale();
         best = c.bestLoss();
         bestParams = c.bestParams();
         bestMetrics = c.bestMetrics();
         for (int e = 0; e < start; e++) {
-          TrainingJob.shuffled(train.size(), rng); // replay the completed epochs' shuffles
+          Batches.shuffled(train.size(), rng); // replay the completed epochs' shuffles
         }
         progress.restored(start);
         listener.onRestored(set.name(), start, false);
@@ -124,7 +124,7 @@ final class ExpertTrainer {
             Engine.getInstance().setRandomSeed(epochSeed(base, epoch));
           }
           long t0 = nanoClock.getAsLong();
-          double trainLoss = trainEpoch(trainer, set, train, TrainingJob.shuffled(train.size(), rng), epoch) / train.size();
+          double trainLoss = trainEpoch(trainer, set, train, Batches.shuffled(train.size(), rng), epoch) / train.size();
           double sps = train.size() / Math.max(1e-9, (nanoClock.getAsLong() - t0) / 1e9);
           epochsRun++;
           float[] pred = predict(block, model, valid);
@@ -137,7 +137,7 @@ final class ExpertTrainer {
           boolean improved = validLoss < best;
           if (improved) {
             best = validLoss;
-            bestParams = TrainingJob.snapshot(block);
+            bestParams = BlockParams.snapshot(block);
             bestMetrics = metrics;
             stale = 0;
           } else {
@@ -147,7 +147,7 @@ final class ExpertTrainer {
           // durable before anyone hears of the epoch: a reported epoch is never trained again
           checkpoints.save(key, new ExpertCheckpoint(run, epochsRun, stale, best, bestMetrics, bestParams,
               done ? Optional.empty()
-                  : Optional.of(new ExpertCheckpoint.Live(TrainingJob.snapshot(block), adam.export(block)))).encode());
+                  : Optional.of(new ExpertCheckpoint.Live(BlockParams.snapshot(block), adam.export(block)))).encode());
           listener.onEpoch(new EpochReport(
               EpochReport.Stage.EXPERTS, set.name(), 0, epoch, config.expertEpochs(), Double.NaN, trainLoss,
               trainLoss, validLoss, validLoss, metrics, Optional.empty(), sps, progress.eta(), improved));
@@ -180,14 +180,14 @@ final class ExpertTrainer {
   private double trainEpoch(Trainer trainer, ModalitySet set, MultimodalSplit train, int[] perm, int epoch) {
     double lossSum = 0;
     for (int from = 0; from < perm.length; from += config.batchSize()) {
-      int[] idx = TrainingJob.batch(perm, from, config.batchSize());
+      int[] idx = Batches.batch(perm, from, config.batchSize());
       try (NDManager bm = trainer.getManager().newSubManager()) {
         NDList x = SplitTensors.features(bm, train, set, idx);
         NDArray y = SplitTensors.labels(bm, train, idx);
         try (GradientCollector gc = trainer.newGradientCollector()) {
           NDArray pred = trainer.forward(x).singletonOrThrow();
           NDArray loss = Losses.task(config.taskLoss(), pred, y);
-          TrainingJob.checkFinite(loss, "expert " + set.name(), epoch);
+          Losses.checkFinite(loss, "expert " + set.name(), epoch);
           gc.backward(loss);
           lossSum += loss.getFloat() * idx.length;
         }

@@ -200,12 +200,7 @@ public final class GatedModel implements AutoCloseable {
     Prediction p = predict(split, features);
     float[] y = SplitTensors.labels(split);
     RoutingStats routing = RoutingStats.of(p.chosenExpert(), expertNames(), description.costs());
-    double task = Losses.task(description.taskLoss(), p.values(), y);
-    return new GatedEvaluation(
-        SentimentMetrics.compute(y, p.values()),
-        routing,
-        task,
-        task + description.lambda() * routing.expectedNormalisedCost());
+    return evaluation(p, y, routing);
   }
 
   /**
@@ -218,6 +213,11 @@ public final class GatedModel implements AutoCloseable {
     float[] y = SplitTensors.labels(split);
     RoutingStats routing = stateCosts.routing(p.chosenExpert(), split, expertNames(),
         description.routable().stream().map(io.isacemu.core.modality.ModalitySet::name).toList());
+    return evaluation(p, y, routing);
+  }
+
+  /** The evaluation of prediction {@code p} against labels {@code y}, its routing priced as given. */
+  private GatedEvaluation evaluation(Prediction p, float[] y, RoutingStats routing) {
     double task = Losses.task(description.taskLoss(), p.values(), y);
     return new GatedEvaluation(
         SentimentMetrics.compute(y, p.values()),

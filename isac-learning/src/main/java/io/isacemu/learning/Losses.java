@@ -20,6 +20,15 @@ final class Losses {
     };
   }
 
+  /** Fails loudly instead of letting NaN weights be kept: a diverged run is a configuration error. */
+  static void checkFinite(NDArray loss, String what, int epoch) {
+    float v = loss.getFloat();
+    if (!Float.isFinite(v)) {
+      throw new IllegalStateException(
+          "training diverged: " + what + " loss " + v + " at epoch " + epoch + "; lower the learning rate");
+    }
+  }
+
   static double task(TaskLoss kind, float[] pred, float[] label) {
     double sum = 0;
     for (int i = 0; i < pred.length; i++) {

@@ -3,7 +3,7 @@ package io.isacemu.learning;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.core.validation.Check;
-import io.isacemu.learning.nn.ExpertSpec;
+import io.isacemu.learning.nn.ExpertNetworkSpec;
 import io.isacemu.learning.nn.GateSpec;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,13 +31,13 @@ public record ModelDescription(
     int sequenceLength,
     TaskLoss taskLoss,
     double lambda,
-    CostTable costs,
+    GateCostTable costs,
     List<ModalitySet> routable) {
 
   /** A description whose gate may route to every expert. */
   public ModelDescription(
       ArchitecturePreset preset, List<ModalitySet> experts, ModalitySet gateInputs, int networkStateDim,
-      Map<Modality, Integer> featureDims, int sequenceLength, TaskLoss taskLoss, double lambda, CostTable costs) {
+      Map<Modality, Integer> featureDims, int sequenceLength, TaskLoss taskLoss, double lambda, GateCostTable costs) {
     this(preset, experts, gateInputs, networkStateDim, featureDims, sequenceLength, taskLoss, lambda, costs, experts);
   }
 
@@ -55,11 +55,11 @@ public record ModelDescription(
     Check.positive("sequenceLength", sequenceLength);
     Check.nonNegative("lambda", lambda);
     // keep only the declared experts' costs: the description is what a bundle round-trips
-    Map<String, ExpertCost> used = new java.util.TreeMap<>();
+    Map<String, GateExpertCost> used = new java.util.TreeMap<>();
     for (ModalitySet s : experts) {
       used.put(s.name(), costs.of(s.name()));
     }
-    costs = new CostTable(used, costs.selector());
+    costs = new GateCostTable(used, costs.selector());
     routable = List.copyOf(Check.present("routable", routable));
     if (routable.isEmpty()) {
       throw new IllegalArgumentException("routable: [] — the gate needs at least one expert to route to");
@@ -96,7 +96,7 @@ public record ModelDescription(
   }
 
   /** Sizes of expert {@code i}. */
-  public ExpertSpec expertSpec(int i) {
+  public ExpertNetworkSpec expertSpec(int i) {
     return preset.expert(experts.get(i), featureDims);
   }
 

@@ -2,6 +2,7 @@ package io.isacemu.learning;
 
 import io.isacemu.core.channel.ChannelState;
 import io.isacemu.core.cost.CostMetric;
+import io.isacemu.core.cost.ExpertCost;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.core.scenario.ReferenceScenario;
@@ -62,13 +63,13 @@ public final class StateCosts {
 
   private final List<String> experts;
   private final List<NetworkState> states;
-  private final List<Map<String, ExpertCost>> costs;
+  private final List<Map<String, GateExpertCost>> costs;
   private final CostMetric selector;
   private final long seed;
   private final long draw;
   private final Map<List<String>, double[]> ranges;
 
-  private StateCosts(List<String> experts, List<NetworkState> states, List<Map<String, ExpertCost>> costs,
+  private StateCosts(List<String> experts, List<NetworkState> states, List<Map<String, GateExpertCost>> costs,
       CostMetric selector, long seed, long draw, Map<List<String>, double[]> ranges) {
     this.experts = experts;
     this.states = states;
@@ -119,7 +120,7 @@ public final class StateCosts {
     UplinkModel uplink = new UplinkModel(band, ThermalNoise.reference(), base.bsAntennas());
     SplittableRandom levels = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x5EEDL);
     List<NetworkState> drawn = new ArrayList<>(states);
-    List<Map<String, ExpertCost>> priced = new ArrayList<>(states);
+    List<Map<String, GateExpertCost>> priced = new ArrayList<>(states);
     for (int k = 0; k < states; k++) {
       final int state = k;
       final int l = levels.nextInt(units.length);
@@ -129,11 +130,11 @@ public final class StateCosts {
         snr.put(c.getKey(), NetworkState.snrPerUnitDb(uplink, TX_POWER_DBM, c.getValue().channelGainLinear()));
       }
       drawn.add(new NetworkState(snr, units[l] / (double) total));
-      Map<String, ExpertCost> row = new LinkedHashMap<>();
+      Map<String, GateExpertCost> row = new LinkedHashMap<>();
       for (ModalitySet e : exp) {
-        io.isacemu.core.cost.ExpertCost c = f.costs().get(e.name()).orElseThrow(() -> new IllegalStateException(
+        ExpertCost c = f.costs().get(e.name()).orElseThrow(() -> new IllegalStateException(
             "experts: " + e.name() + " cannot be scheduled on " + units[l] + " units in drawn state " + state));
-        row.put(e.name(), new ExpertCost(c.latencySeconds(), c.energyJ(), c.bits(), c.flops()));
+        row.put(e.name(), new GateExpertCost(c.latencySeconds(), c.energyJ(), c.bits(), c.flops()));
       }
       priced.add(row);
     }
@@ -174,8 +175,8 @@ public final class StateCosts {
   }
 
   /** The cost of {@code expert} in state {@code k}. */
-  public ExpertCost cost(int k, String expert) {
-    ExpertCost c = costs.get(k).get(expert);
+  public GateExpertCost cost(int k, String expert) {
+    GateExpertCost c = costs.get(k).get(expert);
     if (c == null) {
       throw new IllegalArgumentException("expert: '" + expert + "' is not one of " + experts);
     }
@@ -224,21 +225,21 @@ public final class StateCosts {
   }
 
   /** Per expert its mean cost over the pool (for reporting and the bundle's cost table). */
-  public CostTable meanTable() {
-    Map<String, ExpertCost> mean = new LinkedHashMap<>();
+  public GateCostTable meanTable() {
+    Map<String, GateExpertCost> mean = new LinkedHashMap<>();
     for (String e : experts) {
       double lat = 0, en = 0, bits = 0, flops = 0;
       for (int k = 0; k < states.size(); k++) {
-        ExpertCost c = cost(k, e);
+        GateExpertCost c = cost(k, e);
         lat += c.latencySeconds();
         en += c.energyJoules();
         bits += c.bits();
         flops += c.flops();
       }
       int n = states.size();
-      mean.put(e, new ExpertCost(lat / n, en / n, bits / n, flops / n));
+      mean.put(e, new GateExpertCost(lat / n, en / n, bits / n, flops / n));
     }
-    return new CostTable(mean, selector);
+    return new GateCostTable(mean, selector);
   }
 
   /**
@@ -259,7 +260,7 @@ public final class StateCosts {
       }
       counts[c]++;
       int k = stateOf(split, i);
-      ExpertCost cost = cost(k, names.get(c));
+      GateExpertCost cost = cost(k, names.get(c));
       lat += cost.latencySeconds();
       en += cost.energyJoules();
       bits += cost.bits();
@@ -272,7 +273,7 @@ public final class StateCosts {
     for (int e = 0; e < names.size(); e++) {
       shares.put(names.get(e), choice.length == 0 ? 0.0 : counts[e] / (double) choice.length);
     }
-    return new RoutingStats(shares, new ExpertCost(lat / n, en / n, bits / n, flops / n), norm / n);
+    return new RoutingStats(shares, new GateExpertCost(lat / n, en / n, bits / n, flops / n), norm / n);
   }
 
   /** Whether {@code metric} can depend on the network state (latency and energy do; bits and FLOPs do not). */

@@ -1,13 +1,15 @@
 package io.isacemu.learning;
 
 import io.isacemu.core.cost.CostMetric;
+import io.isacemu.core.cost.ExpertCost;
+import io.isacemu.core.cost.ExpertSpec;
 import io.isacemu.core.cost.ModalityWorkload;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.core.scenario.ReferenceScenario;
 import io.isacemu.core.validation.Check;
 import io.isacemu.learning.nn.EncoderSpec;
-import io.isacemu.learning.nn.ExpertSpec;
+import io.isacemu.learning.nn.ExpertNetworkSpec;
 import io.isacemu.learning.nn.Flops;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +46,13 @@ public final class SystemCosts {
   }
 
   /** The core's view of each expert: its modalities and the FLOPs of its fusion head. */
-  static List<io.isacemu.core.cost.ExpertSpec> specs(
+  static List<ExpertSpec> specs(
       ArchitecturePreset preset, List<ModalitySet> experts, Map<Modality, Integer> featureDims, int steps) {
-    List<io.isacemu.core.cost.ExpertSpec> specs = new ArrayList<>();
+    List<ExpertSpec> specs = new ArrayList<>();
     for (ModalitySet s : experts) {
-      ExpertSpec spec = preset.expert(s, featureDims);
+      ExpertNetworkSpec spec = preset.expert(s, featureDims);
       long encoders = spec.encoders().stream().mapToLong(e -> Flops.encoder(e, steps)).sum();
-      specs.add(new io.isacemu.core.cost.ExpertSpec(s.name(), s, Flops.expert(spec, steps) - encoders));
+      specs.add(new ExpertSpec(s.name(), s, Flops.expert(spec, steps) - encoders));
     }
     return specs;
   }
@@ -62,21 +64,21 @@ public final class SystemCosts {
    *
    * @throws IllegalArgumentException when an expert can never be scheduled (names it)
    */
-  public static CostTable of(
+  public static GateCostTable of(
       ArchitecturePreset preset, List<ModalitySet> experts, Map<Modality, Integer> featureDims,
       int steps, long seed, CostMetric selector) {
     Check.positive("steps", steps);
     List<ModalityWorkload> workloads = workloads(preset, featureDims, steps);
-    List<io.isacemu.core.cost.ExpertSpec> specs = specs(preset, experts, featureDims, steps);
+    List<ExpertSpec> specs = specs(preset, experts, featureDims, steps);
     ReferenceScenario.Config cfg = ReferenceScenario.Config.reference(seed)
         .with(SENSING_SECONDS, workloads, specs, false);
     List<ReferenceScenario.Frame> frames = new ReferenceScenario(cfg).run();
-    Map<String, ExpertCost> costs = new LinkedHashMap<>();
-    for (io.isacemu.core.cost.ExpertSpec e : specs) {
+    Map<String, GateExpertCost> costs = new LinkedHashMap<>();
+    for (ExpertSpec e : specs) {
       double lat = 0, energy = 0, bits = 0, flops = 0;
       int n = 0;
       for (ReferenceScenario.Frame f : frames) {
-        Optional<io.isacemu.core.cost.ExpertCost> c = f.costs().get(e.name());
+        Optional<ExpertCost> c = f.costs().get(e.name());
         if (c.isPresent()) {
           lat += c.get().latencySeconds();
           energy += c.get().energyJ();
@@ -88,8 +90,8 @@ public final class SystemCosts {
       if (n == 0) {
         throw new IllegalArgumentException("experts: " + e.name() + " cannot be scheduled in any frame");
       }
-      costs.put(e.name(), new ExpertCost(lat / n, energy / n, bits / n, flops / n));
+      costs.put(e.name(), new GateExpertCost(lat / n, energy / n, bits / n, flops / n));
     }
-    return new CostTable(costs, selector);
+    return new GateCostTable(costs, selector);
   }
 }

@@ -62,11 +62,11 @@ class ConfigValidationTest {
 
   @Test
   void costTableNamesTheMissingExpert() {
-    CostTable t = new CostTable(Map.of("T", new ExpertCost(1, 1, 1, 1)), CostMetric.BITS);
+    GateCostTable t = new GateCostTable(Map.of("T", new GateExpertCost(1, 1, 1, 1)), CostMetric.BITS);
     assertThatThrownBy(() -> new TrainingJob(LearningConfig.builder().build(), t, TrainingListener.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("V+A+T");
-    assertThatThrownBy(() -> new ExpertCost(-1, 0, 0, 0))
+    assertThatThrownBy(() -> new GateExpertCost(-1, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("latencySeconds")
         .hasMessageContaining("-1.0");
@@ -85,7 +85,7 @@ class ConfigValidationTest {
 
   @Test
   void costsNormaliseByTheMaximum() {
-    CostTable t = TestCosts.table(CostMetric.BITS);
+    GateCostTable t = TestCosts.table(CostMetric.BITS);
     assertThat(t.normalised(List.of("T", "V+A+T"))).containsExactly(new double[] {0.0, 1.0}, offset(1e-12));
   }
 

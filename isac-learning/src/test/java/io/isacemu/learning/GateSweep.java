@@ -48,7 +48,7 @@ public final class GateSweep {
     List<ModalitySet> experts = List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T"));
     ArchitecturePreset preset = ArchitecturePreset.demo();
     int steps = data.train().sequenceLength();
-    CostTable mean = SystemCosts.of(preset, experts, dims, steps, seed, metric);
+    GateCostTable mean = SystemCosts.of(preset, experts, dims, steps, seed, metric);
     StateCosts states = StateCosts.draw(preset, experts, dims, steps, 512, seed, metric);
     LearningConfig cfg = LearningConfig.builder().preset(preset).experts(experts)
         .onDemandGate(ModalitySet.of(Modality.TEXT), NetworkState.DIM).alsoFullGate(true)

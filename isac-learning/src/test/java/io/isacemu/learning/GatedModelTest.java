@@ -47,19 +47,32 @@ class GatedModelTest {
     }
   }
 
+  /** The seven non-empty modality sets, by mask 1..7. */
+  private static java.util.List<io.isacemu.core.modality.ModalitySet> allSubsets() {
+    java.util.List<io.isacemu.core.modality.ModalitySet> sets = new java.util.ArrayList<>();
+    for (int mask = 1; mask <= 7; mask++) {
+      sets.add(new io.isacemu.core.modality.ModalitySet(mask));
+    }
+    return sets;
+  }
+
+  /** Every component of a set's cost is its mask: the more (and later) modalities, the dearer. */
+  private static GateCostTable maskCosts(java.util.List<io.isacemu.core.modality.ModalitySet> sets) {
+    java.util.Map<String, GateExpertCost> costs = new java.util.HashMap<>();
+    for (io.isacemu.core.modality.ModalitySet s : sets) {
+      costs.put(s.name(), new GateExpertCost(s.mask(), s.mask(), s.mask(), s.mask()));
+    }
+    return new GateCostTable(costs, CostMetric.FLOPS);
+  }
+
   @Test
   void everyNonEmptySubsetCanBeAnExpert() {
-    java.util.List<io.isacemu.core.modality.ModalitySet> sets = new java.util.ArrayList<>();
-    java.util.Map<String, ExpertCost> costs = new java.util.HashMap<>();
-    for (int mask = 1; mask <= 7; mask++) {
-      io.isacemu.core.modality.ModalitySet s = new io.isacemu.core.modality.ModalitySet(mask);
-      sets.add(s);
-      costs.put(s.name(), new ExpertCost(mask, mask, mask, mask));
-    }
+    java.util.List<io.isacemu.core.modality.ModalitySet> sets = allSubsets();
+    GateCostTable costs = maskCosts(sets);
     ModelDescription d = new ModelDescription(
         ArchitecturePreset.demo(), sets, io.isacemu.core.modality.ModalitySet.all(), 0,
         java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
-        new CostTable(costs, CostMetric.FLOPS));
+        costs);
     Engine.getInstance().setRandomSeed(8);
     try (GatedModel m = GatedModel.create(d)) {
       int[] choice = new int[data.size()];
@@ -79,18 +92,13 @@ class GatedModelTest {
 
   @Test
   void theGateRoutesOnlyToRoutableExperts() {
-    java.util.List<io.isacemu.core.modality.ModalitySet> sets = new java.util.ArrayList<>();
-    java.util.Map<String, ExpertCost> costs = new java.util.HashMap<>();
-    for (int mask = 1; mask <= 7; mask++) {
-      io.isacemu.core.modality.ModalitySet s = new io.isacemu.core.modality.ModalitySet(mask);
-      sets.add(s);
-      costs.put(s.name(), new ExpertCost(mask, mask, mask, mask));
-    }
+    java.util.List<io.isacemu.core.modality.ModalitySet> sets = allSubsets();
+    GateCostTable costs = maskCosts(sets);
     java.util.List<io.isacemu.core.modality.ModalitySet> routable = java.util.List.of(sets.get(3), sets.get(6));
     ModelDescription d = new ModelDescription(
         ArchitecturePreset.demo(), sets, io.isacemu.core.modality.ModalitySet.all(), 0,
         java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
-        new CostTable(costs, CostMetric.FLOPS), routable);
+        costs, routable);
     Engine.getInstance().setRandomSeed(9);
     try (GatedModel m = GatedModel.create(d)) {
       assertThat(java.util.Arrays.stream(m.choose(data, GateFeatures.none()))).allMatch(c -> c == 3 || c == 6);
@@ -107,7 +115,7 @@ class GatedModelTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ModelDescription(
         ArchitecturePreset.demo(), sets.subList(0, 2), io.isacemu.core.modality.ModalitySet.all(), 0,
         java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
-        new CostTable(costs, CostMetric.FLOPS), java.util.List.of(sets.get(6))))
+        costs, java.util.List.of(sets.get(6))))
         .hasMessageContaining("routable").hasMessageContaining("V+A+T");
   }
 

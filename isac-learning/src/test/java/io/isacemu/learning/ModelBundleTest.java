@@ -109,7 +109,7 @@ class ModelBundleTest {
     Files.delete(dir.resolve("expert-0.params"));
     assertThatThrownBy(() -> ModelBundle.load(dir)).isInstanceOf(BundleException.class)
         .hasMessageContaining("partial").hasMessageContaining("expert-0.params");
-    Files.delete(dir.resolve(ModelBundle.MANIFEST));
+    Files.delete(dir.resolve(BundleFiles.MANIFEST));
     assertThatThrownBy(() -> ModelBundle.load(dir)).isInstanceOf(BundleException.class)
         .hasMessageContaining("partial").hasMessageContaining("MANIFEST");
   }
@@ -117,17 +117,17 @@ class ModelBundleTest {
   @Test
   void architectureMismatchIsRefusedEvenWithValidChecksums() throws Exception {
     Path dir = save("b5");
-    Path meta = dir.resolve(ModelBundle.METADATA);
+    Path meta = dir.resolve(BundleFiles.METADATA);
     String json = Files.readString(meta).replace("\"gateWidth\": 16", "\"gateWidth\": 32");
     assertThat(json).contains("\"gateWidth\": 32");
     Files.writeString(meta, json);
     // re-sign the manifest so that only the architecture check can catch it
     StringBuilder manifest = new StringBuilder();
-    for (String line : Files.readAllLines(dir.resolve(ModelBundle.MANIFEST))) {
+    for (String line : Files.readAllLines(dir.resolve(BundleFiles.MANIFEST))) {
       String name = line.split("  ", 2)[1];
-      manifest.append(ModelBundle.sha256(Files.readAllBytes(dir.resolve(name)))).append("  ").append(name).append('\n');
+      manifest.append(BundleFiles.sha256(Files.readAllBytes(dir.resolve(name)))).append("  ").append(name).append('\n');
     }
-    Files.writeString(dir.resolve(ModelBundle.MANIFEST), manifest.toString(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(BundleFiles.MANIFEST), manifest.toString(), StandardCharsets.UTF_8);
     assertThatThrownBy(() -> ModelBundle.load(dir)).isInstanceOf(BundleException.class)
         .hasMessageContaining("architecture mismatch");
   }

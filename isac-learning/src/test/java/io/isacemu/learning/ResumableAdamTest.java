@@ -43,7 +43,7 @@ class ResumableAdamTest {
       model.setBlock(block);
       block.initialize(model.getNDManager(), DataType.FLOAT32, IN);
       if (startParams.length > 0) {
-        TrainingJob.restore(block, model.getNDManager(), startParams);
+        BlockParams.restore(block, model.getNDManager(), startParams);
       }
       try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(optimizer))) {
         trainer.initialize(IN);
@@ -59,7 +59,7 @@ class ResumableAdamTest {
           }
         }
         after.accept(trainer);
-        return TrainingJob.snapshot(block);
+        return BlockParams.snapshot(block);
       }
     }
   }

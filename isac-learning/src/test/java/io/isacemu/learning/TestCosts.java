@@ -9,12 +9,12 @@ final class TestCosts {
 
   private TestCosts() {}
 
-  static CostTable table(CostMetric selector) {
-    return new CostTable(
+  static GateCostTable table(CostMetric selector) {
+    return new GateCostTable(
         Map.of(
-            "T", new ExpertCost(0.01, 0.1, 1e3, 1e6),
-            "V+A+T", new ExpertCost(0.1, 1.0, 1e4, 1e7),
-            "V+A", new ExpertCost(0.09, 0.9, 9e3, 9e6)),
+            "T", new GateExpertCost(0.01, 0.1, 1e3, 1e6),
+            "V+A+T", new GateExpertCost(0.1, 1.0, 1e4, 1e7),
+            "V+A", new GateExpertCost(0.09, 0.9, 9e3, 9e6)),
         selector);
   }
 }

@@ -85,7 +85,7 @@ class TrainingCheckpointsTest {
   private Outcome run(TrainingCheckpoints checkpoints, Recorder recorder) {
     try (TrainingResult r = new TrainingJob(config(), TestCosts.table(CostMetric.ENERGY), recorder)
         .optCheckpoints(checkpoints).run(train, valid, GateFeatures.none())) {
-      return new Outcome(List.copyOf(recorder.reports), r.experts(), TrainingJob.snapshot(r.gated().get(0).model().block()));
+      return new Outcome(List.copyOf(recorder.reports), r.experts(), BlockParams.snapshot(r.gated().get(0).model().block()));
     }
   }
 

@@ -1,14 +1,14 @@
 package io.isacemu.bs.support;
 
+import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalDataset;
 import io.isacemu.data.synthetic.SyntheticConfig;
 import io.isacemu.data.synthetic.SyntheticDataset;
 import io.isacemu.learning.ArchitecturePreset;
-import io.isacemu.core.cost.CostMetric;
-import io.isacemu.learning.CostTable;
-import io.isacemu.learning.ExpertCost;
+import io.isacemu.learning.GateCostTable;
+import io.isacemu.learning.GateExpertCost;
 import io.isacemu.learning.GateFeatures;
 import io.isacemu.learning.LearningConfig;
 import io.isacemu.learning.ModelBundle;
@@ -76,9 +76,9 @@ public final class TestBundle {
         .alsoFullGate(true)
         .expertEpochs(1).gateEpochs(1).batchSize(16).patience(1).seed(3)
         .build();
-    CostTable costs = new CostTable(Map.of(
-        "T", new ExpertCost(0.01, 0.1, 1e3, 1e6),
-        "V+A+T", new ExpertCost(0.1, 1.0, 1e5, 1e7)), CostMetric.LATENCY);
+    GateCostTable costs = new GateCostTable(Map.of(
+        "T", new GateExpertCost(0.01, 0.1, 1e3, 1e6),
+        "V+A+T", new GateExpertCost(0.1, 1.0, 1e5, 1e7)), CostMetric.LATENCY);
     try (TrainingResult result = new TrainingJob(config, costs, TrainingListener.none())
         .run(data.train(), data.valid(), GateFeatures.none())) {
       TrainingResult.GateRun run = result.gated().get(0);

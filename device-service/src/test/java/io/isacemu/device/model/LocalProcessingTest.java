@@ -28,9 +28,9 @@ import io.isacemu.device.sensing.SensedSample;
 import io.isacemu.device.sensing.SensingService;
 import io.isacemu.device.testing.TestDevices;
 import io.isacemu.learning.ArchitecturePreset;
-import io.isacemu.learning.CostTable;
-import io.isacemu.learning.ExpertCost;
 import io.isacemu.learning.ExpertRunner;
+import io.isacemu.learning.GateCostTable;
+import io.isacemu.learning.GateExpertCost;
 import io.isacemu.learning.GateFeatures;
 import io.isacemu.learning.GatedModel;
 import io.isacemu.learning.ModelBundle;
@@ -128,8 +128,8 @@ class LocalProcessingTest {
     Map<Modality, Integer> dims = Map.of(Modality.VIDEO, data.test().featureDim(Modality.VIDEO),
         Modality.AUDIO, data.test().featureDim(Modality.AUDIO), Modality.TEXT, data.test().featureDim(Modality.TEXT));
     ModelDescription d = new ModelDescription(tiny, experts, ModalitySet.of(Modality.TEXT), 0, dims,
-        data.test().sequenceLength(), TaskLoss.L1, 0.5, new CostTable(Map.of(
-            "T", new ExpertCost(0.01, 0.1, 1e3, 1e6), "V+A+T", new ExpertCost(0.1, 1, 1e5, 1e7)), CostMetric.LATENCY));
+        data.test().sequenceLength(), TaskLoss.L1, 0.5, new GateCostTable(Map.of(
+            "T", new GateExpertCost(0.01, 0.1, 1e3, 1e6), "V+A+T", new GateExpertCost(0.1, 1, 1e5, 1e7)), CostMetric.LATENCY));
     Engine.getInstance().setRandomSeed(11);
     try (GatedModel model = GatedModel.create(d)) {
       bundleDir = ModelBundle.save(model, tmp.resolve("model"), "synthetic", data.fingerprint(),

@@ -3,8 +3,8 @@ package io.isacemu.learning.metrics;
 import io.isacemu.core.cost.CostMetric;
 
 
-import io.isacemu.learning.CostTable;
-import io.isacemu.learning.ExpertCost;
+import io.isacemu.learning.GateCostTable;
+import io.isacemu.learning.GateExpertCost;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +15,9 @@ import java.util.Map;
  *
  * @param usageShares per expert name the share of samples in [0, 1] (sums to 1 when samples &gt; 0)
  * @param expected expected latency (s), energy (J), bits and FLOPs per sample under those shares
- * @param expectedNormalisedCost {@code Σ_i u_i Ĉ_i (min–max normalised, see CostTable)} for the table's selector, in [0, 1]
+ * @param expectedNormalisedCost {@code Σ_i u_i Ĉ_i (min–max normalised, see GateCostTable)} for the table's selector, in [0, 1]
  */
-public record RoutingStats(Map<String, Double> usageShares, ExpertCost expected, double expectedNormalisedCost) {
+public record RoutingStats(Map<String, Double> usageShares, GateExpertCost expected, double expectedNormalisedCost) {
 
   public RoutingStats {
     usageShares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(usageShares));
@@ -28,7 +28,7 @@ public record RoutingStats(Map<String, Double> usageShares, ExpertCost expected,
    *
    * @throws IllegalArgumentException when a choice is out of range
    */
-  public static RoutingStats of(int[] choice, List<String> experts, CostTable costs) {
+  public static RoutingStats of(int[] choice, List<String> experts, GateCostTable costs) {
     int n = experts.size();
     long[] counts = new long[n];
     for (int c : choice) {
@@ -47,13 +47,13 @@ public record RoutingStats(Map<String, Double> usageShares, ExpertCost expected,
     for (int i = 0; i < n; i++) {
       double u = choice.length == 0 ? 0 : counts[i] / (double) choice.length;
       shares.put(experts.get(i), u);
-      ExpertCost c = costs.of(experts.get(i));
+      GateExpertCost c = costs.of(experts.get(i));
       lat += u * c.get(CostMetric.LATENCY);
       en += u * c.get(CostMetric.ENERGY);
       bits += u * c.get(CostMetric.BITS);
       flops += u * c.get(CostMetric.FLOPS);
       normCost += u * norm[i];
     }
-    return new RoutingStats(shares, new ExpertCost(lat, en, bits, flops), normCost);
+    return new RoutingStats(shares, new GateExpertCost(lat, en, bits, flops), normCost);
   }
 }

@@ -24,12 +24,12 @@ import java.util.List;
 public final class ExpertBlock extends AbstractBlock {
 
   private static final byte VERSION = 1;
-  private final ExpertSpec spec;
+  private final ExpertNetworkSpec spec;
   private final List<ModalityEncoder> encoders = new ArrayList<>();
   private final SequentialBlock head;
 
   /** An expert of the given sizes. */
-  public ExpertBlock(ExpertSpec spec) {
+  public ExpertBlock(ExpertNetworkSpec spec) {
     super(VERSION);
     this.spec = spec;
     for (EncoderSpec e : spec.encoders()) {
@@ -48,7 +48,7 @@ public final class ExpertBlock extends AbstractBlock {
   }
 
   /** The sizes of this expert. */
-  public ExpertSpec spec() {
+  public ExpertNetworkSpec spec() {
     return spec;
   }
 
@@ -63,7 +63,7 @@ public final class ExpertBlock extends AbstractBlock {
   }
 
   /**
-   * Runs only encoder {@code i} (the i-th modality of {@link ExpertSpec#modalities()}, canonical
+   * Runs only encoder {@code i} (the i-th modality of {@link ExpertNetworkSpec#modalities()}, canonical
    * order): {@code (B, T, d_m)} raw features to the pooled {@code (B, width)} vector the head
    * consumes. Used to encode on a device (local processing).
    */

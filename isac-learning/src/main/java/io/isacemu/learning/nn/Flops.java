@@ -31,7 +31,7 @@ public final class Flops {
   }
 
   /** FLOPs of one expert (encoders + MLP head) per sample. */
-  public static long expert(ExpertSpec s, int T) {
+  public static long expert(ExpertNetworkSpec s, int T) {
     long total = 0;
     for (EncoderSpec e : s.encoders()) {
       total += encoder(e, T);

@@ -31,15 +31,8 @@ public final class ModalityEncoder extends AbstractBlock {
     projection =
         addChildBlock("projection", Conv1d.builder().setKernelShape(new Shape(1)).setFilters(spec.width()).build());
     for (int i = 0; i < spec.layers(); i++) {
-      layers.add(
-          addChildBlock(
-              "layer" + i,
-              TransformerEncoderLayer.builder()
-                  .setWidth(spec.width())
-                  .setHeads(spec.heads())
-                  .setFfnHidden(spec.ffnHidden())
-                  .optDropout(dropout)
-                  .build()));
+      layers.add(addChildBlock(
+          "layer" + i, new TransformerEncoderLayer(spec.width(), spec.heads(), spec.ffnHidden(), dropout)));
     }
   }
 

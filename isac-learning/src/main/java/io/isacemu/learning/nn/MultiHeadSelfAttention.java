@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -15,7 +14,7 @@ import ai.djl.util.PairList;
  * {@code softmax(Q Kᵀ / √d_h + B) V} per head, heads concatenated and projected. {@code B} is
  * {@code −1e9} on padding keys. Input {@code (x (B,T,d), mask (B,T))}, output {@code (B,T,d)}.
  */
-public final class MultiHeadSelfAttention extends AbstractBlock {
+public final class MultiHeadSelfAttention extends MaskedSequenceBlock {
 
   private static final byte VERSION = 1;
   private final int width;
@@ -25,19 +24,23 @@ public final class MultiHeadSelfAttention extends AbstractBlock {
   private final Linear value;
   private final Linear output;
 
-  private MultiHeadSelfAttention(Builder b) {
+  /**
+   * A block of model width {@code width ≥ 1} with {@code heads ≥ 1} heads dividing it.
+   *
+   * @throws IllegalArgumentException on invalid sizes
+   */
+  public MultiHeadSelfAttention(int width, int heads) {
     super(VERSION);
-    this.width = b.width;
-    this.heads = b.heads;
+    if (width < 1 || heads < 1 || width % heads != 0) {
+      throw new IllegalArgumentException(
+          "width/heads: " + width + "/" + heads + " must be ≥ 1 with width divisible by heads");
+    }
+    this.width = width;
+    this.heads = heads;
     query = addChildBlock("query", Linear.builder().setUnits(width).build());
     key = addChildBlock("key", Linear.builder().setUnits(width).build());
     value = addChildBlock("value", Linear.builder().setUnits(width).build());
     output = addChildBlock("output", Linear.builder().setUnits(width).build());
-  }
-
-  /** A builder; width and heads are required. */
-  public static Builder builder() {
-    return new Builder();
   }
 
   @Override
@@ -62,45 +65,11 @@ public final class MultiHeadSelfAttention extends AbstractBlock {
   }
 
   @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {inputShapes[0]};
-  }
-
-  @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     Shape x = inputShapes[0];
     query.initialize(manager, dataType, x);
     key.initialize(manager, dataType, x);
     value.initialize(manager, dataType, x);
     output.initialize(manager, dataType, x);
-  }
-
-  /** Builder of {@link MultiHeadSelfAttention}. */
-  public static final class Builder {
-    private int width;
-    private int heads;
-
-    private Builder() {}
-
-    /** Model width {@code d ≥ 1}, divisible by the head count. */
-    public Builder setWidth(int width) {
-      this.width = width;
-      return this;
-    }
-
-    /** Head count ≥ 1. */
-    public Builder setHeads(int heads) {
-      this.heads = heads;
-      return this;
-    }
-
-    /** Builds the block; throws IllegalArgumentException on invalid sizes. */
-    public MultiHeadSelfAttention build() {
-      if (width < 1 || heads < 1 || width % heads != 0) {
-        throw new IllegalArgumentException(
-            "width/heads: " + width + "/" + heads + " must be ≥ 1 with width divisible by heads");
-      }
-      return new MultiHeadSelfAttention(this);
-    }
   }
 }

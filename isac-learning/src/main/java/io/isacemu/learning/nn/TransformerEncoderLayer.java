@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -19,7 +18,7 @@ import ai.djl.util.PairList;
  * (x (B,T,d), mask (B,T))}, output {@code (B,T,d)}. (DJL's own TransformerEncoderBlock uses
  * BatchNorm and a different residual, so it is not used.)
  */
-public final class TransformerEncoderLayer extends AbstractBlock {
+public final class TransformerEncoderLayer extends MaskedSequenceBlock {
 
   private static final byte VERSION = 1;
   private final MultiHeadSelfAttention attention;
@@ -29,19 +28,29 @@ public final class TransformerEncoderLayer extends AbstractBlock {
   private final LayerNorm norm2;
   private final Dropout dropout;
 
-  private TransformerEncoderLayer(Builder b) {
+  /**
+   * A layer of model width {@code width}.
+   *
+   * @param width model width {@code d ≥ 1}
+   * @param heads attention heads ≥ 1 dividing the width
+   * @param ffnHidden FFN hidden size ≥ 1
+   * @param dropoutRate dropout probability in [0, 1)
+   * @throws IllegalArgumentException on invalid sizes
+   */
+  public TransformerEncoderLayer(int width, int heads, int ffnHidden, double dropoutRate) {
     super(VERSION);
-    attention = addChildBlock("attention", MultiHeadSelfAttention.builder().setWidth(b.width).setHeads(b.heads).build());
+    if (ffnHidden < 1) {
+      throw new IllegalArgumentException("ffnHidden: " + ffnHidden + " must be >= 1");
+    }
+    if (!(dropoutRate >= 0 && dropoutRate < 1)) {
+      throw new IllegalArgumentException("dropout: " + dropoutRate + " outside [0, 1)");
+    }
+    attention = addChildBlock("attention", new MultiHeadSelfAttention(width, heads));
     norm1 = addChildBlock("norm1", LayerNorm.builder().axis(2).build());
-    ffnIn = addChildBlock("ffnIn", Linear.builder().setUnits(b.ffnHidden).build());
-    ffnOut = addChildBlock("ffnOut", Linear.builder().setUnits(b.width).build());
+    ffnIn = addChildBlock("ffnIn", Linear.builder().setUnits(ffnHidden).build());
+    ffnOut = addChildBlock("ffnOut", Linear.builder().setUnits(width).build());
     norm2 = addChildBlock("norm2", LayerNorm.builder().axis(2).build());
-    dropout = addChildBlock("dropout", Dropout.builder().optRate((float) b.dropout).build());
-  }
-
-  /** A builder; width, heads and FFN hidden size are required. */
-  public static Builder builder() {
-    return new Builder();
+    dropout = addChildBlock("dropout", Dropout.builder().optRate((float) dropoutRate).build());
   }
 
   @Override
@@ -58,11 +67,6 @@ public final class TransformerEncoderLayer extends AbstractBlock {
   }
 
   @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {inputShapes[0]};
-  }
-
-  @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     Shape x = inputShapes[0];
     attention.initialize(manager, dataType, inputShapes);
@@ -71,50 +75,5 @@ public final class TransformerEncoderLayer extends AbstractBlock {
     ffnOut.initialize(manager, dataType, ffnIn.getOutputShapes(new Shape[] {x})[0]);
     norm2.initialize(manager, dataType, x);
     dropout.initialize(manager, dataType, x);
-  }
-
-  /** Builder of {@link TransformerEncoderLayer}. */
-  public static final class Builder {
-    private int width;
-    private int heads;
-    private int ffnHidden;
-    private double dropout;
-
-    private Builder() {}
-
-    /** Model width {@code d ≥ 1}. */
-    public Builder setWidth(int width) {
-      this.width = width;
-      return this;
-    }
-
-    /** Head count ≥ 1 dividing the width. */
-    public Builder setHeads(int heads) {
-      this.heads = heads;
-      return this;
-    }
-
-    /** FFN hidden size ≥ 1. */
-    public Builder setFfnHidden(int ffnHidden) {
-      this.ffnHidden = ffnHidden;
-      return this;
-    }
-
-    /** Dropout probability in [0, 1), default 0. */
-    public Builder optDropout(double dropout) {
-      this.dropout = dropout;
-      return this;
-    }
-
-    /** Builds the layer. */
-    public TransformerEncoderLayer build() {
-      if (ffnHidden < 1) {
-        throw new IllegalArgumentException("ffnHidden: " + ffnHidden + " must be >= 1");
-      }
-      if (!(dropout >= 0 && dropout < 1)) {
-        throw new IllegalArgumentException("dropout: " + dropout + " outside [0, 1)");
-      }
-      return new TransformerEncoderLayer(this);
-    }
   }
 }

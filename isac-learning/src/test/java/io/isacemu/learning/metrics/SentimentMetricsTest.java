@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 
-import io.isacemu.learning.CostTable;
-import io.isacemu.learning.ExpertCost;
+import io.isacemu.learning.GateCostTable;
+import io.isacemu.learning.GateExpertCost;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,8 +52,8 @@ class SentimentMetricsTest {
 
   @Test
   void routingSharesAndExpectedCosts() {
-    CostTable costs = new CostTable(
-        Map.of("T", new ExpertCost(0.01, 0.1, 100, 1e6), "V+A+T", new ExpertCost(0.1, 1.0, 1000, 1e7)),
+    GateCostTable costs = new GateCostTable(
+        Map.of("T", new GateExpertCost(0.01, 0.1, 100, 1e6), "V+A+T", new GateExpertCost(0.1, 1.0, 1000, 1e7)),
         CostMetric.ENERGY);
     RoutingStats r = RoutingStats.of(new int[] {0, 0, 1, 0}, List.of("T", "V+A+T"), costs);
     assertThat(r.usageShares()).containsEntry("T", 0.75).containsEntry("V+A+T", 0.25);

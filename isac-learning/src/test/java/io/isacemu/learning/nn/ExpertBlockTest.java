@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ExpertBlockTest {
 
-  private final ExpertSpec spec = ArchitecturePreset.demo()
+  private final ExpertNetworkSpec spec = ArchitecturePreset.demo()
       .expert(ModalitySet.of(Modality.TEXT), Map.of(Modality.TEXT, 8));
 
   @Test
@@ -50,7 +50,7 @@ class ExpertBlockTest {
   void maskedPositionsDoNotInfluenceValidOnes() {
     Engine.getInstance().setRandomSeed(2);
     try (NDManager m = NDManager.newBaseManager()) {
-      MultiHeadSelfAttention att = MultiHeadSelfAttention.builder().setWidth(4).setHeads(2).build();
+      MultiHeadSelfAttention att = new MultiHeadSelfAttention(4, 2);
       att.initialize(m, DataType.FLOAT32, new Shape(1, 3, 4), new Shape(1, 3));
       ParameterStore ps = new ParameterStore(m, false);
       NDArray mask = m.create(new float[] {0, 1, 1}, new Shape(1, 3));

@@ -22,7 +22,7 @@ class FlopsTest {
 
   @Test
   void expertAddsTheMlp() {
-    ExpertSpec e = new ExpertSpec(ModalitySet.of(Modality.TEXT), List.of(enc), List.of(5), 0);
+    ExpertNetworkSpec e = new ExpertNetworkSpec(ModalitySet.of(Modality.TEXT), List.of(enc), List.of(5), 0);
     // MLP 4→5→1: 2·4·5 + 2·5·1 = 50
     assertThat(Flops.expert(e, 2)).isEqualTo(674);
   }

@@ -1,6 +1,6 @@
 package io.isacemu.training.engine;
 
-import io.isacemu.learning.GateMode;
+import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalDataset;
@@ -10,17 +10,17 @@ import io.isacemu.data.pickle.ReadOptions;
 import io.isacemu.data.synthetic.SyntheticConfig;
 import io.isacemu.data.synthetic.SyntheticDataset;
 import io.isacemu.learning.ArchitecturePreset;
-import io.isacemu.learning.CostTable;
 import io.isacemu.learning.EpochReport;
-import io.isacemu.learning.ExpertCost;
+import io.isacemu.learning.GateCostTable;
+import io.isacemu.learning.GateExpertCost;
 import io.isacemu.learning.GateFeatures;
+import io.isacemu.learning.GateMode;
 import io.isacemu.learning.GatedEvaluation;
 import io.isacemu.learning.GatedModel;
 import io.isacemu.learning.LearningConfig;
 import io.isacemu.learning.ModelBundle;
 import io.isacemu.learning.NetworkState;
 import io.isacemu.learning.StateCosts;
-import io.isacemu.core.cost.CostMetric;
 import io.isacemu.learning.SystemCosts;
 import io.isacemu.learning.TrainingJob;
 import io.isacemu.learning.TrainingResult;
@@ -89,7 +89,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
     }
     ArchitecturePreset preset = ArchitecturePreset.byName(spec.preset().wireName());
     int steps = data.train().sequenceLength();
-    CostTable costs = SystemCosts.of(preset, spec.experts(), dims, steps, spec.seed(), spec.costMetric());
+    GateCostTable costs = SystemCosts.of(preset, spec.experts(), dims, steps, spec.seed(), spec.costMetric());
     listener.onMessage("cost table C(E_i) from the system model: " + costs.costs());
     boolean cheap = spec.trains(GateMode.ON_DEMAND);
     boolean full = spec.trains(GateMode.FULL);
@@ -126,7 +126,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
         String name = spec.experts().get(i).name();
         float[] pred = any.expertPredict(i, data.test());
         // with the state on, every row is priced per test sample in its drawn state (one population)
-        ExpertCost c = state.isPresent()
+        GateExpertCost c = state.isPresent()
             ? state.get().routing(new int[data.test().size()], data.test(), List.of(name), List.of(name)).expected()
             : costs.of(name);
         rows.add(expertRow(name, pred, data.test(), c));
@@ -201,7 +201,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
     return StateCosts.stateDependent(requested) ? requested : CostMetric.LATENCY;
   }
 
-  private static ResultRow expertRow(String name, float[] pred, MultimodalSplit test, ExpertCost c) {
+  private static ResultRow expertRow(String name, float[] pred, MultimodalSplit test, GateExpertCost c) {
     SentimentMetrics m = SentimentMetrics.compute(labels(test), pred);
     return new ResultRow(name, Optional.empty(), m.acc2HasZero(), m.acc2NonZero(), m.f1Weighted(), m.acc7(),
         m.mae(), clampCorr(m.pearson()), c.latencySeconds(), c.energyJoules(), c.bits(), c.flops(), Map.of(name, 1.0));
@@ -209,7 +209,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
 
   private static ResultRow fusionRow(double lambda, GatedEvaluation e, GateMode mode, CostMetric trainedOn) {
     SentimentMetrics m = e.metrics();
-    ExpertCost c = e.routing().expected();
+    GateExpertCost c = e.routing().expected();
     return new ResultRow("dynamic fusion (" + mode.wireName() + ", C=" + trainedOn.name().toLowerCase(java.util.Locale.ROOT)
         + ") λ=" + lambda, Optional.of(lambda),
         m.acc2HasZero(), m.acc2NonZero(), m.f1Weighted(), m.acc7(), m.mae(), clampCorr(m.pearson()),

@@ -1,7 +1,7 @@
 package io.isacemu.learning;
 
 import io.isacemu.core.cost.CostMetric;
-
+import io.isacemu.core.cost.CostTable;
 import io.isacemu.core.validation.Check;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +10,10 @@ import java.util.TreeMap;
 /**
  * The costs {@code C(E_i)} of the experts and the component the gate is trained against.
  *
+ * <p>Unlike the core's {@link CostTable} (one frame's breakdowns, in expert
+ * order) it holds {@link GateExpertCost} totals keyed by name and fixes the selected {@link
+ * CostMetric}, which is what the gate's loss and a bundle need.
+ *
  * <p>The loss uses {@code Ĉ_i = (C(E_i) − min_j C(E_j)) / (max_j C(E_j) − min_j C(E_j))} (min–max over
  * the declared experts), so {@code λ} is unit-free. All-zero costs normalise to all zeros.
  *
@@ -17,17 +21,17 @@ import java.util.TreeMap;
  *     {@code V+A+T}) its cost
  * @param selector the cost component that enters the loss
  */
-public record CostTable(Map<String, ExpertCost> costs, CostMetric selector) {
+public record GateCostTable(Map<String, GateExpertCost> costs, CostMetric selector) {
 
-  public CostTable {
+  public GateCostTable {
     Check.present("costs", costs);
     Check.present("selector", selector);
     costs = Map.copyOf(new TreeMap<>(costs));
   }
 
   /** The cost of expert {@code name}. */
-  public ExpertCost of(String name) {
-    ExpertCost c = costs.get(name);
+  public GateExpertCost of(String name) {
+    GateExpertCost c = costs.get(name);
     if (c == null) {
       throw new IllegalArgumentException(
           "costs: no entry for expert '" + name + "' (known: " + costs.keySet() + ")");
@@ -52,6 +56,6 @@ public record CostTable(Map<String, ExpertCost> costs, CostMetric selector) {
    * acts on.
    */
   public double[] normalised(List<String> expertNames) {
-    return io.isacemu.core.cost.CostTable.minMax(raw(expertNames));
+    return CostTable.minMax(raw(expertNames));
   }
 }
