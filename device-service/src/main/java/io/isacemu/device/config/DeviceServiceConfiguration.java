@@ -17,7 +17,6 @@ import io.isacemu.device.sensing.SensingService;
 import io.isacemu.proto.DeviceLinkGrpc;
 import io.isacemu.proto.SenseResultChunks;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +52,7 @@ class DeviceServiceConfiguration {
     return dataset;
   }
 
+  /** The process's one time source: emulated time, command wall times, timestamps, model watch. */
   @Bean
   WallClock wallClock() {
     return WallClock.system();
@@ -73,12 +73,12 @@ class DeviceServiceConfiguration {
 
   /** Follows the registry when {@code model.registry-target} is set; otherwise LOCAL is refused. */
   @Bean(initMethod = "start", destroyMethod = "close")
-  ModelFollower modelFollower(DeviceProperties properties, BundleEncoders encoders) {
+  ModelFollower modelFollower(DeviceProperties properties, BundleEncoders encoders, WallClock clock) {
     String target = properties.model().registryTarget();
     Optional<ManagedChannel> registry = properties.model().enabled()
         ? Optional.of(NettyChannelBuilder.forTarget(target).usePlaintext().build())
         : Optional.empty();
-    return new ModelFollower(registry, target, encoders, Clock.systemUTC());
+    return new ModelFollower(registry, target, encoders, clock);
   }
 
   @Bean
