@@ -45,7 +45,7 @@ class DeviceServiceConfiguration {
     try {
       dataset = properties.dataset().load();
     } catch (IllegalStateException e) {
-      throw new IllegalStateException("isacemu.device.dataset." + e.getMessage(), e);
+      throw new IllegalStateException("isac.device.dataset." + e.getMessage(), e);
     }
     log.info("dataset {}: {}/{}/{} samples, fingerprint {}", dataset.name(), dataset.train().size(),
         dataset.valid().size(), dataset.test().size(), dataset.fingerprint());
@@ -106,7 +106,7 @@ class DeviceServiceConfiguration {
       try {
         samples = SampleStore.of(dataset, spec.modality());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("isacemu.device.devices[" + i + "]." + e.getMessage(), e);
+        throw new IllegalArgumentException("isac.device.devices[" + i + "]." + e.getMessage(), e);
       }
       if (samples.duplicateIds() > 0) {
         log.warn("device {}: {} duplicate sample ids in the dataset; the first occurrence is served",

@@ -53,7 +53,7 @@ public final class ModelFollower implements AutoCloseable {
   /** Starts fetching and watching on a daemon thread; returns at once. */
   public void start() {
     if (follower.isEmpty()) {
-      log.info("isacemu.device.model.registry-target is blank: no model bundle, LOCAL commands are refused");
+      log.info("isac.device.model.registry-target is blank: no model bundle, LOCAL commands are refused");
       return;
     }
     follower.get().start();
