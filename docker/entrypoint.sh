@@ -9,7 +9,7 @@
 #
 # Single-device mode (device-service only): when DEVICE_MODALITY is set, the shipped three-device
 # list of application.yml is replaced by ONE device, through Spring's relaxed binding
-# (ISACEMU_DEVICE_DEVICES_0_*). Spring takes a list from the highest-priority source that has any
+# (ISAC_DEVICE_DEVICES_0_*). Spring takes a list from the highest-priority source that has any
 # element of it, so every field of devices[0] is set here, including the auth token.
 #   DEVICE_MODALITY   video | audio | text | ordinal
 #                     ordinal: from the trailing "-N" of the pod/host name, N mod 3 -> video, audio, text
@@ -87,24 +87,24 @@ if [ -n "${DEVICE_MODALITY:-}" ]; then
     seed=$((base_seed + $(printf '%s' "$id" | cksum | cut -d' ' -f1) % 100000))
   fi
   export PLATFORM_SEED="$seed"
-  export ISACEMU_DEVICE_DEVICES_0_ID="$id"
-  export ISACEMU_DEVICE_DEVICES_0_MODALITY="$modality"
-  export ISACEMU_DEVICE_DEVICES_0_SENSINGRATEBPS="${DEVICE_SENSING_RATE_BPS:-$rate}"
-  export ISACEMU_DEVICE_DEVICES_0_TXPOWERDBM="${DEVICE_TX_POWER_DBM:-23}"
-  export ISACEMU_DEVICE_DEVICES_0_CPUHZ=1.0e9
-  export ISACEMU_DEVICE_DEVICES_0_FLOPSPERCYCLE=8
-  export ISACEMU_DEVICE_DEVICES_0_XM="${DEVICE_X_M:-$x}"
-  export ISACEMU_DEVICE_DEVICES_0_YM="${DEVICE_Y_M:-$y}"
-  export ISACEMU_DEVICE_DEVICES_0_MOBILITY_TYPE=random-waypoint
-  export ISACEMU_DEVICE_DEVICES_0_MOBILITY_MINSPEEDMPS=0.5
-  export ISACEMU_DEVICE_DEVICES_0_MOBILITY_MAXSPEEDMPS=1.5
-  export ISACEMU_DEVICE_DEVICES_0_MOBILITY_PAUSES=1
-  export ISACEMU_DEVICE_DEVICES_0_MOBILITY_CELLRADIUSM=200
+  export ISAC_DEVICE_DEVICES_0_ID="$id"
+  export ISAC_DEVICE_DEVICES_0_MODALITY="$modality"
+  export ISAC_DEVICE_DEVICES_0_SENSINGRATEBPS="${DEVICE_SENSING_RATE_BPS:-$rate}"
+  export ISAC_DEVICE_DEVICES_0_TXPOWERDBM="${DEVICE_TX_POWER_DBM:-23}"
+  export ISAC_DEVICE_DEVICES_0_CPUHZ=1.0e9
+  export ISAC_DEVICE_DEVICES_0_FLOPSPERCYCLE=8
+  export ISAC_DEVICE_DEVICES_0_XM="${DEVICE_X_M:-$x}"
+  export ISAC_DEVICE_DEVICES_0_YM="${DEVICE_Y_M:-$y}"
+  export ISAC_DEVICE_DEVICES_0_MOBILITY_TYPE=random-waypoint
+  export ISAC_DEVICE_DEVICES_0_MOBILITY_MINSPEEDMPS=0.5
+  export ISAC_DEVICE_DEVICES_0_MOBILITY_MAXSPEEDMPS=1.5
+  export ISAC_DEVICE_DEVICES_0_MOBILITY_PAUSES=1
+  export ISAC_DEVICE_DEVICES_0_MOBILITY_CELLRADIUSM=200
   token="${DEVICE_AUTH_TOKEN:-}"
   if [ -z "$token" ] && [ -n "${DEVICE_TOKENS_DIR:-}" ]; then
     token="$(secret_file "DEVICE_TOKENS_DIR/<id>" "$DEVICE_TOKENS_DIR/$id")"
   fi
-  export ISACEMU_DEVICE_DEVICES_0_AUTHTOKEN="$token"
+  export ISAC_DEVICE_DEVICES_0_AUTHTOKEN="$token"
   echo "entrypoint: single device id=$id modality=$modality platform-seed=$seed bs=${BS_HOST:-localhost}:${BS_PORT:-9090}"
 fi
 

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *   <li>every {@code ${NAME}} / {@code ${NAME:default}} placeholder of the service's application.yml;
  *   <li>the Spring relaxed-binding form of every key of that file (uppercase, {@code .} → {@code _},
  *       dashes dropped, list index {@code [i]} → {@code _i_}; e.g. {@code isac.bs.registry-target} →
- *       {@code ISAC_BS_REGISTRYTARGET}, {@code isacemu.device.devices[0].modality} →
- *       {@code ISACEMU_DEVICE_DEVICES_0_MODALITY});
+ *       {@code ISAC_BS_REGISTRYTARGET}, {@code isac.device.devices[0].modality} →
+ *       {@code ISAC_DEVICE_DEVICES_0_MODALITY});
  *   <li>the names docker/entrypoint.sh reads ({@code ${NAME...}}): JAVA_OPTS for every service, the
  *       single-device ones (DEVICE_*, POD_NAME) for device-service only, and {@code X_FILE} (a file
  *       holding X) for every X the service reads;

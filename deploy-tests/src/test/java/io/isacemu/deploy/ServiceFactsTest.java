@@ -22,15 +22,15 @@ class ServiceFactsTest {
         .contains("BS_API_KEY", "BS_DEVICE_TOKEN", "ISAC_BS_REGISTRYTARGET", "ISAC_BS_GRPCPORT", "JAVA_OPTS")
         .doesNotContain("ISAC_BS_REGISTRY_TARGET", "DEVICE_MODALITY", "BS_HOST");
     assertThat(FACTS.knownEnv("device-service"))
-        .contains("BS_HOST", "BS_PORT", "DEVICE_AUTH_TOKEN", "ISACEMU_DEVICE_DEVICES_0_MODALITY",
-            "ISACEMU_DEVICE_DEVICES_0_MOBILITY_TYPE", "DEVICE_MODALITY", "POD_NAME")
+        .contains("BS_HOST", "BS_PORT", "DEVICE_AUTH_TOKEN", "ISAC_DEVICE_DEVICES_0_MODALITY",
+            "ISAC_DEVICE_DEVICES_0_MOBILITY_TYPE", "DEVICE_MODALITY", "POD_NAME")
         .doesNotContain("HOSTNAME", "BS_API_KEY");
   }
 
   /** The single-device entrypoint may only export names Spring binds for device-service. */
   @Test
   void entrypointExportsAreDeviceServiceNames() {
-    assertThat(FACTS.entrypointExports()).contains("ISACEMU_DEVICE_DEVICES_0_ID", "ISACEMU_DEVICE_DEVICES_0_AUTHTOKEN");
+    assertThat(FACTS.entrypointExports()).contains("ISAC_DEVICE_DEVICES_0_ID", "ISAC_DEVICE_DEVICES_0_AUTHTOKEN");
     assertThat(FACTS.knownEnv("device-service")).containsAll(FACTS.entrypointExports());
   }
 }

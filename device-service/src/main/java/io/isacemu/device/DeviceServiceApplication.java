@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The device service: emulates the devices configured under {@code isacemu.device} and attaches
+ * The device service: emulates the devices configured under {@code isac.device} and attaches
  * each to the BS over {@code DeviceLink.Attach}.
  */
 @SpringBootApplication

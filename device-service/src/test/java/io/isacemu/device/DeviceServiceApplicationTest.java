@@ -49,11 +49,11 @@ class DeviceServiceApplicationTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("isacemu.device.bs.host", () -> "127.0.0.1");
-    registry.add("isacemu.device.bs.port", SERVER::getPort);
-    registry.add("isacemu.device.dataset.train-size", () -> 60);
-    registry.add("isacemu.device.dataset.valid-size", () -> 20);
-    registry.add("isacemu.device.dataset.test-size", () -> 20);
+    registry.add("isac.device.bs.host", () -> "127.0.0.1");
+    registry.add("isac.device.bs.port", SERVER::getPort);
+    registry.add("isac.device.dataset.train-size", () -> 60);
+    registry.add("isac.device.dataset.valid-size", () -> 20);
+    registry.add("isac.device.dataset.test-size", () -> 20);
   }
 
   @AfterAll

@@ -231,12 +231,12 @@ public final class DemoLauncher {
 
   /** As {@link #deviceArgs(String[], int, int, int)}, presenting {@code token} at Register. */
   static List<String> deviceArgs(String[] d, int httpPort, int bsGrpc, int trainGrpc, String token) {
-    String p = "--isacemu.device.devices[0].";
+    String p = "--isac.device.devices[0].";
     return List.of(p + "auth-token=" + token,
-        "--server.port=" + httpPort, "--isacemu.device.bs.host=127.0.0.1", "--isacemu.device.bs.port=" + bsGrpc,
-        "--isacemu.device.radio.bs-antennas=4",
+        "--server.port=" + httpPort, "--isac.device.bs.host=127.0.0.1", "--isac.device.bs.port=" + bsGrpc,
+        "--isac.device.radio.bs-antennas=4",
         // the devices fetch the trained encoders too, so the BS can schedule LOCAL processing
-        "--isacemu.device.model.registry-target=127.0.0.1:" + trainGrpc,
+        "--isac.device.model.registry-target=127.0.0.1:" + trainGrpc,
         p + "id=" + d[0], p + "modality=" + d[1], p + "sensing-rate-bps=" + d[2], p + "tx-power-dbm=23",
         p + "cpu-hz=1.0e9", p + "flops-per-cycle=8", p + "x-m=" + d[3], p + "y-m=" + d[4],
         p + "mobility.type=random-waypoint", p + "mobility.min-speed-mps=0.5", p + "mobility.max-speed-mps=1.5",

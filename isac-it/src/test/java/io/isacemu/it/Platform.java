@@ -121,11 +121,11 @@ final class Platform implements AutoCloseable {
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("server.port", 0);
-    p.put("isacemu.device.bs.host", "127.0.0.1");
-    p.put("isacemu.device.bs.port", bsGrpcPort);
-    p.put("isacemu.device.radio.bs-antennas", 4);
+    p.put("isac.device.bs.host", "127.0.0.1");
+    p.put("isac.device.bs.port", bsGrpcPort);
+    p.put("isac.device.radio.bs-antennas", 4);
     for (int i = 0; i < devices.length; i++) {
-      String d = "isacemu.device.devices[" + i + "].";
+      String d = "isac.device.devices[" + i + "].";
       p.put(d + "id", devices[i].id());
       p.put(d + "modality", devices[i].modality());
       p.put(d + "sensing-rate-bps", devices[i].sensingRateBps());

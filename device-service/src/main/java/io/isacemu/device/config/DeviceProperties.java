@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Configuration of a device-service process (prefix {@code isacemu.device}). Validated when bound:
+ * Configuration of a device-service process (prefix {@code isac.device}). Validated when bound:
  * a bad value stops the startup with an {@link IllegalArgumentException} naming the property path
  * and the value (e.g. {@code devices[1].txPowerDbm: -90.0 is outside the valid range [-50.0,
  * 50.0]}).
@@ -39,7 +39,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param model where the trained encoders for LOCAL processing come from
  * @param devices the emulated devices, at least one, unique ids
  */
-@ConfigurationProperties("isacemu.device")
+@ConfigurationProperties("isac.device")
 public record DeviceProperties(
     @DefaultValue Bs bs,
     @DefaultValue("1000") long reportPeriodMs,

@@ -17,7 +17,6 @@ import io.isacemu.device.sensing.SensingService;
 import io.isacemu.proto.DeviceLinkGrpc;
 import io.isacemu.proto.SenseResultChunks;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,13 +45,14 @@ class DeviceServiceConfiguration {
     try {
       dataset = properties.dataset().load();
     } catch (IllegalStateException e) {
-      throw new IllegalStateException("isacemu.device.dataset." + e.getMessage(), e);
+      throw new IllegalStateException("isac.device.dataset." + e.getMessage(), e);
     }
     log.info("dataset {}: {}/{}/{} samples, fingerprint {}", dataset.name(), dataset.train().size(),
         dataset.valid().size(), dataset.test().size(), dataset.fingerprint());
     return dataset;
   }
 
+  /** The process's one time source: emulated time, command wall times, timestamps, model watch. */
   @Bean
   WallClock wallClock() {
     return WallClock.system();
@@ -73,12 +73,12 @@ class DeviceServiceConfiguration {
 
   /** Follows the registry when {@code model.registry-target} is set; otherwise LOCAL is refused. */
   @Bean(initMethod = "start", destroyMethod = "close")
-  ModelFollower modelFollower(DeviceProperties properties, BundleEncoders encoders) {
+  ModelFollower modelFollower(DeviceProperties properties, BundleEncoders encoders, WallClock clock) {
     String target = properties.model().registryTarget();
     Optional<ManagedChannel> registry = properties.model().enabled()
         ? Optional.of(NettyChannelBuilder.forTarget(target).usePlaintext().build())
         : Optional.empty();
-    return new ModelFollower(registry, target, encoders, Clock.systemUTC());
+    return new ModelFollower(registry, target, encoders, clock);
   }
 
   @Bean
@@ -106,7 +106,7 @@ class DeviceServiceConfiguration {
       try {
         samples = SampleStore.of(dataset, spec.modality());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("isacemu.device.devices[" + i + "]." + e.getMessage(), e);
+        throw new IllegalArgumentException("isac.device.devices[" + i + "]." + e.getMessage(), e);
       }
       if (samples.duplicateIds() > 0) {
         log.warn("device {}: {} duplicate sample ids in the dataset; the first occurrence is served",

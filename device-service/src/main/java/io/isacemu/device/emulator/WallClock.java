@@ -1,10 +1,12 @@
 package io.isacemu.device.emulator;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The wall clock an emulator reads: a monotonic nanosecond counter for elapsed time and a UTC
- * instant for timestamps. Injected so tests can drive emulated time deterministically.
+ * The device process's one time source: a monotonic nanosecond counter for elapsed time (emulated
+ * time, command wall times) and a UTC instant for timestamps. Injected (one bean) so tests can
+ * drive every reading deterministically; nothing else in device-service reads the JVM's clocks.
  */
 public interface WallClock {
 
@@ -13,6 +15,11 @@ public interface WallClock {
 
   /** The current UTC instant (for report timestamps). */
   Instant now();
+
+  /** This clock's {@link #now()} as a UTC {@link Clock}, for libraries that take one. */
+  default Clock asUtcClock() {
+    return new WallClockView(this);
+  }
 
   /** The JVM's clocks: {@link System#nanoTime()} and {@link Instant#now()}. */
   static WallClock system() {

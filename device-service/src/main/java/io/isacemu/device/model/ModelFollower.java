@@ -2,9 +2,9 @@ package io.isacemu.device.model;
 
 import io.grpc.ManagedChannel;
 import io.isacemu.core.validation.Check;
+import io.isacemu.device.emulator.WallClock;
 import io.isacemu.proto.FollowerSettings;
 import io.isacemu.proto.RegistryFollower;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -28,9 +28,9 @@ public final class ModelFollower implements AutoCloseable {
    *     follow nothing ({@link #start} does nothing, LOCAL stays unavailable)
    * @param target the registry's address, for log messages
    * @param encoders where bundles are installed
-   * @param clock measures how long a Watch stayed open (see {@link RegistryFollower})
+   * @param clock measures how long a Watch stayed open (its UTC instant; see {@link RegistryFollower})
    */
-  public ModelFollower(Optional<ManagedChannel> registry, String target, BundleEncoders encoders, Clock clock) {
+  public ModelFollower(Optional<ManagedChannel> registry, String target, BundleEncoders encoders, WallClock clock) {
     this.registry = Check.present("registry", registry);
     Check.present("target", target);
     Check.present("encoders", encoders);
@@ -47,13 +47,13 @@ public final class ModelFollower implements AutoCloseable {
           public void install(RegistryFollower.Bundle bundle) {
             encoders.install(bundle.version(), bundle.directory());
           }
-        }, worker.orElseThrow(), clock));
+        }, worker.orElseThrow(), clock.asUtcClock()));
   }
 
   /** Starts fetching and watching on a daemon thread; returns at once. */
   public void start() {
     if (follower.isEmpty()) {
-      log.info("isacemu.device.model.registry-target is blank: no model bundle, LOCAL commands are refused");
+      log.info("isac.device.model.registry-target is blank: no model bundle, LOCAL commands are refused");
       return;
     }
     follower.get().start();

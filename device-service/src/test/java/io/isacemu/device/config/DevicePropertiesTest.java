@@ -19,9 +19,9 @@ class DevicePropertiesTest {
   static class Bind {}
 
   private static final String[] ONE_DEVICE = {
-    "isacemu.device.devices[0].id=video-0",
-    "isacemu.device.devices[0].modality=video",
-    "isacemu.device.devices[0].sensing-rate-bps=4e6",
+    "isac.device.devices[0].id=video-0",
+    "isac.device.devices[0].modality=video",
+    "isac.device.devices[0].sensing-rate-bps=4e6",
   };
 
   private final ApplicationContextRunner runner =
@@ -44,18 +44,18 @@ class DevicePropertiesTest {
   void unsetRadioKeysTakeTheCoreDefaultsTheBsHasAndASetOneIsBoundAndChecked() {
     runner.run(context -> assertThat(context.getBean(DeviceProperties.class).radio().settings().disagreement(
         io.isacemu.core.uplink.RadioSettings.DEFAULTS)).isEmpty());
-    runner.withPropertyValues("isacemu.device.radio.bs-antennas=2").run(context ->
+    runner.withPropertyValues("isac.device.radio.bs-antennas=2").run(context ->
         assertThat(context.getBean(DeviceProperties.class).radio().settings().bsAntennas()).isEqualTo(2));
-    startupFailure("isacemu.device.radio.bs-antennas=0").hasMessageContaining("radio.bsAntennas");
+    startupFailure("isac.device.radio.bs-antennas=0").hasMessageContaining("radio.bsAntennas");
   }
 
   @Test
   void bindsDefaultsAndKebabCaseKeys() {
     runner.withPropertyValues(
-            "isacemu.device.devices[0].x-m=30",
-            "isacemu.device.devices[0].y-m=-40",
-            "isacemu.device.devices[0].mobility.type=random-waypoint",
-            "isacemu.device.devices[0].mobility.max-speed-mps=2.5")
+            "isac.device.devices[0].x-m=30",
+            "isac.device.devices[0].y-m=-40",
+            "isac.device.devices[0].mobility.type=random-waypoint",
+            "isac.device.devices[0].mobility.max-speed-mps=2.5")
         .run(context -> {
           DeviceProperties p = context.getBean(DeviceProperties.class);
           assertThat(p.bs().host()).isEqualTo("localhost");
@@ -80,44 +80,44 @@ class DevicePropertiesTest {
 
   @Test
   void badModalityNamesFieldAndValue() {
-    startupFailure("isacemu.device.devices[0].modality=smell")
+    startupFailure("isac.device.devices[0].modality=smell")
         .hasMessageContaining("devices[0].modality")
         .hasMessageContaining("smell");
   }
 
   @Test
   void txPowerOutOfRangeNamesFieldAndValue() {
-    startupFailure("isacemu.device.devices[0].tx-power-dbm=-100")
+    startupFailure("isac.device.devices[0].tx-power-dbm=-100")
         .hasMessageContaining("devices[0].txPowerDbm: -100.0");
   }
 
   @Test
   void negativeSensingRateAndZeroCpuAreRejected() {
-    startupFailure("isacemu.device.devices[0].sensing-rate-bps=-5")
+    startupFailure("isac.device.devices[0].sensing-rate-bps=-5")
         .hasMessageContaining("devices[0].sensingRateBps: -5.0");
-    startupFailure("isacemu.device.devices[0].cpu-hz=0")
+    startupFailure("isac.device.devices[0].cpu-hz=0")
         .hasMessageContaining("devices[0].cpuHz: 0.0");
   }
 
   @Test
   void badMobilityAndDuplicateIdsAreRejected() {
-    startupFailure("isacemu.device.devices[0].mobility.type=random-waypoint",
-        "isacemu.device.devices[0].mobility.min-speed-mps=3")
+    startupFailure("isac.device.devices[0].mobility.type=random-waypoint",
+        "isac.device.devices[0].mobility.min-speed-mps=3")
         .hasMessageContaining("devices[0].mobility.minSpeedMps: 3.0");
-    startupFailure("isacemu.device.devices[0].mobility.type=teleport")
+    startupFailure("isac.device.devices[0].mobility.type=teleport")
         .hasMessageContaining("devices[0].mobility.type: 'teleport'");
-    startupFailure("isacemu.device.devices[1].id=video-0", "isacemu.device.devices[1].modality=audio",
-        "isacemu.device.devices[1].sensing-rate-bps=128e3")
+    startupFailure("isac.device.devices[1].id=video-0", "isac.device.devices[1].modality=audio",
+        "isac.device.devices[1].sensing-rate-bps=128e3")
         .hasMessageContaining("devices[1].id: 'video-0'");
   }
 
   @Test
   void processWideSettingsAreValidated() {
-    startupFailure("isacemu.device.time-scale=0").hasMessageContaining("timeScale: 0.0");
-    startupFailure("isacemu.device.bs.port=70000").hasMessageContaining("bs.port: 70000");
-    startupFailure("isacemu.device.reconnect.max-ms=50").hasMessageContaining("reconnect.maxMs: 50");
-    startupFailure("isacemu.device.dataset.source=csv").hasMessageContaining("source: 'csv' must be synthetic or pickle");
-    startupFailure("isacemu.device.dataset.source=pickle").hasMessageContaining("path: '' is required");
+    startupFailure("isac.device.time-scale=0").hasMessageContaining("timeScale: 0.0");
+    startupFailure("isac.device.bs.port=70000").hasMessageContaining("bs.port: 70000");
+    startupFailure("isac.device.reconnect.max-ms=50").hasMessageContaining("reconnect.maxMs: 50");
+    startupFailure("isac.device.dataset.source=csv").hasMessageContaining("source: 'csv' must be synthetic or pickle");
+    startupFailure("isac.device.dataset.source=pickle").hasMessageContaining("path: '' is required");
   }
 
   @Test

@@ -400,4 +400,25 @@ class DeviceAgentTest {
     assertThat(traces.get(0)).isNotEqualTo(traces.get(2));
     assertThat(traces.get(0).get(1)).isNotEqualTo(traces.get(0).get(traces.get(0).size() - 2));
   }
+
+  @Test
+  void timestampsAndWallTimesComeFromTheEmulatorsClock() throws Exception {
+    // Every reading of this clock advances it 1 ms, from 2026-01-01T00:00:00Z.
+    DeviceEmulator emulator = TestDevices.emulator(TestDevices.staticVideo("cam-1"), 3,
+        TestDevices.tickingClock(1_000_000));
+    agent(emulator);
+    FakeBs.Session session = bs.nextSession();
+
+    StateReport report = session.reports(1).get(0);
+    session.command(offload(1, ids(2)).build());
+    DeviceMessage heartbeat = session.next(DeviceMessage::hasHeartbeat);
+    SenseResult result = session.result();
+
+    long epochS = java.time.Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+    assertThat(report.getMeasuredAt().getSeconds()).isEqualTo(epochS);
+    assertThat(heartbeat.getHeartbeat().getSentAt().getSeconds()).isEqualTo(epochS);
+    // receipt and answer are two readings or more apart: whole ticks of 1 ms, never 0
+    double ticks = result.getWallS() * 1000;
+    assertThat(ticks).isGreaterThanOrEqualTo(1).isCloseTo(Math.rint(ticks), within(1e-6));
+  }
 }

@@ -21,6 +21,7 @@ import io.isacemu.core.uplink.ThermalNoise;
 import io.isacemu.data.MultimodalDataset;
 import io.isacemu.device.emulator.DeviceEmulator;
 import io.isacemu.device.emulator.SampleStore;
+import io.isacemu.device.emulator.WallClock;
 import io.isacemu.device.sensing.SenseOutcome;
 import io.isacemu.device.sensing.SenseRequest;
 import io.isacemu.device.sensing.SenseStatus;
@@ -139,7 +140,7 @@ class LocalProcessingTest {
         .addService(new OneBundleRegistry(zip(bundleDir))).build().start();
     encoders = new BundleEncoders();
     ManagedChannel channel = InProcessChannelBuilder.forName("device-registry").directExecutor().build();
-    follower = new ModelFollower(Optional.of(channel), "in-process:device-registry", encoders, Clock.systemUTC());
+    follower = new ModelFollower(Optional.of(channel), "in-process:device-registry", encoders, WallClock.system());
     follower.start();
     Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> encoders.version().isPresent());
   }
