@@ -63,41 +63,14 @@ final class NumpyDecoder {
     }
     byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(nbytes, 8))];
     if (dt.kind == 'f') {
-      float[] out = new float[n];
-      long negInf = 0;
-      long posInf = 0;
-      long nan = 0;
-      int done = 0;
-      while (done < n) {
-        int items = Math.min(n - done, chunk.length / dt.itemSize);
-        readFully(in, chunk, items * dt.itemSize);
-        ByteBuffer bb = ByteBuffer.wrap(chunk, 0, items * dt.itemSize).order(dt.order);
-        for (int i = 0; i < items; i++) {
-          float v = dt.itemSize == 4 ? bb.getFloat() : (float) bb.getDouble();
-          if (!Float.isFinite(v)) {
-            if (Float.isNaN(v)) {
-              nan++;
-            } else if (v > 0) {
-              posInf++;
-            } else {
-              negInf++;
-            }
-            v = 0f;
-          }
-          out[done + i] = v;
-        }
-        done += items;
-      }
-      return new NdArray.FloatData(out, negInf, posInf, nan);
+      FloatSink floats = new FloatSink(n, dt.itemSize);
+      readChunks(dt, n, in, chunk, floats);
+      return new NdArray.FloatData(floats.out, floats.negInf, floats.posInf, floats.nan);
     }
     long[] out = new long[n];
-    int done = 0;
-    while (done < n) {
-      int items = Math.min(n - done, chunk.length / dt.itemSize);
-      readFully(in, chunk, items * dt.itemSize);
-      ByteBuffer bb = ByteBuffer.wrap(chunk, 0, items * dt.itemSize).order(dt.order);
+    readChunks(dt, n, in, chunk, (bb, first, items) -> {
       for (int i = 0; i < items; i++) {
-        out[done + i] =
+        out[first + i] =
             switch (dt.itemSize) {
               case 1 -> dt.kind == 'i' ? bb.get() : bb.get() & 0xFFL;
               case 2 -> dt.kind == 'i' ? bb.getShort() : bb.getShort() & 0xFFFFL;
@@ -105,9 +78,58 @@ final class NumpyDecoder {
               default -> bb.getLong();
             };
       }
+    });
+    return new NdArray.LongData(out);
+  }
+
+  /** Receives {@code items} elements in {@code bb}, the first of them element {@code first}. */
+  private interface ChunkSink {
+    void accept(ByteBuffer bb, int first, int items);
+  }
+
+  /** Reads {@code n} elements of {@code dt} through {@code chunk}, one chunk at a time. */
+  private static void readChunks(NumpyDtype dt, int n, InputStream in, byte[] chunk, ChunkSink sink)
+      throws IOException {
+    int done = 0;
+    while (done < n) {
+      int items = Math.min(n - done, chunk.length / dt.itemSize);
+      readFully(in, chunk, items * dt.itemSize);
+      sink.accept(ByteBuffer.wrap(chunk, 0, items * dt.itemSize).order(dt.order), done, items);
       done += items;
     }
-    return new NdArray.LongData(out);
+  }
+
+  /** float32/float64 into float[], non-finite values replaced by 0 and counted. */
+  private static final class FloatSink implements ChunkSink {
+    final float[] out;
+    long negInf;
+    long posInf;
+    long nan;
+    /** float64 (read as double, then narrowed) rather than float32. */
+    private final boolean wide;
+
+    FloatSink(int n, int itemSize) {
+      out = new float[n];
+      wide = itemSize != 4;
+    }
+
+    @Override
+    public void accept(ByteBuffer bb, int first, int items) {
+      for (int i = 0; i < items; i++) {
+        float v = wide ? (float) bb.getDouble() : bb.getFloat();
+        if (!Float.isFinite(v)) {
+          if (Float.isNaN(v)) {
+            nan++;
+          } else if (v > 0) {
+            posInf++;
+          } else {
+            negInf++;
+          }
+          v = 0f;
+        }
+        out[first + i] = v;
+      }
+    }
   }
 
   /** Reorders Fortran-order (column-major) data of {@code shape} into C order. */

@@ -171,7 +171,7 @@ class PickleDatasetReaderTest {
   @Test
   void protocol0InstOpcodeIsRejected() {
     byte[] inst = "(S'touch /tmp/pwned-isacemu-inst'\nios\nsystem\n.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    assertThatThrownBy(() -> PickleDatasetReader.load(new ByteArrayInputStream(inst), "inst"))
+    assertThatThrownBy(() -> PickleLoader.load(new ByteArrayInputStream(inst), "inst"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("inst: pickle global os.system is not allowed (INST opcode)");
     assertThat(Path.of("/tmp/pwned-isacemu-inst")).doesNotExist();
@@ -190,14 +190,14 @@ class PickleDatasetReaderTest {
     byte[] all = Files.readAllBytes(fixture("multibench_f64.pkl"));
     int len = cut % all.length; // every proper prefix
     InputStream in = new ByteArrayInputStream(all, 0, len);
-    assertThatThrownBy(() -> PickleDatasetReader.fromPickle(PickleDatasetReader.load(in, "cut"), "cut", ReadOptions.defaults()))
+    assertThatThrownBy(() -> PickleDatasetReader.fromPickle(PickleLoader.load(in, "cut"), "cut", ReadOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("cut: corrupt or truncated pickle");
   }
 
   @Test
   void wrongKeysAreNamed() {
-    Object root = PickleDatasetReader.load(new ByteArrayInputStream(bytes("multibench_f64.pkl")), "x");
+    Object root = PickleLoader.load(new ByteArrayInputStream(bytes("multibench_f64.pkl")), "x");
     Object valid = ((Map<?, ?>) root).remove("valid");
     assertThatThrownBy(() -> PickleDatasetReader.fromPickle(root, "x", ReadOptions.defaults()))
         .hasMessageContaining("key 'valid' missing at top level (found keys [test, train])");

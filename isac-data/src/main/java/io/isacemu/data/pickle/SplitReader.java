@@ -1,0 +1,199 @@
+package io.isacemu.data.pickle;
+
+import static io.isacemu.data.pickle.PickleArrays.array;
+import static io.isacemu.data.pickle.PickleArrays.toFloats;
+import static io.isacemu.data.pickle.PickleArrays.transposeLast;
+
+import io.isacemu.core.modality.Modality;
+import io.isacemu.data.ArraySplit;
+import io.isacemu.data.pickle.PickleDatasetReader.Layout;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Reads one split ({@code train}, {@code valid} or {@code test}) of a dataset pickle into an {@link
+ * ArraySplit}: labels, the three modalities' (N, T, d) features, optional MMSA lengths and ids,
+ * each checked against N, the expected dims and train's layout.
+ */
+final class SplitReader {
+
+  private SplitReader() {}
+
+  /**
+   * Reads split {@code split} from its dict {@code d}, adding its replaced values to {@code counts}.
+   *
+   * @param firstLayout modality → {T, d} of the first split read; filled by the first call, checked
+   *     by the later ones
+   */
+  static ArraySplit read(
+      String split,
+      Map<?, ?> d,
+      Layout layout,
+      ReadOptions options,
+      DirtCounts counts,
+      Map<Modality, int[]> firstLayout) {
+    String labelKey = layout == Layout.MMSA ? "regression_labels" : "labels";
+    NdArray labelsArr = array(d, split, labelKey);
+    if (labelsArr.shape.length == 0 || labelsArr.elementCount() != labelsArr.shape[0]) {
+      throw new IllegalArgumentException(
+          split + "." + labelKey + ": shape " + labelsArr.shapeString() + " found, expected [N] or [N, 1, 1]");
+    }
+    int n = labelsArr.shape[0];
+    float[] labels = toFloats(labelsArr, split + "." + labelKey);
+    if (labelsArr.data instanceof NdArray.FloatData fd && fd.negInf() + fd.posInf() + fd.nan() > 0) {
+      throw new IllegalArgumentException(
+          split + "." + labelKey + ": " + (fd.negInf() + fd.posInf() + fd.nan()) + " non-finite labels");
+    }
+    EnumMap<Modality, float[]> feats = new EnumMap<>(Modality.class);
+    EnumMap<Modality, int[]> dims = new EnumMap<>(Modality.class); // {T, d}
+    for (Modality m : Modality.values()) {
+      String key = m == Modality.VIDEO ? "vision" : m == Modality.AUDIO ? "audio" : "text";
+      boolean bert = false;
+      if (m == Modality.TEXT && layout == Layout.MMSA && !d.containsKey("text") && d.containsKey("text_bert")) {
+        key = "text_bert";
+        bert = true;
+      }
+      NdArray a = array(d, split, key);
+      if (a.shape.length != 3 || a.shape[0] != n) {
+        throw new IllegalArgumentException(
+            split + "." + key + ": shape " + a.shapeString() + " found, expected [N=" + n
+                + (bert ? ", 3, T]" : ", T, d]"));
+      }
+      float[] f = toFloats(a, split + "." + key);
+      int t = a.shape[1];
+      int dim = a.shape[2];
+      if (bert) { // (N, 3, T) -> (N, T, 3)
+        f = transposeLast(f, n, a.shape[1], a.shape[2]);
+        t = a.shape[2];
+        dim = a.shape[1];
+      }
+      if (a.data instanceof NdArray.FloatData fd) {
+        counts.negInf.merge(m, fd.negInf(), Long::sum);
+        counts.posInf.merge(m, fd.posInf(), Long::sum);
+        counts.nan.merge(m, fd.nan(), Long::sum);
+      }
+      int expectedDim = options.expectedFeatureDims().map(e -> e.getOrDefault(m, -1)).orElse(-1);
+      if (expectedDim > 0 && dim != expectedDim) {
+        throw new IllegalArgumentException(
+            split + "." + key + ": shape " + a.shapeString() + " found, expected [N, T, " + expectedDim + "]");
+      }
+      int[] first = firstLayout.putIfAbsent(m, new int[] {t, dim});
+      if (first != null && (first[0] != t || first[1] != dim)) {
+        throw new IllegalArgumentException(
+            split + "." + key + ": shape " + a.shapeString() + " found, expected [N, " + first[0] + ", "
+                + first[1] + "] as in train");
+      }
+      feats.put(m, f);
+      dims.put(m, new int[] {t, dim});
+      if (layout == Layout.MMSA && m != Modality.TEXT) {
+        checkLengths(d, split, key + "_lengths", n, t);
+      }
+    }
+    String[] ids = ids(d, split, n);
+    int kept = n;
+    if (options.dropAllZeroText()) {
+      kept = dropAllZeroText(feats, dims, labels, ids, n);
+      counts.droppedAllZeroText += n - kept;
+    }
+    ArraySplit.Builder b = ArraySplit.builder(kept);
+    for (Map.Entry<Modality, float[]> e : feats.entrySet()) {
+      int[] td = dims.get(e.getKey());
+      b.modality(e.getKey(), td[0], td[1], FloatBuffer.wrap(e.getValue(), 0, kept * td[0] * td[1]));
+    }
+    return b.labels(kept == n ? labels : Arrays.copyOf(labels, kept))
+        .ids(kept == n ? ids : Arrays.copyOf(ids, kept))
+        .build();
+  }
+
+  /** Compacts every array in place, keeping samples whose text is not all zero; returns the count. */
+  private static int dropAllZeroText(
+      Map<Modality, float[]> feats, Map<Modality, int[]> dims, float[] labels, String[] ids, int n) {
+    int[] td = dims.get(Modality.TEXT);
+    int textPer = td[0] * td[1];
+    float[] text = feats.get(Modality.TEXT);
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      boolean zero = true;
+      for (int k = i * textPer, end = k + textPer; k < end && zero; k++) {
+        zero = text[k] == 0f;
+      }
+      if (zero) {
+        continue;
+      }
+      if (w != i) {
+        for (Map.Entry<Modality, float[]> e : feats.entrySet()) {
+          int[] md = dims.get(e.getKey());
+          int per = md[0] * md[1];
+          System.arraycopy(e.getValue(), i * per, e.getValue(), w * per, per);
+        }
+        labels[w] = labels[i];
+        ids[w] = ids[i];
+      }
+      w++;
+    }
+    return w;
+  }
+
+  private static void checkLengths(Map<?, ?> d, String split, String key, int n, int t) {
+    if (!d.containsKey(key)) {
+      return;
+    }
+    NdArray a = array(d, split, key);
+    if (a.shape.length != 1 || a.shape[0] != n) {
+      throw new IllegalArgumentException(
+          split + "." + key + ": shape " + a.shapeString() + " found, expected [N=" + n + "]");
+    }
+    float[] v = toFloats(a, split + "." + key);
+    for (int i = 0; i < n; i++) {
+      if (!(v[i] >= 0 && v[i] <= t)) {
+        throw new IllegalArgumentException(
+            split + "." + key + "[" + i + "]: " + v[i] + " is outside [0, " + t + "]");
+      }
+    }
+  }
+
+  private static String[] ids(Map<?, ?> d, String split, int n) {
+    String[] ids = new String[n];
+    if (!d.containsKey("id")) {
+      for (int i = 0; i < n; i++) {
+        ids[i] = split + "-" + i;
+      }
+      return ids;
+    }
+    NdArray a = array(d, split, "id");
+    if (a.shape.length == 0 || a.shape[0] != n) {
+      throw new IllegalArgumentException(
+          split + ".id: shape " + a.shapeString() + " found, expected [N=" + n + ", ...]");
+    }
+    int per = n == 0 ? 0 : (int) (a.elementCount() / n);
+    for (int i = 0; i < n; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < per; k++) {
+        if (k > 0) {
+          sb.append("$_$"); // MMSA's separator of video id and clip id
+        }
+        sb.append(element(a.data, i * per + k));
+      }
+      ids[i] = sb.toString();
+    }
+    return ids;
+  }
+
+  private static String element(NdArray.Data data, int i) {
+    if (data instanceof NdArray.StringData s) {
+      return s.values()[i];
+    } else if (data instanceof NdArray.LongData l) {
+      return Long.toString(l.values()[i]);
+    } else if (data instanceof NdArray.FloatData f) {
+      return Float.toString(f.values()[i]);
+    }
+    Object o = ((NdArray.ObjectData) data).values().get(i);
+    if (o instanceof byte[] b) {
+      return new String(b, StandardCharsets.UTF_8);
+    }
+    return String.valueOf(o);
+  }
+}
