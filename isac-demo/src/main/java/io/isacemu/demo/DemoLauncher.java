@@ -3,6 +3,8 @@ package io.isacemu.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.isacemu.http.JsonHttpClient;
+import io.isacemu.http.JsonResponse;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -43,7 +45,7 @@ public final class DemoLauncher {
   /** Attach mode: the services' URLs (training, BS); empty = start every service here as a JVM. */
   private final Optional<Endpoints> attach;
   private final String apiKey;
-  private final Http http;
+  private final JsonHttpClient http;
   private final long started = System.nanoTime();
 
   /** The λ sweep of the training job; the deployed gate is one of them. */
@@ -89,7 +91,7 @@ public final class DemoLauncher {
     this.deployLambda = deployLambda;
     this.attach = attach;
     this.apiKey = apiKey;
-    this.http = new Http(apiKey);
+    this.http = new JsonHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(5)).withApiKey(apiKey);
   }
 
   public static void main(String[] args) throws Exception {
@@ -204,13 +206,13 @@ public final class DemoLauncher {
     String last = "";
     for (int i = 0; i < 360; i++) {
       try {
-        Http.Response r = http.getResponse(baseUrl + "/actuator/health");
+        JsonResponse r = http.get(baseUrl + "/actuator/health");
         if (r.status() == 200) {
           say("%s is healthy", name);
           return;
         }
         last = "HTTP " + r.status();
-      } catch (java.io.IOException ex) {
+      } catch (java.io.UncheckedIOException ex) {
         last = ex.toString();
       }
       Thread.sleep(1000);
@@ -290,8 +292,8 @@ public final class DemoLauncher {
         trainHttp, trainGrpc, bsHttp, bsGrpc, logs);
     start(training);
     start(bs);
-    training.awaitHealthy(http.client, Duration.ofMinutes(3));
-    bs.awaitHealthy(http.client, Duration.ofMinutes(3));
+    training.awaitHealthy(http.client(), Duration.ofMinutes(3));
+    bs.awaitHealthy(http.client(), Duration.ofMinutes(3));
     String[][] devices = DEVICES;
     List<ManagedProcess> devs = new ArrayList<>();
     for (String[] d : devices) {
@@ -304,7 +306,7 @@ public final class DemoLauncher {
     }
     say("starting 3 device-services (video, audio, text)");
     for (ManagedProcess dp : devs) {
-      dp.awaitHealthy(http.client, Duration.ofMinutes(3));
+      dp.awaitHealthy(http.client(), Duration.ofMinutes(3));
     }
     awaitDevices("http://127.0.0.1:" + bsHttp, 3);
     return new Endpoints("http://127.0.0.1:" + trainHttp, "http://127.0.0.1:" + bsHttp);
@@ -325,7 +327,7 @@ public final class DemoLauncher {
     job.put("networkState", true); // on-demand gate: text + network state, trained on C(E_i | state) = latency
     job.put("costMetric", "bits");  // expert rows and the full gate
     job.put("seed", 7);
-    Http.Response accepted = http.post(trainUrl + "/api/jobs", job);
+    JsonResponse accepted = http.post(trainUrl + "/api/jobs", job);
     if (accepted.status() != 202) {
       throw new IllegalStateException("training job refused: " + accepted.status() + " " + accepted.body());
     }
@@ -333,7 +335,7 @@ public final class DemoLauncher {
     say("training job %s submitted (demo preset, %d+%d epochs, λ ∈ %s, deploying λ = %s, gates full (C = bits) and on-demand (text + network state, C = latency))",
         jobId, epochs, epochs, LAMBDAS, deployLambda);
     JsonNode done = awaitJob(trainUrl + "/api/jobs/" + jobId);
-    JsonNode trainingRows = http.get(trainUrl + "/api/jobs/" + jobId + "/results").path("rows");
+    JsonNode trainingRows = http.getJson(trainUrl + "/api/jobs/" + jobId + "/results").path("rows");
     String version = done.path("bundleVersion").asText("?");
     say("bundle %s published; waiting for the BS to serve it", version);
     JsonNode model = awaitModel(bsUrl, version);
@@ -345,7 +347,7 @@ public final class DemoLauncher {
     for (String mode : MODES) {
       runMode(bsUrl, mode);
     }
-    JsonNode summary = http.get(bsUrl + "/api/summary");
+    JsonNode summary = http.getJson(bsUrl + "/api/summary");
     List<ResultTable.Row> rows = ResultTable.of(summary, MODES, flops);
     System.out.println();
     System.out.println("Table I (extended) — online, through the emulated network: " + samples
@@ -368,7 +370,7 @@ public final class DemoLauncher {
     List<String> ids = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int i = 0; i < samples; i++) {
-      Http.Response r = http.post(bsUrl + "/api/tasks",
+      JsonResponse r = http.post(bsUrl + "/api/tasks",
           Map.of("sampleIds", List.of(String.format(Locale.ROOT, "syn-test-%06d", i)), "mode", mode));
       if (r.status() != 202) {
         throw new IllegalStateException("task refused in mode " + mode + ": " + r.status() + " " + r.body());
@@ -385,7 +387,7 @@ public final class DemoLauncher {
 
   private JsonNode awaitTask(String url) throws Exception {
     for (int i = 0; i < 6000; i++) {
-      JsonNode t = http.get(url);
+      JsonNode t = http.getJson(url);
       String s = t.path("status").asText();
       if (s.equals("DONE") || s.equals("DEGRADED") || s.equals("FAILED")) {
         return t;
@@ -398,7 +400,7 @@ public final class DemoLauncher {
   private JsonNode awaitJob(String url) throws Exception {
     String last = "";
     while (true) {
-      JsonNode j = http.get(url);
+      JsonNode j = http.getJson(url);
       String state = j.path("state").asText();
       if (state.equals("SUCCEEDED")) {
         return j;
@@ -420,7 +422,7 @@ public final class DemoLauncher {
 
   private void awaitDevices(String bsUrl, int n) throws Exception {
     for (int i = 0; i < 600; i++) {
-      JsonNode devices = http.get(bsUrl + "/api/devices");
+      JsonNode devices = http.getJson(bsUrl + "/api/devices");
       int live = 0;
       for (JsonNode d : devices) {
         if ("LIVE".equals(d.path("status").asText())) {
@@ -438,7 +440,7 @@ public final class DemoLauncher {
 
   private JsonNode awaitModel(String bsUrl, String version) throws Exception {
     for (int i = 0; i < 240; i++) {
-      Http.Response r = http.getResponse(bsUrl + "/api/model");
+      JsonResponse r = http.get(bsUrl + "/api/model");
       if (r.status() == 200 && version.equals(r.body().path("version").asText())) {
         say("the BS serves bundle %s: experts %s, gate reads %s + %d network-state values", version,
             r.body().path("experts"), r.body().path("gateInputs").asText(), r.body().path("networkStateDim").asInt());

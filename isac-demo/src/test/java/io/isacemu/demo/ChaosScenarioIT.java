@@ -3,6 +3,8 @@ package io.isacemu.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isacemu.http.JsonHttpClient;
+import io.isacemu.http.JsonResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ class ChaosScenarioIT {
   private static final int TASKS = 200;
 
   private Path work;
-  private final Http http = new Http(KEY);
+  private final JsonHttpClient http = new JsonHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(5)).withApiKey(KEY);
   private final List<ManagedProcess> processes = new ArrayList<>();
   private Path repo;
   private Path logs;
@@ -75,7 +77,7 @@ class ChaosScenarioIT {
         logs.resolve("training-" + processes.size() + ".log"), trainHttp);
     processes.add(p);
     p.start();
-    p.awaitHealthy(http.client, Duration.ofMinutes(3));
+    p.awaitHealthy(http.client(), Duration.ofMinutes(3));
     lastTraining = p;
     return p;
   }
@@ -85,14 +87,14 @@ class ChaosScenarioIT {
     JsonNode last = null;
     while (System.nanoTime() < end) {
       try {
-        Http.Response r = http.getResponse(url);
+        JsonResponse r = http.get(url);
         if (r.status() == 200) {
           last = r.body();
           if (done.test(last)) {
             return last;
           }
         }
-      } catch (java.io.IOException notUp) {
+      } catch (java.io.UncheckedIOException notUp) {
         // restarting
       }
       Thread.sleep(200);
@@ -117,7 +119,7 @@ class ChaosScenarioIT {
     job.put("patience", 100); // every epoch runs: the counts below are exact
     job.put("gates", List.of("full", "on-demand"));
     job.put("seed", 7);
-    Http.Response accepted = http.post(base + "/api/jobs", job);
+    JsonResponse accepted = http.post(base + "/api/jobs", job);
     assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
     String id = accepted.body().path("id").asText();
     // kill it once the first expert is checkpointed and the second is under way
@@ -155,7 +157,7 @@ class ChaosScenarioIT {
     bundle = done.path("bundleVersion").asText();
     assertThat(bundle).isNotBlank();
     List<String> versions = new ArrayList<>();
-    http.get(base + "/api/bundles").forEach(b -> versions.add(b.path("version").asText()));
+    http.getJson(base + "/api/bundles").forEach(b -> versions.add(b.path("version").asText()));
     assertThat(versions).contains(bundle);
   }
 
@@ -174,14 +176,14 @@ class ChaosScenarioIT {
         logs.resolve("bs-0.log"), bsHttp);
     processes.add(bs);
     bs.start();
-    bs.awaitHealthy(http.client, Duration.ofMinutes(3));
+    bs.awaitHealthy(http.client(), Duration.ofMinutes(3));
     for (String[] d : DemoLauncher.DEVICES) {
       int port = DemoLauncher.freePort();
       ManagedProcess dev = new ManagedProcess("device-" + d[1], DemoLauncher.jar(repo, "device-service"),
           DemoLauncher.deviceArgs(d, port, bsGrpc, trainGrpc), logs.resolve("device-" + d[1] + ".log"), port);
       processes.add(dev);
       dev.start();
-      dev.awaitHealthy(http.client, Duration.ofMinutes(3));
+      dev.awaitHealthy(http.client(), Duration.ofMinutes(3));
     }
     String base = "http://127.0.0.1:" + bsHttp;
     try {
@@ -194,7 +196,7 @@ class ChaosScenarioIT {
 
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < TASKS; i++) {
-      Http.Response r = http.post(base + "/api/tasks", Map.of(
+      JsonResponse r = http.post(base + "/api/tasks", Map.of(
           "sampleIds", List.of(String.format(Locale.ROOT, "syn-test-%06d", i)), "mode", "fixed:V+A+T"));
       assertThat(r.status()).as("task %d: %s", i, r.body()).isEqualTo(202);
       ids.add(r.body().path("id").asText());
@@ -207,12 +209,12 @@ class ChaosScenarioIT {
         logs.resolve("bs-1.log"), bsHttp);
     processes.add(again);
     again.start();
-    again.awaitHealthy(http.client, Duration.ofMinutes(3));
+    again.awaitHealthy(http.client(), Duration.ofMinutes(3));
     Map<String, Integer> statuses = new TreeMap<>();
     int interrupted = 0;
     Set<String> seen = new HashSet<>();
     for (String id : ids) {
-      Http.Response r = http.getResponse(base + "/api/tasks/" + id);
+      JsonResponse r = http.get(base + "/api/tasks/" + id);
       assertThat(r.status()).as("task %s after the restart: %s", id, r.body()).isEqualTo(200);
       assertThat(r.body().path("id").asText()).isEqualTo(id);
       String status = r.body().path("status").asText();
@@ -227,10 +229,10 @@ class ChaosScenarioIT {
     assertThat(seen).hasSize(TASKS);
     assertThat(interrupted).as("tasks in flight at the kill").isPositive();
     assertThat(statuses.getOrDefault("DONE", 0) + statuses.getOrDefault("DEGRADED", 0)).isGreaterThanOrEqualTo(20);
-    Http.Response next = http.post(base + "/api/tasks", Map.of("sampleIds", List.of("syn-test-000001"), "mode", "fixed:T"));
+    JsonResponse next = http.post(base + "/api/tasks", Map.of("sampleIds", List.of("syn-test-000001"), "mode", "fixed:T"));
     assertThat(next.status()).isEqualTo(202);
     assertThat(ids).doesNotContain(next.body().path("id").asText());
-    JsonNode all = http.get(base + "/api/tasks?limit=1000");
+    JsonNode all = http.getJson(base + "/api/tasks?limit=1000");
     assertThat(all.size()).isEqualTo(TASKS + 1);
     bsBase = base;
     bsProcess = again;
@@ -275,7 +277,7 @@ class ChaosScenarioIT {
         offered++;
         clients.execute(() -> {
           try {
-            Http.Response r = http.post(bsBase + "/api/tasks", task);
+            JsonResponse r = http.post(bsBase + "/api/tasks", task);
             answers.merge(r.status(), 1, Integer::sum);
             if (r.status() == 202) {
               admitted.add(r.body().path("id").asText());
@@ -307,7 +309,7 @@ class ChaosScenarioIT {
         admitted.size(), heapPeak / 1e6, quantile(latencies, 0.5), quantile(latencies, 0.99));
     assertThat(answers.keySet()).as("answers %s", answers).allSatisfy(code -> assertThat(code).isIn(202, 429));
     assertThat(answers.getOrDefault(429, 0)).as("overload refused").isPositive();
-    assertThat(http.getResponse(bsBase + "/actuator/health").status()).as("the BS still serves").isEqualTo(200);
+    assertThat(http.get(bsBase + "/actuator/health").status()).as("the BS still serves").isEqualTo(200);
   }
 
   /**
@@ -321,7 +323,7 @@ class ChaosScenarioIT {
   void aBsRestartedWithTheTrainingServiceDownServesItsCachedBundleAndResumesItsExperiment() throws Exception {
     assertThat(bsProcess).as("the BS of the previous tests").isNotNull();
     await(bsBase + "/api/devices", d -> live(d) == 3, Duration.ofMinutes(3), "three devices LIVE");
-    Http.Response accepted = http.post(bsBase + "/api/experiments",
+    JsonResponse accepted = http.post(bsBase + "/api/experiments",
         Map.of("samples", 40, "modes", List.of("fixed:T", "fixed:V+A+T", "on-demand")));
     assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
     String id = accepted.body().path("id").asText();
@@ -338,7 +340,7 @@ class ChaosScenarioIT {
         logs.resolve("bs-2.log"), Integer.parseInt(bsBase.substring(bsBase.lastIndexOf(':') + 1)));
     processes.add(restarted);
     restarted.start();
-    restarted.awaitHealthy(http.client, Duration.ofMinutes(3));
+    restarted.awaitHealthy(http.client(), Duration.ofMinutes(3));
     await(bsBase + "/api/model", m -> bundle.equals(m.path("version").asText()), Duration.ofMinutes(3),
         "the BS serving its cached bundle " + bundle + " with the training service down");
     double servingAfter = (System.nanoTime() - t0) / 1e9;
@@ -363,10 +365,9 @@ class ChaosScenarioIT {
   /** The BS's heap in use, bytes (Prometheus jvm_memory_used_bytes, area heap, summed over pools). */
   private long heapUsedBytes() {
     try {
-      java.net.http.HttpResponse<String> r = http.client.send(java.net.http.HttpRequest.newBuilder(
-          java.net.URI.create(bsBase + "/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      String text = http.get(bsBase + "/actuator/prometheus").raw();
       double sum = 0;
-      for (String line : r.body().split("\n")) {
+      for (String line : text.split("\n")) {
         if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
           sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }

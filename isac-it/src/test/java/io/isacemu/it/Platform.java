@@ -8,6 +8,8 @@ import io.isacemu.bs.BsServiceApplication;
 import io.isacemu.bs.registry.DeviceLinkServer;
 import io.isacemu.device.DeviceServiceApplication;
 import io.isacemu.device.config.DeviceFleet;
+import io.isacemu.http.JsonHttpClient;
+import io.isacemu.http.JsonResponse;
 import io.isacemu.training.TrainingServiceApplication;
 import io.isacemu.support.GrpcServerLifecycle;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ final class Platform implements AutoCloseable {
   static final Device AUDIO = new Device("audio-0", "audio", 128.0e3, 0, 80);
   static final Device TEXT = new Device("text-0", "text", 100, -60, -60);
 
-  final Rest rest = new Rest();
+  final JsonHttpClient rest = new JsonHttpClient();
   final ConfigurableApplicationContext training;
   final ConfigurableApplicationContext bs;
   final int bsGrpcPort;
@@ -198,7 +200,7 @@ final class Platform implements AutoCloseable {
 
   /** Submits a task ({@code POST /api/tasks}) and returns its id. */
   String submit(Map<String, ?> body) {
-    Rest.Response r = rest.post(bs("/api/tasks"), body, Optional.of(API_KEY));
+    JsonResponse r = rest.withApiKey(Optional.of(API_KEY)).post(bs("/api/tasks"), body);
     assertThat(r.status()).as("POST /api/tasks %s -> %s", body, r.raw()).isEqualTo(202);
     return r.body().path("id").asText();
   }
@@ -207,7 +209,7 @@ final class Platform implements AutoCloseable {
   JsonNode awaitTask(String id, Duration atMost) {
     List<JsonNode> last = new ArrayList<>(1);
     await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() -> {
-      Rest.Response r = rest.get(bs("/api/tasks/" + id));
+      JsonResponse r = rest.get(bs("/api/tasks/" + id));
       assertThat(r.status()).as("GET /api/tasks/%s", id).isEqualTo(200);
       last.clear();
       last.add(r.body());

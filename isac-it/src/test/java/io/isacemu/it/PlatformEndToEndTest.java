@@ -13,6 +13,8 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.isacemu.bs.dataset.DatasetCatalog;
 import io.isacemu.bs.task.SpectrumLedger;
 import io.isacemu.core.modality.Modality;
+import io.isacemu.http.JsonHttpClient;
+import io.isacemu.http.JsonResponse;
 import io.isacemu.proto.BsMessage;
 import io.isacemu.proto.DeviceMessage;
 import io.isacemu.proto.DownloadRequest;
@@ -84,7 +86,7 @@ class PlatformEndToEndTest {
     job.put("gateMode", "on-demand");
     job.put("costMetric", "bits");
     job.put("seed", 7);
-    Rest.Response accepted = platform.rest.post(platform.training("/api/jobs"), job, KEY);
+    JsonResponse accepted = platform.rest.withApiKey(KEY).post(platform.training("/api/jobs"), job);
     assertThat(accepted.status()).as("POST /api/jobs -> %s", accepted.raw()).isEqualTo(202);
     String jobId = accepted.body().path("id").asText();
     // the devices start while the job trains
@@ -102,7 +104,7 @@ class PlatformEndToEndTest {
     bundleVersion = done[0].path("bundleVersion").asText();
     assertThat(bundleVersion).isNotBlank();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      Rest.Response m = platform.rest.get(platform.bs("/api/model"));
+      JsonResponse m = platform.rest.get(platform.bs("/api/model"));
       return m.status() == 200 && m.body().path("version").asText().equals(bundleVersion);
     });
   }
@@ -117,8 +119,8 @@ class PlatformEndToEndTest {
   @Test
   @Order(1)
   void experimentRunsEveryGateModeThroughTheEmulatedNetwork() {
-    Rest.Response r = platform.rest.post(platform.bs("/api/experiments"),
-        Map.of("samples", SAMPLES, "modes", MODES), KEY);
+    JsonResponse r = platform.rest.withApiKey(KEY).post(platform.bs("/api/experiments"),
+        Map.of("samples", SAMPLES, "modes", MODES));
     assertThat(r.status()).as("POST /api/experiments -> %s", r.raw()).isEqualTo(202);
     String experimentUrl = platform.bs("/api/experiments/" + r.body().path("id").asText());
     JsonNode experiment = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
@@ -276,32 +278,36 @@ class PlatformEndToEndTest {
   @Order(4)
   void malformedRestInputsAreRefusedNamingTheFieldAndThePlatformKeepsServing() {
     String tasks = platform.bs("/api/tasks");
-    assertThat(platform.rest.post(tasks, Map.of("count", 1, "mode", "full"), Optional.empty()).status()).isEqualTo(401);
-    assertThat(platform.rest.post(tasks, Map.of("count", 1, "mode", "full"), Optional.of("wrong")).status())
+    assertThat(platform.rest.withApiKey(Optional.empty()).post(tasks, Map.of("count", 1, "mode", "full")).status())
         .isEqualTo(401);
-    assertProblem(platform.rest.post(tasks, Map.of("count", 1, "mode", "sideways"), KEY), 400, "mode");
-    assertProblem(platform.rest.post(tasks, Map.of("count", 0, "mode", "full"), KEY), 400, "count");
-    assertProblem(platform.rest.post(tasks, Map.of("count", 601, "mode", "full"), KEY), 400, "count");
-    assertProblem(platform.rest.post(tasks, Map.of("sampleIds", List.of("no-such-sample"), "mode", "full"), KEY),
+    assertThat(platform.rest.withApiKey(Optional.of("wrong")).post(tasks, Map.of("count", 1, "mode", "full")).status())
+        .isEqualTo(401);
+    assertProblem(platform.rest.withApiKey(KEY).post(tasks, Map.of("count", 1, "mode", "sideways")), 400, "mode");
+    assertProblem(platform.rest.withApiKey(KEY).post(tasks, Map.of("count", 0, "mode", "full")), 400, "count");
+    assertProblem(platform.rest.withApiKey(KEY).post(tasks, Map.of("count", 601, "mode", "full")), 400, "count");
+    assertProblem(platform.rest.withApiKey(KEY).post(tasks,
+        Map.of("sampleIds", List.of("no-such-sample"), "mode", "full")),
         400, "sampleIds[0]");
-    assertProblem(platform.rest.post(tasks, Map.of("count", 1, "mode", "full", "deadlineSeconds", -1), KEY),
+    assertProblem(platform.rest.withApiKey(KEY).post(tasks,
+        Map.of("count", 1, "mode", "full", "deadlineSeconds", -1)),
         400, "deadlineSeconds");
-    assertProblem(platform.rest.postRaw(tasks, "{\"count\": \"many\", \"mode\": \"full\"}", KEY), 400, "count");
-    Rest.Response truncated = platform.rest.postRaw(tasks, "{\"count\": 1, \"mode\": ", KEY);
+    assertProblem(platform.rest.withApiKey(KEY).postRaw(tasks, "{\"count\": \"many\", \"mode\": \"full\"}"), 400, "count");
+    JsonResponse truncated = platform.rest.withApiKey(KEY).postRaw(tasks, "{\"count\": 1, \"mode\": ");
     assertThat(truncated.status()).isEqualTo(400);
     assertThat(truncated.body().path("detail").asText()).startsWith("malformed JSON");
-    Rest.Response unknown = platform.rest.get(platform.bs("/api/tasks/t-999999"));
+    JsonResponse unknown = platform.rest.get(platform.bs("/api/tasks/t-999999"));
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body().path("detail").asText()).contains("t-999999");
-    assertProblem(platform.rest.post(platform.bs("/api/experiments"), Map.of("samples", 0), KEY), 400, "samples");
-    assertProblem(platform.rest.post(platform.bs("/api/experiments"), Map.of("samples", 2, "modes", List.of("full", "x")),
-        KEY), 400, "modes[1]");
+    assertProblem(platform.rest.withApiKey(KEY).post(platform.bs("/api/experiments"), Map.of("samples", 0)), 400, "samples");
+    assertProblem(platform.rest.withApiKey(KEY).post(platform.bs("/api/experiments"),
+        Map.of("samples", 2, "modes", List.of("full", "x"))), 400, "modes[1]");
     // the training service the same way, behind the same key
-    assertThat(platform.rest.post(platform.training("/api/jobs"), Map.of(), Optional.empty()).status()).isEqualTo(401);
-    assertProblem(platform.rest.post(platform.training("/api/jobs"), Map.of("experts", List.of("V", "X")),
-        KEY), 400, "experts[1]");
-    assertProblem(platform.rest.post(platform.training("/api/jobs"), Map.of("lambdas", List.of(-1.0)),
-        KEY), 400, "lambdas[0]");
+    assertThat(platform.rest.withApiKey(Optional.empty()).post(platform.training("/api/jobs"), Map.of()).status())
+        .isEqualTo(401);
+    assertProblem(platform.rest.withApiKey(KEY).post(platform.training("/api/jobs"),
+        Map.of("experts", List.of("V", "X"))), 400, "experts[1]");
+    assertProblem(platform.rest.withApiKey(KEY).post(platform.training("/api/jobs"),
+        Map.of("lambdas", List.of(-1.0))), 400, "lambdas[0]");
     assertThat(platform.rest.get(platform.training("/api/jobs/999999")).status()).isEqualTo(404);
 
     assertStillServing();
@@ -425,7 +431,7 @@ class PlatformEndToEndTest {
     assertThat(t.path("status").asText()).as(t.path("reason").asText()).isEqualTo("DONE");
   }
 
-  private static void assertProblem(Rest.Response r, int status, String field) {
+  private static void assertProblem(JsonResponse r, int status, String field) {
     assertThat(r.status()).as(r.raw()).isEqualTo(status);
     assertThat(r.body().path("field").asText()).as(r.raw()).isEqualTo(field);
     assertThat(r.body().path("detail").asText()).as(r.raw()).startsWith(field);

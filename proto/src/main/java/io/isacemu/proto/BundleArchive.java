@@ -1,30 +1,77 @@
 package io.isacemu.proto;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
- * Unpacks a training-service bundle archive (a zip of the bundle directory plus {@code
- * bundle-manifest.json}) into a fresh temporary directory and finds the isac-learning bundle in it:
- * the one directory holding {@code MANIFEST.sha256}, at the root or nested. Guards against entries
- * escaping the directory (zip slip) and against zip bombs (total size cap). Shared by the BS and
- * the devices (both fetch bundles from the ModelRegistry).
+ * The bundle archive format, both ways: a zip of the bundle directory plus {@value
+ * #ARCHIVE_MANIFEST}. {@link #write} is how the training service packs a bundle (and how tests pack
+ * theirs); {@link #unpack} unpacks one into a fresh temporary directory and finds the isac-learning
+ * bundle in it: the one directory holding {@code MANIFEST.sha256}, at the root or nested. Guards
+ * against entries escaping the directory (zip slip) and against zip bombs (total size cap). Shared
+ * by the BS and the devices (both fetch bundles from the ModelRegistry).
  */
 public final class BundleArchive {
 
   /** File marking an isac-learning bundle directory. */
   public static final String LEARNING_MANIFEST = "MANIFEST.sha256";
+  /** The archive's first entry: the training service's description of the bundle (JSON). */
+  public static final String ARCHIVE_MANIFEST = "bundle-manifest.json";
   private static final long MAX_UNPACKED_BYTES = 2L << 30;
 
   private BundleArchive() {}
+
+  /**
+   * Writes the archive's entries into {@code out}: {@value #ARCHIVE_MANIFEST} holding {@code
+   * manifestJson}, then every regular file under {@code root} in path order, named by its path
+   * relative to {@code root} with {@code /} separators. Every entry carries {@code entryTime}, so the
+   * same inputs give the same bytes (and checksum).
+   *
+   * @param out an open zip stream; the caller finishes and closes it
+   * @param manifestJson the manifest entry's content, UTF-8 JSON
+   * @param root the directory to pack, e.g. a work directory holding {@code model/}
+   * @param entryTime the modification time of every entry
+   */
+  public static void write(ZipOutputStream out, byte[] manifestJson, Path root, Instant entryTime) throws IOException {
+    putEntry(out, ARCHIVE_MANIFEST, entryTime);
+    out.write(manifestJson);
+    out.closeEntry();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(root)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path f : files) {
+      putEntry(out, root.relativize(f).toString().replace('\\', '/'), entryTime);
+      Files.copy(f, out);
+      out.closeEntry();
+    }
+  }
+
+  /** The archive of {@code root} in memory (see {@link #write}). */
+  public static byte[] pack(byte[] manifestJson, Path root, Instant entryTime) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      write(out, manifestJson, root, entryTime);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void putEntry(ZipOutputStream out, String name, Instant time) throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    e.setTime(time.toEpochMilli());
+    out.putNextEntry(e);
+  }
 
   /**
    * Unpacks {@code zip} under {@code root}.

@@ -3,6 +3,7 @@ package io.isacemu.deploy.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isacemu.http.JsonHttpClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +56,8 @@ class ComposeSmokeIT {
       assertThat(demoLog).contains("Table I (extended)").contains("dynamic fusion (on-demand)")
           .contains("dynamic fusion (full)");
 
-      Rest rest = new Rest("smoke-api-key");
+      JsonHttpClient rest =
+          new JsonHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(2)).withApiKey("smoke-api-key");
       JsonNode summary = rest.get("http://localhost:8080/api/summary").body();
       Map<String, Integer> tasksByMode = new TreeMap<>();
       summary.forEach(row -> {
@@ -66,7 +68,7 @@ class ComposeSmokeIT {
       assertThat(tasksByMode).as("summary %s", summary).containsOnlyKeys(
           "fixed:V", "fixed:A", "fixed:T", "fixed:V+A+T", "full", "on-demand");
       assertThat(tasksByMode.values()).allSatisfy(n -> assertThat(n).isEqualTo(SAMPLES));
-      assertThat(rest.get("http://localhost:8080/actuator/prometheus").body().asText()).contains("bs_tasks_total");
+      assertThat(rest.get("http://localhost:8080/actuator/prometheus").raw()).contains("bs_tasks_total");
       assertThat(rest.get("http://localhost:8082/actuator/health").status()).isEqualTo(200);
     } finally {
       try {

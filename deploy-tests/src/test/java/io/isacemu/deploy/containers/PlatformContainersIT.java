@@ -3,6 +3,8 @@ package io.isacemu.deploy.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isacemu.http.JsonHttpClient;
+import io.isacemu.http.JsonResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +45,8 @@ class PlatformContainersIT {
   private final Network network = Network.newNetwork();
   private final Map<String, GenericContainer<?>> containers = new LinkedHashMap<>();
   private final Map<String, ContainerLogs> logs = new LinkedHashMap<>();
-  private final Rest rest = new Rest(API_KEY);
+  private final JsonHttpClient rest =
+      new JsonHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(2)).withApiKey(API_KEY);
   private String bsUrl;
   private String trainingUrl;
 
@@ -126,7 +129,7 @@ class PlatformContainersIT {
     JsonNode devices = rest.await(bsUrl + "/api/devices", d -> liveIds(d).size() == 3, Duration.ofMinutes(2),
         "three LIVE devices at the BS");
     assertThat(liveIds(devices)).containsExactlyInAnyOrder("video-0", "audio-0", "text-0");
-    assertThat(rest.get(bsUrl + "/actuator/prometheus").body().asText()).contains("bs_model_installs_total");
+    assertThat(rest.get(bsUrl + "/actuator/prometheus").raw()).contains("bs_model_installs_total");
   }
 
   @Test
@@ -141,7 +144,7 @@ class PlatformContainersIT {
     job.put("epochsStageOne", 2);
     job.put("epochsStageTwo", 2);
     job.put("seed", 7);
-    Rest.Response accepted = rest.post(trainingUrl + "/api/jobs", job);
+    JsonResponse accepted = rest.post(trainingUrl + "/api/jobs", job);
     assertThat(accepted.status()).as("job accepted: %s", accepted.body()).isEqualTo(202);
     String jobId = accepted.body().path("id").asText();
     JsonNode done = rest.await(trainingUrl + "/api/jobs/" + jobId,
@@ -157,7 +160,7 @@ class PlatformContainersIT {
     for (String device : List.of("device-video", "device-audio", "device-text")) {
       logs.get(device).await("model bundle " + version + " installed", Duration.ofMinutes(3));
     }
-    Rest.Response r = rest.post(bsUrl + "/api/experiments", Map.of("samples", SAMPLES, "modes", MODES));
+    JsonResponse r = rest.post(bsUrl + "/api/experiments", Map.of("samples", SAMPLES, "modes", MODES));
     assertThat(r.status()).as("experiment: %s", r.body()).isEqualTo(202);
     JsonNode experiment = rest.await(bsUrl + "/api/experiments/" + r.body().path("id").asText(),
         e -> e.path("state").asText().equals("DONE") || e.path("state").asText().equals("FAILED"),
@@ -197,7 +200,7 @@ class PlatformContainersIT {
       if (i == 10) {
         docker.killContainerCmd(video.getContainerId()).exec(); // SIGKILL: no goodbye on the stream
       }
-      Rest.Response r = rest.post(bsUrl + "/api/tasks", Map.of(
+      JsonResponse r = rest.post(bsUrl + "/api/tasks", Map.of(
           "sampleIds", List.of(String.format(Locale.ROOT, "syn-test-%06d", 100 + i)), "mode", "fixed:V+A+T"));
       assertThat(r.status()).as("task %d: %s", i, r.body()).isEqualTo(202);
       ids.add(r.body().path("id").asText());
@@ -229,7 +232,7 @@ class PlatformContainersIT {
     docker.startContainerCmd(video.getContainerId()).exec();
     rest.await(bsUrl + "/api/devices", d -> liveIds(d).contains("video-0"), Duration.ofMinutes(3),
         "video-0 LIVE again after the restart\n" + logs.get("device-video").tail(20));
-    Rest.Response again = rest.post(bsUrl + "/api/tasks", Map.of("sampleIds", List.of("syn-test-000200"), "mode", "fixed:V"));
+    JsonResponse again = rest.post(bsUrl + "/api/tasks", Map.of("sampleIds", List.of("syn-test-000200"), "mode", "fixed:V"));
     assertThat(again.status()).isEqualTo(202);
     JsonNode t = rest.await(bsUrl + "/api/tasks/" + again.body().path("id").asText(),
         x -> List.of("DONE", "DEGRADED", "FAILED").contains(x.path("status").asText()), Duration.ofMinutes(2),

@@ -3,6 +3,7 @@ package io.isacemu.training.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isacemu.proto.BundleArchive;
 import io.isacemu.proto.DurableFiles;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public class BundleStore {
 
   /** Name of the manifest entry the store adds to every archive. */
-  public static final String MANIFEST = "bundle-manifest.json";
+  public static final String MANIFEST = BundleArchive.ARCHIVE_MANIFEST;
 
   private static final Logger log = LoggerFactory.getLogger(BundleStore.class);
   private static final String WORK_PREFIX = ".work-";
@@ -136,14 +137,7 @@ public class BundleStore {
     try (OutputStream file = Files.newOutputStream(tmpZip);
         DigestOutputStream hashing = new DigestOutputStream(new BufferedOutputStream(file), digest);
         ZipOutputStream out = new ZipOutputStream(hashing)) {
-      putEntry(out, MANIFEST, createdAt);
-      out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-      out.closeEntry();
-      for (Path f : filesOf(workDir)) {
-        putEntry(out, workDir.relativize(f).toString().replace('\\', '/'), createdAt);
-        Files.copy(f, out);
-        out.closeEntry();
-      }
+      BundleArchive.write(out, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest), workDir, createdAt);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmpZip);
       throw e;
@@ -272,18 +266,6 @@ public class BundleStore {
           deleteRecursively(p);
         }
       }
-    }
-  }
-
-  private static void putEntry(ZipOutputStream out, String name, Instant time) throws IOException {
-    ZipEntry e = new ZipEntry(name);
-    e.setTime(time.toEpochMilli());
-    out.putNextEntry(e);
-  }
-
-  private static List<Path> filesOf(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).sorted().toList();
     }
   }
 
