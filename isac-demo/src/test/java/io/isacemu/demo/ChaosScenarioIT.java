@@ -58,9 +58,9 @@ class ChaosScenarioIT {
     // one directory for the whole class (a @TempDir may be deleted between the ordered tests, under
     // the training service that still serves its bundles from it)
     work = repo.resolve("isac-demo/target/chaos-work");
-    DemoLauncher.deleteTree(work);
-    trainHttp = DemoLauncher.freePort();
-    trainGrpc = DemoLauncher.freePort();
+    LocalPlatform.deleteTree(work);
+    trainHttp = LocalPlatform.freePort();
+    trainGrpc = LocalPlatform.freePort();
   }
 
   @AfterAll
@@ -71,7 +71,7 @@ class ChaosScenarioIT {
   }
 
   private ManagedProcess training() throws Exception {
-    ManagedProcess p = new ManagedProcess("training-service", DemoLauncher.jar(repo, "training-service"), List.of(
+    ManagedProcess p = new ManagedProcess("training-service", LocalPlatform.jar(repo, "training-service"), List.of(
         "--server.port=" + trainHttp, "--isac.training.grpc-port=" + trainGrpc,
         "--isac.training.bundle-dir=" + work.resolve("bundles"), "--isac.training.api-key=" + KEY),
         logs.resolve("training-" + processes.size() + ".log"), trainHttp);
@@ -165,22 +165,22 @@ class ChaosScenarioIT {
   @Order(2)
   void theBsKilledInTheMiddleOfARunAnswersEveryAcceptedIdAfterItsRestart() throws Exception {
     assertThat(bundle).as("the training test published the bundle").isNotBlank();
-    int bsHttp = DemoLauncher.freePort();
-    int bsGrpc = DemoLauncher.freePort();
+    int bsHttp = LocalPlatform.freePort();
+    int bsGrpc = LocalPlatform.freePort();
     List<String> bsArgs = List.of("--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
         "--isac.bs.registry-target=127.0.0.1:" + trainGrpc, "--isac.bs.api-key=" + KEY,
         "--isac.bs.time-scale-factor=0.2", // rounds take wall time: the kill lands mid-run
         "--isac.bs.storage.bundle-cache-dir=" + work.resolve("bs/bundle"),
         "--spring.datasource.url=jdbc:h2:file:" + work.resolve("bs/tasks") + ";WRITE_DELAY=0");
-    ManagedProcess bs = new ManagedProcess("bs-service", DemoLauncher.jar(repo, "bs-service"), bsArgs,
+    ManagedProcess bs = new ManagedProcess("bs-service", LocalPlatform.jar(repo, "bs-service"), bsArgs,
         logs.resolve("bs-0.log"), bsHttp);
     processes.add(bs);
     bs.start();
     bs.awaitHealthy(http.client(), Duration.ofMinutes(3));
-    for (String[] d : DemoLauncher.DEVICES) {
-      int port = DemoLauncher.freePort();
-      ManagedProcess dev = new ManagedProcess("device-" + d[1], DemoLauncher.jar(repo, "device-service"),
-          DemoLauncher.deviceArgs(d, port, bsGrpc, trainGrpc), logs.resolve("device-" + d[1] + ".log"), port);
+    for (String[] d : LocalPlatform.DEVICES) {
+      int port = LocalPlatform.freePort();
+      ManagedProcess dev = new ManagedProcess("device-" + d[1], LocalPlatform.jar(repo, "device-service"),
+          LocalPlatform.deviceArgs(d, port, bsGrpc, trainGrpc), logs.resolve("device-" + d[1] + ".log"), port);
       processes.add(dev);
       dev.start();
       dev.awaitHealthy(http.client(), Duration.ofMinutes(3));
@@ -205,7 +205,7 @@ class ChaosScenarioIT {
     bs.kill();
     System.out.println("[chaos] bs-service SIGKILLed with " + TASKS + " tasks accepted");
 
-    ManagedProcess again = new ManagedProcess("bs-service", DemoLauncher.jar(repo, "bs-service"), bsArgs,
+    ManagedProcess again = new ManagedProcess("bs-service", LocalPlatform.jar(repo, "bs-service"), bsArgs,
         logs.resolve("bs-1.log"), bsHttp);
     processes.add(again);
     again.start();
@@ -336,7 +336,7 @@ class ChaosScenarioIT {
         id, mid.path("rows").size());
 
     long t0 = System.nanoTime();
-    ManagedProcess restarted = new ManagedProcess("bs-service", DemoLauncher.jar(repo, "bs-service"), bsArgs,
+    ManagedProcess restarted = new ManagedProcess("bs-service", LocalPlatform.jar(repo, "bs-service"), bsArgs,
         logs.resolve("bs-2.log"), Integer.parseInt(bsBase.substring(bsBase.lastIndexOf(':') + 1)));
     processes.add(restarted);
     restarted.start();

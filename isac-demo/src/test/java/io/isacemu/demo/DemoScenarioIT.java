@@ -23,7 +23,7 @@ class DemoScenarioIT {
   @Test
   void everyModeRunsThroughTheEmulatedNetwork() throws Exception {
     Path repo = Path.of(System.getProperty("isac.repo", "..")).toAbsolutePath().normalize();
-    DemoLauncher demo = new DemoLauncher(repo, out, 24, 3, 0.5);
+    DemoLauncher demo = new DemoLauncher(DemoArgs.local(repo, out, 24, 3, 0.5));
     try {
       demo.run();
     } finally {

@@ -1,7 +1,6 @@
 package io.isacemu.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,33 +34,5 @@ class ResultTableTest {
     String csv = ResultTable.csv(rows);
     assertThat(csv.lines()).hasSize(3);
     assertThat(csv).contains("\"T=0.75;V+A+T=0.25\"");
-  }
-
-  @Test
-  void argumentsAreValidatedByName() {
-    assertThat(DemoLauncher.parse(new String[] {"--samples", "10"})).containsEntry("samples", "10");
-    assertThatThrownBy(() -> DemoLauncher.parse(new String[] {"--sample", "10"})).hasMessageContaining("--sample");
-    assertThatThrownBy(() -> DemoLauncher.parse(new String[] {"--samples"})).hasMessageContaining("--samples");
-    assertThatThrownBy(() -> DemoLauncher.positive("samples", "0")).hasMessageContaining("samples: 0");
-    assertThatThrownBy(() -> DemoLauncher.positive("epochs", "x")).hasMessageContaining("epochs: 'x'");
-    assertThatThrownBy(() -> DemoLauncher.lambda("big")).hasMessageContaining("lambda: 'big'");
-    assertThatThrownBy(() -> new DemoLauncher(java.nio.file.Path.of("."), java.nio.file.Path.of("."), 1, 1, 0.2))
-        .hasMessageContaining("lambda: 0.2");
-  }
-
-  @Test
-  void attachModeNeedsBothUrlsAndValidatesThem() {
-    assertThat(DemoLauncher.attach(DemoLauncher.parse(new String[] {"--samples", "5"}))).isEmpty();
-    assertThat(DemoLauncher.attach(DemoLauncher.parse(new String[] {
-        "--training-url", "http://training-service:8082/", "--bs-url", "http://bs-service:8080"})))
-        .hasValue(new DemoLauncher.Endpoints("http://training-service:8082", "http://bs-service:8080"));
-    assertThatThrownBy(() -> DemoLauncher.attach(DemoLauncher.parse(new String[] {"--bs-url", "http://bs:8080"})))
-        .hasMessageContaining("training-url: missing");
-    assertThatThrownBy(() -> DemoLauncher.attach(DemoLauncher.parse(new String[] {
-        "--training-url", "ftp://x:1", "--bs-url", "http://bs:8080"})))
-        .hasMessageContaining("training-url: 'ftp://x:1'");
-    assertThatThrownBy(() -> DemoLauncher.attach(DemoLauncher.parse(new String[] {
-        "--training-url", "http://t:1", "--bs-url", "http://bad host"})))
-        .hasMessageContaining("bs-url: 'http://bad host'");
   }
 }

@@ -15,7 +15,7 @@ import io.isacemu.learning.ModelBundle;
 import io.isacemu.learning.TrainingJob;
 import io.isacemu.learning.TrainingListener;
 import io.isacemu.learning.TrainingResult;
-import java.io.ByteArrayOutputStream;
+import io.isacemu.proto.BundleArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +26,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The ONE tiny trained model of the test suite (DJL is heavy): experts T and V+A+T, an on-demand
@@ -43,6 +40,9 @@ public final class TestBundle {
 
   /** Small dataset shared by the BS and the fake devices: 48/16/40 samples, T = 4. */
   public static final SyntheticConfig DATASET = SyntheticConfig.defaults().withSizes(48, 16, 40).withSequenceLength(4);
+
+  /** The bundle's creation time and its archive entries' time: the same bytes every run. */
+  private static final Instant BUILT = Instant.parse("2026-01-01T00:00:00Z");
 
   private static volatile byte[] zip;
   private static volatile MultimodalDataset dataset;
@@ -84,28 +84,13 @@ public final class TestBundle {
       TrainingResult.GateRun run = result.gated().get(0);
       TrainingResult.GateRun full = result.fullGated().get(0);
       Path tmp = Files.createTempDirectory("bs-test-bundle-");
-      Path dir = ModelBundle.save(run.model(), run.valid(),
+      ModelBundle.save(run.model(), run.valid(),
           java.util.Optional.of(new ModelBundle.FullGate(full.model(), full.valid())), tmp.resolve("model"),
-          "synthetic", data.fingerprint(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-      return pack(dir);
+          "synthetic", data.fingerprint(), Clock.fixed(BUILT, ZoneOffset.UTC));
+      // tmp holds model/ only: the archive is model/<files> plus the manifest, as the training service packs it
+      return BundleArchive.pack("{\"version\":\"test\"}".getBytes(StandardCharsets.UTF_8), tmp, BUILT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Zips {@code dir} under {@code model/} plus a {@code bundle-manifest.json}, like the training service. */
-  public static byte[] pack(Path dir) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream out = new ZipOutputStream(bytes); Stream<Path> files = Files.list(dir)) {
-      out.putNextEntry(new ZipEntry("bundle-manifest.json"));
-      out.write("{\"version\":\"test\"}".getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
-      for (Path f : files.sorted().toList()) {
-        out.putNextEntry(new ZipEntry("model/" + f.getFileName()));
-        Files.copy(f, out);
-        out.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
   }
 }

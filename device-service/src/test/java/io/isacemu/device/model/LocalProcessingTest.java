@@ -37,6 +37,7 @@ import io.isacemu.learning.GatedModel;
 import io.isacemu.learning.ModelBundle;
 import io.isacemu.learning.ModelDescription;
 import io.isacemu.learning.TaskLoss;
+import io.isacemu.proto.BundleArchive;
 import io.isacemu.proto.BundleAssembler;
 import io.isacemu.proto.BundleChunk;
 import io.isacemu.proto.BundleInfo;
@@ -44,8 +45,7 @@ import io.isacemu.proto.DownloadRequest;
 import io.isacemu.proto.GetLatestRequest;
 import io.isacemu.proto.ModelRegistryGrpc;
 import io.isacemu.proto.WatchRequest;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,9 +55,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,7 +134,7 @@ class LocalProcessingTest {
           model.evaluate(data.valid(), GateFeatures.none()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     }
     server = InProcessServerBuilder.forName("device-registry").directExecutor()
-        .addService(new OneBundleRegistry(zip(bundleDir))).build().start();
+        .addService(new OneBundleRegistry(zip())).build().start();
     encoders = new BundleEncoders();
     ManagedChannel channel = InProcessChannelBuilder.forName("device-registry").directExecutor().build();
     follower = new ModelFollower(Optional.of(channel), "in-process:device-registry", encoders, WallClock.system());
@@ -145,19 +142,9 @@ class LocalProcessingTest {
     Awaitility.await().atMost(30, TimeUnit.SECONDS).until(() -> encoders.version().isPresent());
   }
 
-  private static byte[] zip(Path dir) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream out = new ZipOutputStream(bytes); Stream<Path> files = Files.list(dir)) {
-      out.putNextEntry(new ZipEntry("bundle-manifest.json"));
-      out.write("{}".getBytes());
-      out.closeEntry();
-      for (Path f : files.sorted().toList()) {
-        out.putNextEntry(new ZipEntry("model/" + f.getFileName()));
-        Files.copy(f, out);
-        out.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
+  /** model/ plus the archive manifest, as the training service packs a bundle; tmp holds nothing else. */
+  private static byte[] zip() throws Exception {
+    return BundleArchive.pack("{}".getBytes(StandardCharsets.UTF_8), tmp, Instant.EPOCH);
   }
 
   @AfterAll

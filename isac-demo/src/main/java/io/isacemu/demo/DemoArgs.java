@@ -1,0 +1,121 @@
+package io.isacemu.demo;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The demo's command line, validated: {@code --name value} pairs, each bad value reported with its
+ * option's name.
+ *
+ * @param repo the repository holding the built service jars
+ * @param out where Table I and the service logs go
+ * @param samples test samples per row, 1..600
+ * @param epochs epochs per training stage
+ * @param deployLambda the deployed gate's λ, one of {@link #LAMBDAS}
+ * @param attach the running services' URLs; empty = start every service here as a JVM
+ * @param apiKey the services' API key: random when starting them, given when attaching
+ */
+record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambda, Optional<Endpoints> attach,
+    String apiKey) {
+
+  /** The λ sweep of the training job; the deployed gate is one of them. */
+  static final List<Double> LAMBDAS = List.of(0.0, 0.3, 0.5, 0.7, 1.0);
+
+  static final List<String> OPTIONS =
+      List.of("samples", "epochs", "lambda", "out", "repo", "training-url", "bs-url", "api-key");
+
+  DemoArgs {
+    if (!LAMBDAS.contains(deployLambda)) {
+      throw new IllegalArgumentException("lambda: " + deployLambda + " is not one of " + LAMBDAS);
+    }
+  }
+
+  /** Without the API key: it must not reach a log. */
+  @Override
+  public String toString() {
+    return "DemoArgs[repo=" + repo + ", out=" + out + ", samples=" + samples + ", epochs=" + epochs
+        + ", deployLambda=" + deployLambda + ", attach=" + attach + "]";
+  }
+
+  /** Local mode: every service started here, with a fresh random API key. */
+  static DemoArgs local(Path repo, Path out, int samples, int epochs, double deployLambda) {
+    return new DemoArgs(repo, out, samples, epochs, deployLambda, Optional.empty(), UUID.randomUUID().toString());
+  }
+
+  /**
+   * The arguments of {@code main}.
+   *
+   * @param env the environment, for {@code BS_API_KEY}
+   * @throws IllegalArgumentException naming the option and the value at fault
+   */
+  static DemoArgs parse(String[] args, Map<String, String> env) {
+    Map<String, String> opts = options(args);
+    Path repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
+    Path out = Path.of(opts.getOrDefault("out", repo.resolve("results").toString())).toAbsolutePath();
+    int samples = positive("samples", opts.getOrDefault("samples", "200"));
+    int epochs = positive("epochs", opts.getOrDefault("epochs", "20"));
+    if (samples > 600) {
+      throw new IllegalArgumentException("samples: " + samples + " exceeds the 600 test samples of the embedded default");
+    }
+    double lambda = lambda(opts.getOrDefault("lambda", "0.5"));
+    Optional<Endpoints> attach = attach(opts);
+    String apiKey = attach.isEmpty() ? UUID.randomUUID().toString()
+        : opts.getOrDefault("api-key", env.getOrDefault("BS_API_KEY", ""));
+    if (attach.isPresent() && apiKey.isBlank()) {
+      throw new IllegalArgumentException("api-key: empty; attach mode needs the BS's API key (--api-key or BS_API_KEY)");
+    }
+    return new DemoArgs(repo, out, samples, epochs, lambda, attach, apiKey);
+  }
+
+  /** The {@code --name value} pairs, names checked against {@link #OPTIONS}. */
+  static Map<String, String> options(String[] args) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (!a.startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("arguments: expected --name value pairs, got '" + a + "'");
+      }
+      String key = a.substring(2);
+      if (!OPTIONS.contains(key)) {
+        throw new IllegalArgumentException("arguments: unknown option '--" + key + "' (known: --"
+            + String.join(" --", OPTIONS) + ")");
+      }
+      m.put(key, args[++i]);
+    }
+    return m;
+  }
+
+  /** Attach mode needs both URLs; one without the other is a mistake, not a hint. */
+  static Optional<Endpoints> attach(Map<String, String> opts) {
+    boolean t = opts.containsKey("training-url"), b = opts.containsKey("bs-url");
+    if (t != b) {
+      throw new IllegalArgumentException((t ? "bs-url" : "training-url")
+          + ": missing; attach mode needs both --training-url and --bs-url");
+    }
+    return t ? Optional.of(new Endpoints(opts.get("training-url"), opts.get("bs-url"))) : Optional.empty();
+  }
+
+  static double lambda(String v) {
+    try {
+      return Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("lambda: '" + v + "' is not a number", e);
+    }
+  }
+
+  static int positive(String field, String v) {
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 1) {
+        throw new IllegalArgumentException(field + ": " + n + " must be >= 1");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(field + ": '" + v + "' is not an integer", e);
+    }
+  }
+}

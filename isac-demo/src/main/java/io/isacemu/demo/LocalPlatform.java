@@ -1,0 +1,161 @@
+package io.isacemu.demo;
+
+import io.isacemu.http.JsonHttpClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The platform on loopback: training-service, bs-service and three device-services as separate
+ * JVMs on free ports, fresh state each run; {@link #stopAll} stops every one it started.
+ */
+final class LocalPlatform {
+
+  /** The three demo devices: id, modality, sensing rate bit/s, x m, y m. */
+  static final String[][] DEVICES = {
+      {"video-0", "video", "4.0e6", "50", "0"},
+      {"audio-0", "audio", "128.0e3", "0", "80"},
+      {"text-0", "text", "100", "-60", "-60"}};
+
+  private final Path repo;
+  private final Path out;
+  private final String apiKey;
+  private final JsonHttpClient http;
+  private final ServiceProbe probe;
+  private final DemoLog log;
+  private final List<ManagedProcess> processes = new ArrayList<>();
+
+  LocalPlatform(Path repo, Path out, String apiKey, JsonHttpClient http, ServiceProbe probe, DemoLog log) {
+    this.repo = repo;
+    this.out = out;
+    this.apiKey = apiKey;
+    this.http = http;
+    this.probe = probe;
+    this.log = log;
+  }
+
+  /** Starts every service and waits until the three devices are LIVE at the BS. */
+  Endpoints start() throws IOException, InterruptedException {
+    Path logs = out.resolve("logs");
+    int trainHttp = freePort(), trainGrpc = freePort(), bsHttp = freePort(), bsGrpc = freePort();
+    // the training service's job records: fresh each run (a job left over from an interrupted run
+    // would otherwise resume first and hold up this run's)
+    Path jobData = out.resolve("work/training-jobs");
+    deleteTree(jobData);
+    ManagedProcess training = new ManagedProcess("training-service", jar(repo, "training-service"), List.of(
+        "--server.port=" + trainHttp, "--isac.training.grpc-port=" + trainGrpc,
+        "--isac.training.bundle-dir=" + out.resolve("work/bundles"), "--isac.training.api-key=" + apiKey,
+        "--spring.datasource.url=jdbc:h2:file:" + jobData.toAbsolutePath().resolve("jobs") + ";WRITE_DELAY=0"),
+        logs.resolve("training-service.log"), trainHttp);
+    // the BS's task records and bundle cache: fresh each run, so that Table I counts this run's tasks
+    // only and no bundle of an earlier run serves
+    Path bsData = out.resolve("work/bs");
+    deleteTree(bsData);
+    // each device its own random token, known to the BS only for that id (the gRPC port is not loopback-only)
+    Map<String, String> tokens = new LinkedHashMap<>();
+    for (String[] d : DEVICES) {
+      tokens.put(d[0], UUID.randomUUID().toString());
+    }
+    List<String> bsArgs = new ArrayList<>(List.of(
+        "--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
+        "--isac.bs.registry-target=127.0.0.1:" + trainGrpc, "--isac.bs.api-key=" + apiKey,
+        "--isac.bs.task-history=100000",
+        "--isac.bs.storage.bundle-cache-dir=" + bsData.toAbsolutePath().resolve("bundle"),
+        "--spring.datasource.url=jdbc:h2:file:" + bsData.toAbsolutePath().resolve("tasks") + ";WRITE_DELAY=0"));
+    tokens.forEach((id, token) -> bsArgs.add("--isac.bs.auth.device-tokens." + id + "=" + token));
+    ManagedProcess bs = new ManagedProcess("bs-service", jar(repo, "bs-service"), bsArgs,
+        logs.resolve("bs-service.log"), bsHttp);
+    log.say("starting training-service (REST %d, gRPC %d) and bs-service (REST %d, gRPC %d); logs in %s",
+        trainHttp, trainGrpc, bsHttp, bsGrpc, logs);
+    start(training);
+    start(bs);
+    training.awaitHealthy(http.client(), Duration.ofMinutes(3));
+    bs.awaitHealthy(http.client(), Duration.ofMinutes(3));
+    List<ManagedProcess> devs = new ArrayList<>();
+    for (String[] d : DEVICES) {
+      int port = freePort();
+      ManagedProcess dp = new ManagedProcess("device-service-" + d[1], jar(repo, "device-service"),
+          deviceArgs(d, port, bsGrpc, trainGrpc, tokens.get(d[0])), logs.resolve("device-service-" + d[1] + ".log"),
+          port);
+      start(dp);
+      devs.add(dp);
+    }
+    log.say("starting 3 device-services (video, audio, text)");
+    for (ManagedProcess dp : devs) {
+      dp.awaitHealthy(http.client(), Duration.ofMinutes(3));
+    }
+    probe.awaitDevices("http://127.0.0.1:" + bsHttp, 3);
+    return new Endpoints("http://127.0.0.1:" + trainHttp, "http://127.0.0.1:" + bsHttp);
+  }
+
+  /** Stops every process started, the last first; safe to call again (and from the shutdown hook). */
+  synchronized void stopAll() {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).stop();
+    }
+    processes.clear();
+  }
+
+  private synchronized void start(ManagedProcess p) throws IOException {
+    processes.add(p);
+    p.start();
+  }
+
+  /** The command-line arguments of one demo device-service (one device {@code d} of {@link #DEVICES}). */
+  static List<String> deviceArgs(String[] d, int httpPort, int bsGrpc, int trainGrpc) {
+    return deviceArgs(d, httpPort, bsGrpc, trainGrpc, "");
+  }
+
+  /** As {@link #deviceArgs(String[], int, int, int)}, presenting {@code token} at Register. */
+  static List<String> deviceArgs(String[] d, int httpPort, int bsGrpc, int trainGrpc, String token) {
+    String p = "--isac.device.devices[0].";
+    return List.of(p + "auth-token=" + token,
+        "--server.port=" + httpPort, "--isac.device.bs.host=127.0.0.1", "--isac.device.bs.port=" + bsGrpc,
+        "--isac.device.radio.bs-antennas=4",
+        // the devices fetch the trained encoders too, so the BS can schedule LOCAL processing
+        "--isac.device.model.registry-target=127.0.0.1:" + trainGrpc,
+        p + "id=" + d[0], p + "modality=" + d[1], p + "sensing-rate-bps=" + d[2], p + "tx-power-dbm=23",
+        p + "cpu-hz=1.0e9", p + "flops-per-cycle=8", p + "x-m=" + d[3], p + "y-m=" + d[4],
+        p + "mobility.type=random-waypoint", p + "mobility.min-speed-mps=0.5", p + "mobility.max-speed-mps=1.5",
+        p + "mobility.pause-s=1", p + "mobility.cell-radius-m=200");
+  }
+
+  /** The runnable jar of {@code module} in {@code repo} (built beforehand). */
+  static Path jar(Path repo, String module) throws IOException {
+    Path dir = repo.resolve(module).resolve("target");
+    try (var files = Files.list(dir)) {
+      // the runnable fat jar carries the classifier exec; <module>-<version>.jar is the plain library jar
+      return files.filter(p -> p.getFileName().toString().matches(module + "-[0-9].*-exec\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException(module + ": no runnable " + module + "-*-exec.jar in " + dir + "; build first"));
+    } catch (NoSuchFileException e) {
+      throw new IllegalStateException(module + ": " + dir + " does not exist; run mvn package -DskipTests first", e);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Deletes {@code dir} and everything under it, if it exists. */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.isacemu.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemoArgsTest {
+
+  private static final Map<String, String> NO_ENV = Map.of();
+
+  private static DemoArgs parse(String... args) {
+    return DemoArgs.parse(args, NO_ENV);
+  }
+
+  @Test
+  void argumentsAreValidatedByName() {
+    assertThat(DemoArgs.options(new String[] {"--samples", "10"})).containsEntry("samples", "10");
+    assertThatThrownBy(() -> DemoArgs.options(new String[] {"--sample", "10"})).hasMessageContaining("--sample");
+    assertThatThrownBy(() -> DemoArgs.options(new String[] {"--samples"})).hasMessageContaining("--samples");
+    assertThatThrownBy(() -> DemoArgs.positive("samples", "0")).hasMessageContaining("samples: 0");
+    assertThatThrownBy(() -> DemoArgs.positive("epochs", "x")).hasMessageContaining("epochs: 'x'");
+    assertThatThrownBy(() -> DemoArgs.lambda("big")).hasMessageContaining("lambda: 'big'");
+    assertThatThrownBy(() -> DemoArgs.local(Path.of("."), Path.of("."), 1, 1, 0.2))
+        .hasMessageContaining("lambda: 0.2");
+  }
+
+  @Test
+  void defaultsApplyWhenNothingIsGiven() {
+    DemoArgs a = parse("--repo", "/tmp/r");
+    assertThat(a.repo()).isEqualTo(Path.of("/tmp/r"));
+    assertThat(a.out()).isEqualTo(Path.of("/tmp/r/results"));
+    assertThat(a.samples()).isEqualTo(200);
+    assertThat(a.epochs()).isEqualTo(20);
+    assertThat(a.deployLambda()).isEqualTo(0.5);
+    assertThat(a.attach()).isEmpty();
+    assertThat(a.apiKey()).isNotBlank();
+  }
+
+  @Test
+  void eachBadValueIsReportedWithItsOptionAndValue() {
+    assertThatThrownBy(() -> parse("--samples", "many")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("samples: 'many' is not an integer");
+    assertThatThrownBy(() -> parse("--samples", "601"))
+        .hasMessage("samples: 601 exceeds the 600 test samples of the embedded default");
+    assertThatThrownBy(() -> parse("--epochs", "-1")).hasMessage("epochs: -1 must be >= 1");
+    assertThatThrownBy(() -> parse("--lambda", "0.2")).hasMessage("lambda: 0.2 is not one of [0.0, 0.3, 0.5, 0.7, 1.0]");
+    assertThatThrownBy(() -> parse("--lambda", "half")).hasMessage("lambda: 'half' is not a number");
+    assertThatThrownBy(() -> parse("--help")).hasMessage("arguments: expected --name value pairs, got '--help'");
+    assertThatThrownBy(() -> parse("--foo", "1")).hasMessage(
+        "arguments: unknown option '--foo' (known: --samples --epochs --lambda --out --repo --training-url --bs-url --api-key)");
+  }
+
+  @Test
+  void attachModeNeedsBothUrlsAndValidatesThem() {
+    assertThat(DemoArgs.attach(DemoArgs.options(new String[] {"--samples", "5"}))).isEmpty();
+    assertThat(DemoArgs.attach(DemoArgs.options(new String[] {
+        "--training-url", "http://training-service:8082/", "--bs-url", "http://bs-service:8080"})))
+        .hasValue(new Endpoints("http://training-service:8082", "http://bs-service:8080"));
+    assertThatThrownBy(() -> DemoArgs.attach(DemoArgs.options(new String[] {"--bs-url", "http://bs:8080"})))
+        .hasMessageContaining("training-url: missing");
+    assertThatThrownBy(() -> DemoArgs.attach(DemoArgs.options(new String[] {
+        "--training-url", "ftp://x:1", "--bs-url", "http://bs:8080"})))
+        .hasMessageContaining("training-url: 'ftp://x:1'");
+    assertThatThrownBy(() -> DemoArgs.attach(DemoArgs.options(new String[] {
+        "--training-url", "http://t:1", "--bs-url", "http://bad host"})))
+        .hasMessageContaining("bs-url: 'http://bad host'");
+  }
+
+  @Test
+  void attachModeTakesTheKeyFromTheOptionOrTheEnvironmentAndNeedsOne() {
+    String[] attach = {"--training-url", "http://t:1", "--bs-url", "http://b:2"};
+    assertThatThrownBy(() -> DemoArgs.parse(attach, NO_ENV)).hasMessageStartingWith("api-key: empty");
+    assertThat(DemoArgs.parse(attach, Map.of("BS_API_KEY", "from-env")).apiKey()).isEqualTo("from-env");
+    String[] withKey = {"--training-url", "http://t:1", "--bs-url", "http://b:2", "--api-key", "given"};
+    DemoArgs a = DemoArgs.parse(withKey, Map.of("BS_API_KEY", "from-env"));
+    assertThat(a.apiKey()).isEqualTo("given");
+    assertThat(a.attach()).hasValue(new Endpoints("http://t:1", "http://b:2"));
+    assertThat(a.toString()).doesNotContain("given");
+  }
+}
