@@ -106,10 +106,10 @@ class DeviceServiceApplicationTest {
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
       String prometheus = http.getForObject("/actuator/prometheus", String.class);
       assertThat(prometheus)
-          .contains("isac_device_reports_sent_total{")
-          .contains("isac_device_energy_used_joules{")
-          .contains("isac_device_bits_sent_bits_total{")
-          .containsPattern("isac_device_commands_total\\{.*device=\"text-0\".*status=\"ok\"");
+          .contains("device_reports_sent_total{")
+          .contains("device_energy_used_joules{")
+          .contains("device_bits_sent_bits_total{")
+          .containsPattern("device_commands_total\\{.*device=\"text-0\".*status=\"ok\"");
     });
     assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode().value()).isEqualTo(404);
     assertThat(fleet.agents()).extracting(DeviceAgent::deviceId)

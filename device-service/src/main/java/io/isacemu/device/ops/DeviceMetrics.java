@@ -12,11 +12,11 @@ import java.util.Locale;
  * Micrometer meters of the devices (tag {@code device}):
  *
  * <ul>
- *   <li>{@code isac.device.reports.sent} — StateReports sent (counter)
- *   <li>{@code isac.device.reconnects} — re-attaches scheduled (counter)
- *   <li>{@code isac.device.commands} — sense commands answered, tag {@code status} (counter)
- *   <li>{@code isac.device.bits.sent} — modelled bits sent over the air (counter, bits)
- *   <li>{@code isac.device.energy.used} — energy spent since start (gauge, joules)
+ *   <li>{@code device.reports.sent} — StateReports sent (counter)
+ *   <li>{@code device.reconnects} — re-attaches scheduled (counter)
+ *   <li>{@code device.commands} — sense commands answered, tag {@code status} (counter)
+ *   <li>{@code device.bits.sent} — modelled bits sent over the air (counter, bits)
+ *   <li>{@code device.energy.used} — energy spent since start (gauge, joules)
  * </ul>
  */
 public final class DeviceMetrics implements LinkEvents {
@@ -29,7 +29,7 @@ public final class DeviceMetrics implements LinkEvents {
 
   /** Registers the energy gauge of a device. */
   public void bindEnergy(DeviceEmulator emulator) {
-    Gauge.builder("isac.device.energy.used", emulator, DeviceEmulator::energyUsedJ)
+    Gauge.builder("device.energy.used", emulator, DeviceEmulator::energyUsedJ)
         .tag("device", emulator.spec().deviceId())
         .baseUnit("joules")
         .description("Energy spent by the device since start (sensing + transmission + local compute)")
@@ -38,23 +38,23 @@ public final class DeviceMetrics implements LinkEvents {
 
   @Override
   public void reportSent(String deviceId) {
-    Counter.builder("isac.device.reports.sent").tag("device", deviceId)
+    Counter.builder("device.reports.sent").tag("device", deviceId)
         .description("StateReports sent to the BS").register(registry).increment();
   }
 
   @Override
   public void reconnectScheduled(String deviceId, long delayMs) {
-    Counter.builder("isac.device.reconnects").tag("device", deviceId)
+    Counter.builder("device.reconnects").tag("device", deviceId)
         .description("Re-attaches scheduled after a lost, refused or ended session")
         .register(registry).increment();
   }
 
   @Override
   public void commandAnswered(String deviceId, SenseStatus status, long bitsSent) {
-    Counter.builder("isac.device.commands").tag("device", deviceId)
+    Counter.builder("device.commands").tag("device", deviceId)
         .tag("status", status.name().toLowerCase(Locale.ROOT))
         .description("Sense commands answered, by status").register(registry).increment();
-    Counter.builder("isac.device.bits.sent").tag("device", deviceId).baseUnit("bits")
+    Counter.builder("device.bits.sent").tag("device", deviceId).baseUnit("bits")
         .description("Modelled bits sent over the air").register(registry).increment(bitsSent);
   }
 }
