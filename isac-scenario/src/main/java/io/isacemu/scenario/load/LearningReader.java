@@ -21,13 +21,18 @@ final class LearningReader {
   static DatasetSpec dataset(MapNode n) {
     String source = n.choice("source", "synthetic", List.of("synthetic", "pickle"));
     if (source.equals("pickle")) {
-      if (!n.has("path")) {
+      JsonNode raw = n.raw("path");
+      boolean missing = raw.isMissingNode() || raw.isNull() || raw.isTextual() && raw.textValue().isBlank();
+      if (missing) {
         n.problems().add(n.path("path"), "", "is required when source is pickle");
       }
-      String path = n.string("path", "");
+      String path = missing ? "" : n.string("path", "");
       String format = n.choice("format", "auto", Wire.names(DatasetSpec.PickleFormat.class));
       boolean drop = n.bool("dropAllZeroText", false);
       n.finish();
+      if (path.isBlank()) {
+        return DatasetSpec.Synthetic.DEFAULTS; // reported above
+      }
       return Build.of(n, () -> (DatasetSpec) new DatasetSpec.Pickle(path,
           Wire.parse(DatasetSpec.PickleFormat.class, format).orElseThrow(), drop)).orElse(DatasetSpec.Synthetic.DEFAULTS);
     }

@@ -144,7 +144,7 @@ final class MapNode {
   MapNode child(String key) {
     known.add(key);
     JsonNode v = node.path(key);
-    if (v.isNull()) {
+    if (empty(v)) {
       problems.add(path(key), "", "is empty (omit the key to take the defaults)");
       v = MissingNode.getInstance();
     }
@@ -182,11 +182,17 @@ final class MapNode {
     if (v.isMissingNode()) {
       return dflt;
     }
-    if (v.isNull()) {
-      problems.add(path(key), "", "is empty (omit the key to take the default " + dflt + ")");
+    if (empty(v)) {
+      problems.add(path(key), "", "is empty (omit the key to take the default "
+          + (dflt instanceof Number d ? Range.show(d.doubleValue()) : dflt) + ")");
       return dflt;
     }
     return read.apply(v).orElse(dflt);
+  }
+
+  /** {@code key:} with nothing after it (YAML null; Jackson may give an empty text). */
+  private static boolean empty(JsonNode v) {
+    return v.isNull() || v.isTextual() && v.textValue().isEmpty();
   }
 
   private Optional<Double> inRange(String key, JsonNode v, double d, Range range) {
@@ -227,6 +233,9 @@ final class MapNode {
 
   /** The value as written: a text unquoted, a number or boolean as is, a list or mapping as flow YAML. */
   static String text(JsonNode v) {
+    if (v.isNumber()) {
+      return Range.show(v.doubleValue());
+    }
     return v.isValueNode() ? v.asText() : v.toString();
   }
 
