@@ -20,14 +20,14 @@ public final class Scenarios {
   /** The scenario in {@code file}, validated, its sweep's points included (each value checked at its key). */
   public static Scenario load(Path file) {
     Scenario s = ScenarioReader.read(file);
-    SweepExpander.expand(s);
+    SweepExpander.expand(s, file.getFileName().toString());
     return s;
   }
 
   /** As {@link #load(Path)} for YAML text; {@code source} names it in messages. */
   public static Scenario load(String yaml, String source) {
     Scenario s = ScenarioReader.read(yaml, source);
-    SweepExpander.expand(s);
+    SweepExpander.expand(s, source);
     return s;
   }
 

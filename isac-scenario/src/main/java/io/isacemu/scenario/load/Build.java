@@ -22,7 +22,7 @@ final class Build {
       String msg = String.valueOf(e.getMessage());
       int colon = msg.indexOf(": ");
       String field = colon > 0 && !msg.substring(0, colon).contains(" ") ? msg.substring(0, colon) : "";
-      section.problems().add(field.isEmpty() ? section.path("") : section.path(field), "",
+      section.problems().add(section.path(field), "",
           field.isEmpty() ? msg : msg.substring(colon + 2));
     }
     return Optional.empty();

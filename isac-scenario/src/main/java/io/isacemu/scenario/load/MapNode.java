@@ -38,6 +38,9 @@ final class MapNode {
 
   /** The path of {@code key} under this mapping. */
   String path(String key) {
+    if (key.isEmpty()) {
+      return path;
+    }
     return path.isEmpty() ? key : path + "." + key;
   }
 

@@ -65,7 +65,7 @@ public final class ScenarioReader {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr();
       throw new ScenarioException(source, java.util.List.of(new Problem("<root>", "",
-          "not valid YAML" + where + ": " + e.getOriginalMessage())));
+          "not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""))));
     }
   }
 

@@ -49,11 +49,12 @@ public record SweepSpec(boolean zip, int maxPoints, Map<String, List<Object>> ax
       return axes.values().iterator().next().size();
     }
     long n = 1;
-    for (List<Object> v : axes.values()) {
-      n = Math.multiplyHigh(n, v.size()) != 0 ? Long.MAX_VALUE : n * v.size();
-      if (n < 0) {
-        return Long.MAX_VALUE;
+    try {
+      for (List<Object> v : axes.values()) {
+        n = Math.multiplyExact(n, v.size());
       }
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE; // saturate: far above any maxPoints
     }
     return n;
   }

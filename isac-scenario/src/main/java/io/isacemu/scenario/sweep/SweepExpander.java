@@ -31,11 +31,16 @@ public final class SweepExpander {
    * @throws io.isacemu.scenario.error.ScenarioException listing every bad value of every point
    */
   public static List<SweepPoint> expand(Scenario s) {
+    return expand(s, "<sweep>");
+  }
+
+  /** As {@link #expand(Scenario)}; {@code source} names the scenario in the exception's message. */
+  public static List<SweepPoint> expand(Scenario s, String source) {
     SweepSpec sweep = s.sweep();
     long count = sweep.pointCount();
     if (count > sweep.maxPoints()) {
       // the reader refuses such a file; a scenario built in code is refused here
-      throw new io.isacemu.scenario.error.ScenarioException("<sweep>", List.of(new Problem("sweep.axes",
+      throw new io.isacemu.scenario.error.ScenarioException(source, List.of(new Problem("sweep.axes",
           Long.toString(count), count + " points exceed sweep.maxPoints " + sweep.maxPoints())));
     }
     ObjectNode base = ScenarioWriter.tree(s.withSweep(SweepSpec.NONE));
@@ -52,7 +57,7 @@ public final class SweepExpander {
       local.list().forEach(p -> problems.add(new Problem(p.keyPath(), p.value(), p.message() + where)));
       point.ifPresent(p -> out.add(new SweepPoint(out.size(), values, p, TrainingFingerprint.of(p))));
     }
-    problems.throwIfAny("<sweep>");
+    problems.throwIfAny(source);
     return out;
   }
 
