@@ -111,6 +111,15 @@ class SweepTest {
   }
 
   @Test
+  void sweepOverAVariantSelectorIsRefused() {
+    assertThat(problems("sweep:\n  axes:\n    devices.video.mobility.type: [static, random-waypoint]\n"))
+        .containsExactly("sweep.axes.devices.video.mobility.type: selects a variant (its keys differ): "
+            + "write one scenario per variant instead");
+    assertThat(problems("sweep:\n  axes:\n    dataset.source: [pickle]\n")).containsExactly(
+        "sweep.axes.dataset.source: selects a variant (its keys differ): write one scenario per variant instead");
+  }
+
+  @Test
   void emptyAxisIsRefused() {
     assertThat(problems("sweep:\n  axes:\n    cell.bandwidthHz: []\n")).containsExactly(
         "sweep.axes.cell.bandwidthHz: [] is empty: an axis needs at least one value (the grid would have no point)");

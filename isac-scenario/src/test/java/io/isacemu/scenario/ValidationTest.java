@@ -93,7 +93,7 @@ class ValidationTest {
         "cell.bsAntennas: -1 must be in [1, 1024]",
         "cell.bandwith: unknown key (did you mean cell.bandwidthHz?)",
         "devices.audio.txPowerDbm: 99 must be in [-50, 40]",
-        "devices.audio.mobility.maxSpeedMps: unknown key (valid keys: type)",
+        "devices.audio.mobility.maxSpeedMps: unknown key here: only with type: random-waypoint",
         "serving.timeScale: -1 must be in [0, 1000]");
   }
 
@@ -129,7 +129,9 @@ class ValidationTest {
     assertThat(problems("dataset:\n  source: pickle\n  format: multibench\n"))
         .containsExactly("dataset.path: is required when source is pickle");
     assertThat(problems("dataset:\n  source: pickle\n  path: mosei.pkl\n  trainSize: 10\n"))
-        .containsExactly("dataset.trainSize: unknown key (valid keys: source, path, format, dropAllZeroText)");
+        .containsExactly("dataset.trainSize: unknown key here: only with source: synthetic");
+    assertThat(problems("dataset:\n  path: mosei.pkl\n"))
+        .containsExactly("dataset.path: unknown key here: only with source: pickle");
     assertThat(problems("dataset:\n  source: pickle\n  path: mosei.pkl\n  format: csv\n"))
         .containsExactly("dataset.format: 'csv' is not one of auto, multibench, mmsa");
   }

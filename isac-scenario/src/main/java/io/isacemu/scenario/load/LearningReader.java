@@ -11,12 +11,23 @@ import io.isacemu.scenario.model.ServingSpec;
 import io.isacemu.scenario.model.TrainingSpec;
 import io.isacemu.scenario.model.Wire;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Sections {@code dataset}, {@code training} and {@code serving}. On a problem a section takes its default. */
 final class LearningReader {
 
   private LearningReader() {}
+
+  private static final List<String> SYNTHETIC_KEYS = List.of("seed", "trainSize", "validSize", "testSize",
+      "sequenceLength", "textOnlyShare", "avOnlyShare", "misleadingTextShare", "featureNoise", "labelNoise");
+
+  /** Each of {@code keys} → {@code variant}, for {@link MapNode#finish(Map)}. */
+  static Map<String, String> only(List<String> keys, String variant) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    keys.forEach(k -> m.put(k, variant));
+    return m;
+  }
 
   static DatasetSpec dataset(MapNode n) {
     String source = n.choice("source", "synthetic", List.of("synthetic", "pickle"));
@@ -29,7 +40,7 @@ final class LearningReader {
       String path = missing ? "" : n.string("path", "");
       String format = n.choice("format", "auto", Wire.names(DatasetSpec.PickleFormat.class));
       boolean drop = n.bool("dropAllZeroText", false);
-      n.finish();
+      n.finish(only(SYNTHETIC_KEYS, "source: synthetic"));
       if (path.isBlank()) {
         return DatasetSpec.Synthetic.DEFAULTS; // reported above
       }
@@ -47,7 +58,7 @@ final class LearningReader {
     double misleading = n.number("misleadingTextShare", d.misleadingTextShare(), Limits.SHARE);
     double featureNoise = n.number("featureNoise", d.featureNoise(), Limits.FEATURE_NOISE);
     double labelNoise = n.number("labelNoise", d.labelNoise(), Limits.LABEL_NOISE);
-    n.finish();
+    n.finish(only(List.of("path", "format", "dropAllZeroText"), "source: pickle"));
     if (textOnly + avOnly > 1 + 1e-12) {
       // SyntheticConfig's own message names both fields; say it at the second with the sum
       n.problems().add(n.path("avOnlyShare"), Range.show(avOnly),

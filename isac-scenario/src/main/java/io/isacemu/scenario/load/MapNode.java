@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -169,9 +170,19 @@ final class MapNode {
 
   /** Reports every key of the file no accessor asked for. */
   void finish() {
+    finish(Map.of());
+  }
+
+  /**
+   * As {@link #finish()}; a key of {@code otherVariant} (key → the variant it belongs to, e.g.
+   * {@code source: pickle}) is reported as belonging there rather than with a suggestion.
+   */
+  void finish(Map<String, String> otherVariant) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      if (!known.contains(k)) {
+      if (!known.contains(k) && otherVariant.containsKey(k)) {
+        problems.add(path(k), text(node.get(k)), "unknown key here: only with " + otherVariant.get(k));
+      } else if (!known.contains(k)) {
         String hint = KeySuggester.closest(k, known).map(c -> " (did you mean " + path(c) + "?)")
             .orElse(known.isEmpty() ? "" : " (valid keys: " + String.join(", ", known) + ")");
         problems.add(path(k), text(node.get(k)), "unknown key" + hint);

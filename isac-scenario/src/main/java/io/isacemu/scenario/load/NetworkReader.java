@@ -79,7 +79,7 @@ final class NetworkReader {
   private static MobilitySpec mobility(MapNode n, MobilitySpec d) {
     String type = n.choice("type", d.type(), List.of("static", "random-waypoint"));
     if (type.equals("static")) {
-      n.finish();
+      n.finish(LearningReader.only(List.of("minSpeedMps", "maxSpeedMps", "pauseSeconds"), "type: random-waypoint"));
       return new MobilitySpec.Static();
     }
     MobilitySpec.RandomWaypoint w = d instanceof MobilitySpec.RandomWaypoint rw ? rw

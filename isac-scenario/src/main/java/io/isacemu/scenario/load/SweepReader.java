@@ -72,7 +72,11 @@ final class SweepReader {
         continue;
       }
       JsonNode target = at(resolved, path);
-      if (target.isMissingNode()) {
+      if (path.equals("dataset.source") || path.endsWith(".mobility.type")) {
+        // each variant has its own keys: one file per variant says which keys go with which
+        problems.add(where, count, "selects a variant (its keys differ): write one scenario per variant instead");
+        pathsOk = false;
+      } else if (target.isMissingNode()) {
         String hint = KeySuggester.closest(path, scalars).map(c -> " (did you mean " + c + "?)").orElse("");
         problems.add(where, count, "unknown key path" + hint);
         pathsOk = false;
