@@ -49,11 +49,6 @@ final class MapNode {
     return problems;
   }
 
-  /** Whether the file gives {@code key} (not an accessor: does not make the key valid). */
-  boolean has(String key) {
-    return node.has(key);
-  }
-
   /** A number in {@code range}; integers and texts such as {@code 20e6} are accepted. */
   double number(String key, double dflt, Range range) {
     return value(key, dflt, v -> toNumber(key, v).flatMap(d -> inRange(key, v, d, range)));
@@ -159,13 +154,6 @@ final class MapNode {
   JsonNode raw(String key) {
     known.add(key);
     return node.path(key);
-  }
-
-  /** Keys the file gives, in file order. */
-  List<String> keys() {
-    List<String> out = new ArrayList<>();
-    node.fieldNames().forEachRemaining(out::add);
-    return out;
   }
 
   /** Reports every key of the file no accessor asked for. */

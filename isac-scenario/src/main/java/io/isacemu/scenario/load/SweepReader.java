@@ -34,7 +34,7 @@ final class SweepReader {
           MapNode.shown(axesNode) + " is not a mapping (key path: [values])");
       return SweepSpec.NONE;
     }
-    axesNode.fields().forEachRemaining(e -> {
+    axesNode.properties().forEach(e -> {
       String p = axesPath + "." + e.getKey();
       JsonNode v = e.getValue();
       if (!v.isArray()) {
@@ -114,7 +114,7 @@ final class SweepReader {
   }
 
   private static void collectScalars(String prefix, JsonNode n, List<String> out) {
-    n.fields().forEachRemaining(e -> {
+    n.properties().forEach(e -> {
       String p = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
       if (p.equals("sweep")) {
         return;
