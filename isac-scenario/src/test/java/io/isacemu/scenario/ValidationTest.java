@@ -53,6 +53,8 @@ class ValidationTest {
   void typeErrorsAreNamed() {
     assertThat(problems("cell:\n  bsAntennas: four\n")).containsExactly("cell.bsAntennas: 'four' is not a number");
     assertThat(problems("cell:\n  bsAntennas: 2.5\n")).containsExactly("cell.bsAntennas: 2.5 is not a whole number");
+    assertThat(problems("devices:\n  text:\n    count: 1e10\n"))
+        .containsExactly("devices.text.count: 10000000000 must be in [1, 64]");
     assertThat(problems("cell:\n  pathLoss:\n    shadowing: maybe\n"))
         .containsExactly("cell.pathLoss.shadowing: 'maybe' is not true or false");
     assertThat(problems("cell: 20e6\n")).containsExactly("cell: 20000000 is not a mapping (key: value lines)");

@@ -56,7 +56,8 @@ final class MapNode {
 
   /** A whole number in {@code range}. */
   int integer(String key, int dflt, Range range) {
-    return value(key, dflt, v -> toNumber(key, v).flatMap(d -> whole(key, v, d)).flatMap(d -> inRange(key, v, d, range))
+    // range first: 1e10 for a count is out of range, not "not whole"
+    return value(key, dflt, v -> toNumber(key, v).flatMap(d -> inRange(key, v, d, range)).flatMap(d -> whole(key, v, d))
         .map(Double::intValue));
   }
 

@@ -19,6 +19,7 @@ import io.isacemu.scenario.model.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +38,7 @@ public final class ScenarioReader {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new ScenarioException(file.toString(), java.util.List.of(new Problem("<root>", file.toString(),
+      throw new ScenarioException(file.toString(), List.of(new Problem("<root>", file.toString(),
           "cannot read the file: " + e.getMessage())));
     }
     return read(text, file.getFileName().toString());
@@ -64,7 +65,7 @@ public final class ScenarioReader {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr();
-      throw new ScenarioException(source, java.util.List.of(new Problem("<root>", "",
+      throw new ScenarioException(source, List.of(new Problem("<root>", "",
           "not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""))));
     }
   }

@@ -1,6 +1,7 @@
 package io.isacemu.scenario.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.isacemu.scenario.error.Problems;
 import io.isacemu.scenario.model.Limits;
 import io.isacemu.scenario.model.SweepSpec;
@@ -108,7 +109,7 @@ final class SweepReader {
   static JsonNode at(JsonNode root, String path) {
     JsonNode n = root;
     for (String k : path.split("\\.", -1)) {
-      n = n.isObject() ? n.path(k) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      n = n.isObject() ? n.path(k) : MissingNode.getInstance();
     }
     return n;
   }

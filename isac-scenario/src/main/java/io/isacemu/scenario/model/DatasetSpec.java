@@ -1,6 +1,7 @@
 package io.isacemu.scenario.model;
 
 import io.isacemu.core.validation.Check;
+import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.data.DatasetSettings;
 import io.isacemu.data.synthetic.SyntheticConfig;
 import java.util.Locale;
@@ -69,7 +70,7 @@ public sealed interface DatasetSpec {
       Check.present("path", path);
       Check.present("format", format);
       if (path.isBlank()) {
-        throw new io.isacemu.core.validation.InvalidFieldException("path", path,
+        throw new InvalidFieldException("path", path,
             "'' is required when source is pickle");
       }
     }

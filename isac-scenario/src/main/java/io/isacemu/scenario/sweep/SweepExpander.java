@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.isacemu.scenario.error.Problem;
 import io.isacemu.scenario.error.Problems;
+import io.isacemu.scenario.error.ScenarioException;
 import io.isacemu.scenario.load.ScenarioReader;
 import io.isacemu.scenario.load.ScenarioWriter;
 import io.isacemu.scenario.model.Range;
@@ -28,7 +29,7 @@ public final class SweepExpander {
   /**
    * Every point of {@code s}'s sweep, in order; one point (index 0, no axis values) without a sweep.
    *
-   * @throws io.isacemu.scenario.error.ScenarioException listing every bad value of every point
+   * @throws ScenarioException listing every bad value of every point
    */
   public static List<SweepPoint> expand(Scenario s) {
     return expand(s, "<sweep>");
@@ -40,7 +41,7 @@ public final class SweepExpander {
     long count = sweep.pointCount();
     if (count > sweep.maxPoints()) {
       // the reader refuses such a file; a scenario built in code is refused here
-      throw new io.isacemu.scenario.error.ScenarioException(source, List.of(new Problem("sweep.axes",
+      throw new ScenarioException(source, List.of(new Problem("sweep.axes",
           Long.toString(count), count + " points exceed sweep.maxPoints " + sweep.maxPoints())));
     }
     ObjectNode base = ScenarioWriter.tree(s.withSweep(SweepSpec.NONE));
