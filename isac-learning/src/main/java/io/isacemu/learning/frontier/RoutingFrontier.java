@@ -103,6 +103,15 @@ public final class RoutingFrontier {
    * expensiveIndex}.
    */
   public FrontierPoint gate(String method, int[] choice, int cheapIndex, int expensiveIndex) {
+    return gate(method, choice, cheapIndex, expensiveIndex, 0);
+  }
+
+  /**
+   * Like {@link #gate(String, int[], int, int)}, the gate's own FLOPs per sample ({@code
+   * gateFlopsPerSample ≥ 0}, run on every sample) added to the mean FLOPs.
+   */
+  public FrontierPoint gate(String method, int[] choice, int cheapIndex, int expensiveIndex, double gateFlopsPerSample) {
+    Check.nonNegative("gateFlopsPerSample", gateFlopsPerSample);
     sameLength("choice", choice, size());
     if (cheapIndex == expensiveIndex) {
       throw new IllegalArgumentException("expensiveIndex: " + expensiveIndex + " equals cheapIndex");
@@ -115,7 +124,28 @@ public final class RoutingFrontier {
       }
       toE[i] = choice[i] == expensiveIndex;
     }
-    return evaluate(method, toE);
+    return plusFlops(evaluate(method, toE), gateFlopsPerSample);
+  }
+
+  /**
+   * What a cascade really computes at share {@code u}: {@link #cascadeAtShare} plus, on the samples it
+   * escalates, the cheap expert's FLOPs it ran to decide ({@code C̄ = (1−u)·C_T + u·(C_E + F_T)} in
+   * FLOPs; the text's bits, energy and latency are already part of {@code C_E}, which reads it too).
+   */
+  public FrontierPoint cascadeAtShareWithDecision(double share) {
+    FrontierPoint p = cascadeAtShare(share);
+    double extra = 0;
+    boolean[] toE = cascadeRouting(count(share));
+    for (int i = 0; i < toE.length; i++) {
+      extra += toE[i] ? cheapCosts.get(i).flops() : 0;
+    }
+    return plusFlops(p, extra / size());
+  }
+
+  private static FrontierPoint plusFlops(FrontierPoint p, double flops) {
+    GateExpertCost c = p.meanCost();
+    return new FrontierPoint(p.method(), p.shareExpensive(), p.acc2(),
+        new GateExpertCost(c.latencySeconds(), c.energyJoules(), c.bits(), c.flops() + flops));
   }
 
   /** The confidence cascade at threshold {@code θ}: {@code T} when {@code |ŷ_T| > θ}, else {@code E}. */
@@ -145,7 +175,11 @@ public final class RoutingFrontier {
 
   /** The cascade at share {@code u}: the {@code round(u·N)} samples of lowest {@code |ŷ_T|} go to {@code E}. */
   public FrontierPoint cascadeAtShare(double share) {
-    return topK("cascade", share, Comparator.comparingDouble(i -> Math.abs(cheapPredictions[i])));
+    return evaluate("cascade", cascadeRouting(count(share)));
+  }
+
+  private boolean[] cascadeRouting(int k) {
+    return topK(k, Comparator.comparingDouble(i -> Math.abs(cheapPredictions[i])));
   }
 
   /**
@@ -213,23 +247,22 @@ public final class RoutingFrontier {
    */
   public FrontierPoint oracleAtShare(double share) {
     // rank: 0 = gain (only E right), 1 = neutral, 2 = loss (only T right)
-    return topK("oracle (cheapest correct)", share, Comparator.comparingInt(i -> {
+    return evaluate("oracle (cheapest correct)", topK(count(share), Comparator.comparingInt(i -> {
       boolean t = correct(cheapPredictions, i);
       boolean e = correct(expensivePredictions, i);
       return t == e ? 1 : e ? 0 : 2;
-    }));
+    })));
   }
 
-  /** The routing that sends the first {@code round(u·N)} samples in {@code order} (ties by index) to {@code E}. */
-  private FrontierPoint topK(String method, double share, Comparator<Integer> order) {
-    int k = count(share);
+  /** The routing that sends the first {@code k} samples in {@code order} (ties by index) to {@code E}. */
+  private boolean[] topK(int k, Comparator<Integer> order) {
     Integer[] idx = IntStream.range(0, size()).boxed().toArray(Integer[]::new);
     Arrays.sort(idx, order.thenComparingInt(i -> i));
     boolean[] toE = new boolean[size()];
     for (int i = 0; i < k; i++) {
       toE[idx[i]] = true;
     }
-    return evaluate(method, toE);
+    return toE;
   }
 
   private int count(double share) {

@@ -129,6 +129,18 @@ class RoutingFrontierTest {
     assertThat(p.acc2()).isCloseTo(3 / 6.0, within(EPS));
     // expert indices as in the gate's output order: E may be index 0
     assertThat(f.gate("gate", new int[] {1, 0, 1, 0, 1, 1}, 1, 0)).isEqualTo(p);
+    // the gate's own FLOPs run on every sample
+    assertThat(f.gate("gate", new int[] {0, 1, 0, 1, 0, 0}, 0, 1, 0.5e6).meanCost().flops())
+        .isCloseTo(10e6 / 6 + 0.5e6, within(1e-6));
+  }
+
+  @Test
+  void cascadeWithDecisionPaysTheCheapExpertOnEscalatedSamples() {
+    // k = 2 escalated: 4·1 + 2·(3 + 1) MFLOP over 6; bits unchanged
+    FrontierPoint p = f.cascadeAtShareWithDecision(2 / 6.0);
+    assertThat(p.meanCost().flops()).isCloseTo(12e6 / 6, within(1e-6));
+    assertThat(p.acc2()).isCloseTo(5 / 6.0, within(EPS));
+    assertThat(p.meanCost().bits()).isCloseTo(f.cascadeAtShare(2 / 6.0).meanCost().bits(), within(1e-9));
   }
 
   @Test
@@ -154,6 +166,7 @@ class RoutingFrontierTest {
     assertThatThrownBy(() -> new RoutingFrontier(Y, T, E, List.of(CT), java.util.Collections.nCopies(6, CE)))
         .hasMessageContaining("cheapCosts").hasMessageContaining("1");
     assertThatThrownBy(() -> new FrontierPoint("x", 1.2, 0.5, CT)).hasMessageContaining("shareExpensive");
+    assertThatThrownBy(() -> f.gate("g", new int[6], 0, 1, -1)).hasMessageContaining("gateFlopsPerSample");
   }
 
   @Test
