@@ -66,7 +66,7 @@ public final class FrontierBenchmark {
     }
 
     String fmt(String f) {
-      return String.format(Locale.ROOT, f + " ± " + f, mean(), halfWidth());
+      return String.format(Locale.ROOT, f, mean()) + " ± " + String.format(Locale.ROOT, f.replace("+", ""), halfWidth());
     }
   }
 
@@ -206,7 +206,7 @@ public final class FrontierBenchmark {
         train, valid, test, steps, epochs, lambdas, metric.name().toLowerCase(Locale.ROOT), wall, seeds - 1));
     out.line("");
     out.line(String.format(Locale.ROOT, "Per-sample costs (mean over the scenario frames, last seed): T %.3f MFLOPs, "
-        + "%.2f mJ, %.3f kbit; V+A+T %.3f MFLOPs, %.2f mJ, %.3f kbit; gate FLOPs per sample: on-demand %.3f M, full %.3f M.",
+        + "%.4f mJ, %.3f kbit; V+A+T %.3f MFLOPs, %.3f mJ, %.3f kbit; gate FLOPs per sample: on-demand %.3f M, full %.3f M.",
         ct.flops() / 1e6, ct.energyJoules() * 1e3, ct.bits() / 1e3, ce.flops() / 1e6, ce.energyJoules() * 1e3,
         ce.bits() / 1e3, onDemandGateFlops / 1e6, fullGateFlops / 1e6));
     out.line("");
