@@ -119,6 +119,9 @@ final class ExpertTrainer {
           adam.restore(block, model.getNDManager(), saved.get().live().orElseThrow().optimizer());
         }
         int epochsRun = start;
+        if (start < config.expertEpochs() && stale < config.patience()) {
+          listener.onRunStart(EpochReport.Stage.EXPERTS, set.name(), 0, start);
+        }
         for (int epoch = start; epoch < config.expertEpochs() && stale < config.patience(); epoch++) {
           if (epoch > 0) {
             Engine.getInstance().setRandomSeed(epochSeed(base, epoch));

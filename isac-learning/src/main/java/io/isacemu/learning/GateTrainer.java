@@ -78,6 +78,7 @@ final class GateTrainer {
         if (!config.fineTuneExperts()) {
           experts.forEach(e -> e.freezeParameters(true));
         }
+        listener.onRunStart(EpochReport.Stage.GATE, "gate", d.lambda(), 0);
         for (int epoch = 0; epoch < config.gateEpochs(); epoch++) {
           double tau = config.tau().at(epoch, config.gateEpochs());
           // a fresh state per sample every epoch (same features and costs within the epoch)

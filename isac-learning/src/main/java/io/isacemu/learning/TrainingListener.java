@@ -7,6 +7,17 @@ public interface TrainingListener {
   /** Called after each epoch of either stage. */
   void onEpoch(EpochReport report);
 
+  /**
+   * A run — one stage-I expert, or the gate of one λ in stage II — is about to train {@code
+   * firstEpoch} (0-based; &gt; 0 when resumed from a checkpoint); called before that epoch starts, so
+   * a listener can time it. Ignored by default.
+   *
+   * @param stage the stage
+   * @param model expert name (stage I) or {@code gate} (stage II)
+   * @param lambda the run's λ; 0 in stage I
+   */
+  default void onRunStart(EpochReport.Stage stage, String model, double lambda, int firstEpoch) {}
+
   /** A note about the job; ignored by default. */
   default void onMessage(String text) {}
 

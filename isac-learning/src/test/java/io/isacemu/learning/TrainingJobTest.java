@@ -20,6 +20,7 @@ class TrainingJobTest {
   private final ToySplit valid = ToySplit.generate(128, 6, 2);
   private final ToySplit test = ToySplit.generate(256, 6, 3);
   private final List<EpochReport> reports = new ArrayList<>();
+  private final List<String> events = new ArrayList<>();
   private TrainingResult result;
 
   @BeforeAll
@@ -36,7 +37,19 @@ class TrainingJobTest {
         .patience(4)
         .seed(7)
         .build();
-    result = new TrainingJob(config, TestCosts.table(CostMetric.ENERGY), reports::add)
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void onEpoch(EpochReport r) {
+        events.add(r.stage() + " " + r.model() + " " + r.lambda() + " epoch " + r.epoch());
+        reports.add(r);
+      }
+
+      @Override
+      public void onRunStart(EpochReport.Stage stage, String model, double lambda, int firstEpoch) {
+        events.add(stage + " " + model + " " + lambda + " start " + firstEpoch);
+      }
+    };
+    result = new TrainingJob(config, TestCosts.table(CostMetric.ENERGY), listener)
         .run(train, valid, GateFeatures.none());
   }
 
@@ -110,6 +123,19 @@ class TrainingJobTest {
         assertThat(result.gated().get(j).model().expertPredict(e, test)).containsExactly(first);
       }
     }
+  }
+
+  @Test
+  void everyRunStartsBeforeItsFirstEpoch() {
+    // each epoch 0 is announced just before it (so a listener can time it); no other start
+    for (int i = 0; i < events.size(); i++) {
+      String e = events.get(i);
+      if (e.endsWith(" epoch 0")) {
+        assertThat(i).isPositive();
+        assertThat(events.get(i - 1)).isEqualTo(e.replace(" epoch 0", " start 0"));
+      }
+    }
+    assertThat(events.stream().filter(e -> e.contains(" start "))).hasSize(2 + 3);
   }
 
   @Test

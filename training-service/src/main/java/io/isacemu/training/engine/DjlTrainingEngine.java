@@ -229,7 +229,11 @@ public final class DjlTrainingEngine implements TrainingEngine {
     return y;
   }
 
-  private static io.isacemu.learning.TrainingListener adapter(ProgressListener l, int epochsStageOne) {
+  /**
+   * The learning job's reports as service progress: a run's start (before its first epoch, so the
+   * service times that epoch from there) begins a stage; epochs are 1-based.
+   */
+  public static io.isacemu.learning.TrainingListener adapter(ProgressListener l, int epochsStageOne) {
     return new io.isacemu.learning.TrainingListener() {
       // the run the last report was of: a new one (or a resumed one) begins a stage for the service
       private String run = "";
@@ -245,6 +249,13 @@ public final class DjlTrainingEngine implements TrainingEngine {
       }
 
       @Override
+      public void onRunStart(EpochReport.Stage stage, String model, double lambda, int firstEpoch) {
+        Stage s = stage == EpochReport.Stage.EXPERTS ? Stage.STAGE_I : Stage.STAGE_II;
+        run = s + " " + subject(s, model, lambda);
+        l.onStage(s, subject(s, model, lambda));
+      }
+
+      @Override
       public void onEpoch(EpochReport r) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("acc2", r.validMetrics().acc2HasZero());
@@ -252,8 +263,10 @@ public final class DjlTrainingEngine implements TrainingEngine {
         metrics.put("mae", r.validMetrics().mae());
         r.validRouting().ifPresent(rt -> metrics.put("expectedNormalisedCost", rt.expectedNormalisedCost()));
         Stage stage = r.stage() == EpochReport.Stage.EXPERTS ? Stage.STAGE_I : Stage.STAGE_II;
-        String subject = stage == Stage.STAGE_I ? r.model() : "λ=" + r.lambda();
-        if (r.epoch() == 0 || !run.equals(stage + " " + subject)) {
+        String subject = subject(stage, r.model(), r.lambda());
+        // a run announces itself before its first epoch (onRunStart); calling onStage only once that
+        // epoch had ended reset the service's epoch clock and timed every run's first epoch as ~0 s
+        if (!run.equals(stage + " " + subject)) {
           run = stage + " " + subject;
           l.onStage(stage, subject);
         }
@@ -261,6 +274,10 @@ public final class DjlTrainingEngine implements TrainingEngine {
             metrics, Math.max(0, r.samplesPerSecond()));
       }
     };
+  }
+
+  private static String subject(Stage stage, String model, double lambda) {
+    return stage == Stage.STAGE_I ? model : "λ=" + lambda;
   }
 
   private static double finiteOr(double v) {
