@@ -1,12 +1,12 @@
 package io.isacemu.data;
 
+import io.isacemu.core.digest.Sha256;
 import io.isacemu.core.modality.Modality;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -24,12 +24,7 @@ public final class DatasetFingerprint {
 
   /** The fingerprint of the three splits, in this order. */
   public static String of(MultimodalSplit train, MultimodalSplit valid, MultimodalSplit test) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    MessageDigest sha = Sha256.newDigest();
     ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     for (MultimodalSplit s : new MultimodalSplit[] {train, valid, test}) {
       putInt(sha, buf, s.size());

@@ -7,8 +7,6 @@ import io.isacemu.bs.BsProperties;
 import io.isacemu.bs.model.ModelHolder;
 import io.isacemu.bs.model.ModelLease;
 import io.isacemu.bs.store.ExperimentStore;
-import io.isacemu.core.modality.Modality;
-import io.isacemu.core.modality.ModalitySet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,20 +81,10 @@ public class ExperimentService implements DisposableBean {
 
   /** The default modes: fixed V, A, T, V+A+T where the bundle has them, then full and on-demand. */
   public List<String> defaultModes() {
-    List<String> modes = new ArrayList<>();
     try (ModelLease lease = holder.acquire().orElseThrow(
         () -> new ServiceUnavailableException("no model in service: cannot run experiments yet"))) {
-      List<ModalitySet> table = List.of(ModalitySet.of(Modality.VIDEO), ModalitySet.of(Modality.AUDIO),
-          ModalitySet.of(Modality.TEXT), ModalitySet.all());
-      for (ModalitySet s : table) {
-        if (lease.model().indexOf(s) >= 0) {
-          modes.add("fixed:" + s.name());
-        }
-      }
+      return TaskMode.tableOne(lease.model()).stream().map(TaskMode::label).toList();
     }
-    modes.add("full");
-    modes.add("on-demand");
-    return modes;
   }
 
   /**

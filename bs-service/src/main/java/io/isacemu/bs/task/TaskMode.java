@@ -3,6 +3,10 @@ package io.isacemu.bs.task;
 import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.learning.GateMode;
+import io.isacemu.bs.model.ServingModel;
+import io.isacemu.core.modality.Modality;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How a task picks the expert per sample, and therefore what it senses and fetches: a learned gate
@@ -80,5 +84,23 @@ public sealed interface TaskMode permits TaskMode.Gated, TaskMode.Fixed {
     }
     throw InvalidFieldException.rejected(
         "mode", value, "is not one of full, on-demand, fixed:<expert> (e.g. fixed:T, fixed:V+A+T)");
+  }
+
+  /**
+   * Table I's rows: fixed V, A, T and V+A+T where {@code model} has the expert, then every gate mode
+   * ({@code full}, {@code on-demand}).
+   */
+  static List<TaskMode> tableOne(ServingModel model) {
+    List<TaskMode> modes = new ArrayList<>();
+    for (ModalitySet s : List.of(ModalitySet.of(Modality.VIDEO), ModalitySet.of(Modality.AUDIO),
+        ModalitySet.of(Modality.TEXT), ModalitySet.all())) {
+      if (model.indexOf(s) >= 0) {
+        modes.add(new Fixed(s));
+      }
+    }
+    for (GateMode g : GateMode.values()) {
+      modes.add(new Gated(g));
+    }
+    return modes;
   }
 }

@@ -43,16 +43,17 @@ public final class RoutingFrontier {
   public RoutingFrontier(
       float[] labels, float[] cheapPredictions, float[] expensivePredictions,
       List<GateExpertCost> cheapCosts, List<GateExpertCost> expensiveCosts) {
-    this.labels = finiteCopy("labels", Check.present("labels", labels));
+    this.labels = FrontierInputs.finiteCopy("labels", Check.present("labels", labels));
     int n = labels.length;
     if (n == 0) {
       throw new IllegalArgumentException("labels: length 0; a frontier needs at least one sample");
     }
-    this.cheapPredictions = finiteCopy("cheapPredictions", sameLength("cheapPredictions", cheapPredictions, n));
+    this.cheapPredictions =
+        FrontierInputs.finiteCopy("cheapPredictions", FrontierInputs.sameLength("cheapPredictions", cheapPredictions, n));
     this.expensivePredictions =
-        finiteCopy("expensivePredictions", sameLength("expensivePredictions", expensivePredictions, n));
-    this.cheapCosts = costs("cheapCosts", cheapCosts, n);
-    this.expensiveCosts = costs("expensiveCosts", expensiveCosts, n);
+        FrontierInputs.finiteCopy("expensivePredictions", FrontierInputs.sameLength("expensivePredictions", expensivePredictions, n));
+    this.cheapCosts = FrontierInputs.costs("cheapCosts", cheapCosts, n);
+    this.expensiveCosts = FrontierInputs.costs("expensiveCosts", expensiveCosts, n);
   }
 
   /** A frontier where every sample costs the same per expert (e.g. a {@code GateCostTable}'s means). */
@@ -75,7 +76,7 @@ public final class RoutingFrontier {
   /** The routing {@code toExpensive[i]} ({@code true}: {@code E} runs on sample {@code i}), scored. */
   public FrontierPoint evaluate(String method, boolean[] toExpensive) {
     Check.present("method", method);
-    sameLength("toExpensive", toExpensive, size());
+    FrontierInputs.sameLength("toExpensive", toExpensive, size());
     int n = size();
     float[] routed = new float[n];
     double lat = 0;
@@ -112,7 +113,7 @@ public final class RoutingFrontier {
    */
   public FrontierPoint gate(String method, int[] choice, int cheapIndex, int expensiveIndex, double gateFlopsPerSample) {
     Check.nonNegative("gateFlopsPerSample", gateFlopsPerSample);
-    sameLength("choice", choice, size());
+    FrontierInputs.sameLength("choice", choice, size());
     if (cheapIndex == expensiveIndex) {
       throw new IllegalArgumentException("expensiveIndex: " + expensiveIndex + " equals cheapIndex");
     }
@@ -223,7 +224,7 @@ public final class RoutingFrontier {
    * textDecisive[i]}), {@code E} for the others.
    */
   public FrontierPoint groupOracle(boolean[] textDecisive) {
-    sameLength("textDecisive", textDecisive, size());
+    FrontierInputs.sameLength("textDecisive", textDecisive, size());
     boolean[] toE = new boolean[size()];
     for (int i = 0; i < toE.length; i++) {
       toE[i] = !textDecisive[i];
@@ -276,49 +277,5 @@ public final class RoutingFrontier {
 
   private static double clamp01(double v) {
     return Math.max(0, Math.min(1, v));
-  }
-
-  private static float[] sameLength(String field, float[] a, int n) {
-    Check.present(field, a);
-    if (a.length != n) {
-      throw new IllegalArgumentException(field + ": length " + a.length + " != labels length " + n);
-    }
-    return a;
-  }
-
-  private static void sameLength(String field, boolean[] a, int n) {
-    Check.present(field, a);
-    if (a.length != n) {
-      throw new IllegalArgumentException(field + ": length " + a.length + " != labels length " + n);
-    }
-  }
-
-  private static void sameLength(String field, int[] a, int n) {
-    Check.present(field, a);
-    if (a.length != n) {
-      throw new IllegalArgumentException(field + ": length " + a.length + " != labels length " + n);
-    }
-  }
-
-  private static float[] finiteCopy(String field, float[] a) {
-    for (int i = 0; i < a.length; i++) {
-      if (!Float.isFinite(a[i])) {
-        throw new IllegalArgumentException(field + "[" + i + "]: " + a[i] + " is not a finite number");
-      }
-    }
-    return a.clone();
-  }
-
-  private static List<GateExpertCost> costs(String field, List<GateExpertCost> c, int n) {
-    Check.present(field, c);
-    if (c.size() != n) {
-      throw new IllegalArgumentException(field + ": size " + c.size() + " != labels length " + n);
-    }
-    for (int i = 0; i < n; i++) {
-      if (c.get(i) == null) {
-        throw new IllegalArgumentException(field + "[" + i + "]: is required (was null)");
-      }
-    }
-    return List.copyOf(c);
   }
 }

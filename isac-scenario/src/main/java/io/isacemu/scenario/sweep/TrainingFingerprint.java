@@ -1,13 +1,11 @@
 package io.isacemu.scenario.sweep;
 
+import io.isacemu.core.digest.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.isacemu.scenario.load.ScenarioWriter;
 import io.isacemu.scenario.model.Scenario;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A stable hash of what a training run depends on: the resolved {@code dataset} and {@code
@@ -25,11 +23,9 @@ public final class TrainingFingerprint {
   public static String of(Scenario s) {
     try {
       byte[] canonical = JSON.writeValueAsBytes(ScenarioWriter.trainingInputs(s));
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+      return Sha256.hex(canonical);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.isacemu.training.bundle;
 
+import io.isacemu.core.digest.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,7 +133,7 @@ public class BundleStore {
 
     Path tmpZip = root.resolve("." + version + ".zip.tmp");
     Path tmpSha = root.resolve("." + version + ".sha256.tmp");
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.newDigest();
     try (OutputStream file = Files.newOutputStream(tmpZip);
         DigestOutputStream hashing = new DigestOutputStream(new BufferedOutputStream(file), digest);
         ZipOutputStream out = new ZipOutputStream(hashing)) {
@@ -223,7 +223,7 @@ public class BundleStore {
         return Optional.empty();
       }
       String expected = Files.readString(shaFile, StandardCharsets.US_ASCII).trim().split("\\s+")[0];
-      String actual = sha256Of(zip);
+      String actual = Sha256.hexOf(zip);
       if (!actual.equals(expected)) {
         log.warn("skipping corrupt bundle {}: sha256 {} but checksum file says {}", zip, actual, expected);
         return Optional.empty();
@@ -280,23 +280,4 @@ public class BundleStore {
     }
   }
 
-  /** SHA-256 of a file as 64 lowercase hex characters. */
-  static String sha256Of(Path file) throws IOException {
-    MessageDigest d = sha256();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[64 * 1024];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        d.update(buf, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(d.digest());
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
-  }
 }

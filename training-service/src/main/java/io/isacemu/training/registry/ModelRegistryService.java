@@ -1,5 +1,6 @@
 package io.isacemu.training.registry;
 
+import io.isacemu.core.digest.Sha256;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -14,7 +15,6 @@ import io.isacemu.training.bundle.PublishedBundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -162,11 +162,7 @@ public final class ModelRegistryService extends ModelRegistryGrpc.ModelRegistryI
       this.in = in;
       this.call = call;
       this.current = new byte[chunkBytes];
-      try {
-        this.digest = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      this.digest = Sha256.newDigest();
     }
 
     void start() {

@@ -1,5 +1,6 @@
 package io.isacemu.training.bundle;
 
+import io.isacemu.core.digest.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class BundleStoreTest {
       // announced only once complete: the archive is in place and matches its checksum
       assertThat(Files.exists(b.archive())).isTrue();
       try {
-        assertThat(BundleStore.sha256Of(b.archive())).isEqualTo(b.sha256Hex());
+        assertThat(Sha256.hexOf(b.archive())).isEqualTo(b.sha256Hex());
       } catch (Exception e) {
         throw new AssertionError(e);
       }
