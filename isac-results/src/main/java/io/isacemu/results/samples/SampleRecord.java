@@ -77,19 +77,22 @@ public record SampleRecord(
 
   /**
    * Acc-2, has-zero convention ({@code SentimentMetrics.acc2HasZero}): {@code (label ≥ 0) ==
-   * (prediction ≥ 0)}; empty without a prediction.
+   * (prediction ≥ 0)}; empty without a prediction. Compared as {@code float}, as SentimentMetrics does.
    */
   public Optional<Boolean> correctHasZero() {
-    return prediction.isPresent() ? Optional.of((label >= 0) == (prediction.getAsDouble() >= 0)) : Optional.empty();
+    return prediction.isPresent()
+        ? Optional.of(((float) label >= 0) == ((float) prediction.getAsDouble() >= 0))
+        : Optional.empty();
   }
 
   /**
    * Acc-2, non-zero convention ({@code SentimentMetrics.acc2NonZero}): {@code (label > 0) ==
-   * (prediction > 0)}; empty without a prediction or when {@code label == 0} (excluded).
+   * (prediction > 0)}; empty without a prediction or when {@code label == 0} (excluded). Compared as
+   * {@code float}, as SentimentMetrics does.
    */
   public Optional<Boolean> correctNonZero() {
-    return prediction.isPresent() && label != 0
-        ? Optional.of((label > 0) == (prediction.getAsDouble() > 0))
+    return prediction.isPresent() && (float) label != 0
+        ? Optional.of(((float) label > 0) == ((float) prediction.getAsDouble() > 0))
         : Optional.empty();
   }
 }

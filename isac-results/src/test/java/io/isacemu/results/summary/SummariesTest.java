@@ -52,6 +52,17 @@ class SummariesTest {
   }
 
   @Test
+  void perSampleCorrectColumnsAgreeWithSentimentMetrics() {
+    List<SampleRecord> one = Fixtures.grid(1, 60, List.of("fixed:T")).stream().filter(s -> s.point() == 0).toList();
+    double has0 = one.stream().filter(s -> s.correctHasZero().orElseThrow()).count() / (double) one.size();
+    List<SampleRecord> nonZero = one.stream().filter(s -> s.correctNonZero().isPresent()).toList();
+    double non0 = nonZero.stream().filter(s -> s.correctNonZero().get()).count() / (double) nonZero.size();
+    assertThat(Metric.ACC2_HAS0.of(one)).isCloseTo(has0, within(1e-12));
+    assertThat(Metric.ACC2_NON0.of(one)).isCloseTo(non0, within(1e-12));
+    assertThat(nonZero.size()).isLessThan(one.size());
+  }
+
+  @Test
   void oneReplicationBootstrapsOverSamplesDeterministically() {
     List<SampleRecord> samples = Fixtures.grid(1, 40, MODES);
     List<SummaryRow> a = new Summaries(1, new io.isacemu.results.stats.Bootstrap(200, 9), 0.95).summarize(samples, List.of());
