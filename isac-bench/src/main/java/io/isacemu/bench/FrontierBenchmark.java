@@ -1,5 +1,6 @@
 package io.isacemu.bench;
 
+import io.isacemu.results.stats.StudentT;
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
@@ -54,28 +55,17 @@ public final class FrontierBenchmark {
       return v.stream().mapToDouble(d -> d).average().orElse(Double.NaN);
     }
 
-    /** Half-width of the 95 % CI: {@code t_{0.975, n−1} · s / √n}. */
+    /** Half-width of the 95 % Student-t CI over seeds (isac-results' one CI implementation). */
     double halfWidth() {
-      int n = v.size();
-      if (n < 2) {
+      if (v.size() < 2 || v.stream().anyMatch(d -> !Double.isFinite(d))) {
         return Double.NaN;
       }
-      double m = mean();
-      double ss = v.stream().mapToDouble(d -> (d - m) * (d - m)).sum();
-      return tQuantile975(n - 1) * Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
+      return StudentT.interval(v.stream().mapToDouble(d -> d).toArray(), StudentT.LEVEL_95).halfWidth();
     }
 
     String fmt(String f) {
       return String.format(Locale.ROOT, f, mean()) + " ± " + String.format(Locale.ROOT, f.replace("+", ""), halfWidth());
     }
-  }
-
-  /** {@code t_{0.975, df}}, tabulated for df ≤ 30, else the normal 1.96. */
-  static double tQuantile975(int df) {
-    double[] t = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048,
-        2.045, 2.042};
-    return df >= 1 && df <= 30 ? t[df - 1] : 1.96;
   }
 
   private static final Map<String, Series> STATS = new LinkedHashMap<>();
