@@ -63,8 +63,9 @@ public final class DemoLauncher {
   void run() throws Exception {
     Endpoints at = args.attach().isPresent() ? probe.awaitAttached(args.attach().get()) : platform.start();
     TrainingStep.Trained trained = new TrainingStep(http, log).run(at, args.epochs(), args.deployLambda());
-    List<ResultTable.Row> rows = new ExperimentStep(http, log).run(at.bsUrl(), args.samples(), trained.expertFlops());
-    new TableReport(log).write(args, rows, trained.trainingRows());
+    ExperimentStep.Ran ran = new ExperimentStep(http, log).run(at.bsUrl(), args.samples(), trained.expertFlops());
+    new TableReport(log).write(args, ran.rows(), trained.trainingRows());
+    new ResultsReport(log).write(args, ran.tasks(), trained.expertFlops());
   }
 
   /** Stops every service this demo started (none in attach mode). */

@@ -26,16 +26,25 @@ final class ExperimentStep {
     this.log = log;
   }
 
-  /** Runs every mode of {@link #MODES} and returns the rows in that order. */
-  List<ResultTable.Row> run(String bsUrl, int samples, Map<String, Double> expertFlops) throws InterruptedException {
+  /**
+   * What the experiment ran.
+   *
+   * @param rows Table I's rows, in {@link #MODES} order
+   * @param tasks per mode, in {@link #MODES} order, each finished task's JSON as the BS returned it
+   */
+  record Ran(List<ResultTable.Row> rows, Map<String, List<JsonNode>> tasks) {}
+
+  /** Runs every mode of {@link #MODES}. */
+  Ran run(String bsUrl, int samples, Map<String, Double> expertFlops) throws InterruptedException {
+    Map<String, List<JsonNode>> tasks = new LinkedHashMap<>();
     for (String mode : MODES) {
-      runMode(bsUrl, mode, samples);
+      tasks.put(mode, runMode(bsUrl, mode, samples));
     }
     JsonNode summary = http.getJson(bsUrl + "/api/summary");
-    return ResultTable.of(summary, MODES, expertFlops);
+    return new Ran(ResultTable.of(summary, MODES, expertFlops), tasks);
   }
 
-  private void runMode(String bsUrl, String mode, int samples) throws InterruptedException {
+  private List<JsonNode> runMode(String bsUrl, String mode, int samples) throws InterruptedException {
     List<String> ids = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int i = 0; i < samples; i++) {
@@ -47,11 +56,14 @@ final class ExperimentStep {
       ids.add(r.body().path("id").asText());
     }
     Map<String, Integer> statuses = new LinkedHashMap<>();
+    List<JsonNode> finished = new ArrayList<>();
     for (String id : ids) {
       JsonNode t = awaitTask(bsUrl + "/api/tasks/" + id);
       statuses.merge(t.path("status").asText(), 1, Integer::sum);
+      finished.add(t);
     }
     log.say("%-12s %d tasks in %.1f s: %s", mode, ids.size(), (System.nanoTime() - t0) / 1e9, statuses);
+    return finished;
   }
 
   private JsonNode awaitTask(String url) throws InterruptedException {
