@@ -143,7 +143,7 @@ public final class ModelBundle {
     BundleMetadata meta = BundleMetadataCodec.decode(files.get(BundleFiles.METADATA));
     GatedModel main = mainGate(dir, files, meta);
     if (meta.full().isEmpty()) {
-      return new BundleGates(main, Optional.empty());
+      return new BundleGates(main, Optional.empty(), meta);
     }
     try {
       BundleMetadata.GateMetadata f = meta.full().get();
@@ -152,7 +152,7 @@ public final class ModelBundle {
       }
       GatedModel full = build(files, meta, BundleMetadataCodec.fullGate(dir, meta, f), BundleFiles.FULL_GATE,
           f.parameterShapes());
-      return new BundleGates(main, Optional.of(full));
+      return new BundleGates(main, Optional.of(full), meta);
     } catch (RuntimeException e) {
       main.close();
       throw e;
