@@ -104,6 +104,10 @@ public sealed interface DeployRule {
    */
   static DeployRule parse(String field, String text) {
     String[] p = text == null ? new String[0] : text.trim().split("\\s+");
+    int tokens = p.length > 0 && p[0].equals("costBudget") ? 3 : 2;
+    if (p.length != tokens) {
+      throw InvalidFieldException.rejected(field, text, "is not a deploy rule");
+    }
     try {
       return switch (p.length == 0 ? "" : p[0]) {
         case "byLambda" -> new ByLambda(Double.parseDouble(p[1]));
@@ -112,7 +116,7 @@ public sealed interface DeployRule {
         case "costBudget" -> new CostBudget(CostMetric.parse(p[1]), Double.parseDouble(p[2]));
         default -> throw InvalidFieldException.rejected(field, text, "is not a deploy rule");
       };
-    } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+    } catch (NumberFormatException e) {
       throw new InvalidFieldException(field, text, "'" + text + "' is not a deploy rule", e);
     }
   }

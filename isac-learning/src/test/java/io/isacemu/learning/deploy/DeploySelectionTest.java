@@ -109,6 +109,9 @@ class DeploySelectionTest {
         new DeployRule.CostBudget(CostMetric.BITS, 2.5e6), DeployRule.NearBestGate.DEFAULT)) {
       assertThat(DeployRule.parse("rule", r.wire())).isEqualTo(r);
     }
-    assertThatThrownBy(() -> DeployRule.parse("deployment.rule", "cheapest")).hasMessageStartingWith("deployment.rule");
+    for (String bad : new String[] {"cheapest", "byLambda", "byLambda 0.1 0.2", "costBudget bits", "maxAccuracyLoss x"}) {
+      assertThatThrownBy(() -> DeployRule.parse("deployment.rule", bad)).as(bad)
+          .isInstanceOf(InvalidFieldException.class).hasMessageStartingWith("deployment.rule");
+    }
   }
 }
