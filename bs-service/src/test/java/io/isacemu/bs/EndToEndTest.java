@@ -132,6 +132,12 @@ class EndToEndTest {
     assertThat(model.path("fullGate").path("gateInputs").asText()).isEqualTo("V+A+T");
     assertThat(model.path("fullGate").path("networkStateDim").asInt()).isZero();
     assertThat(model.path("fullGate").path("gateFlops").asLong()).isGreaterThan(model.path("gateFlops").asLong());
+    // the budget the gate was chosen for, the chosen λ and the validation frontier
+    assertThat(model.path("deployRule").asText()).isEqualTo("costBudget latency 0.05");
+    assertThat(model.path("deployment").path("rule").asText()).isEqualTo("costBudget latency 0.05");
+    assertThat(model.path("deployment").path("frontier")).hasSize(1);
+    assertThat(model.path("deployment").path("frontier").get(0).path("costPerSample").has("latencySeconds")).isTrue();
+    assertThat(model.path("deployment").has("met")).isTrue();
   }
 
   @Test

@@ -10,12 +10,15 @@ import java.util.Optional;
  *
  * @param gate the main gate with the experts
  * @param fullGate the FULL-input gate with the experts; empty for a one-gate bundle
+ * @param metadata the bundle's metadata (how the gate was chosen, the engine it was trained on)
  */
-public record BundleGates(GatedModel gate, Optional<GatedModel> fullGate) implements AutoCloseable {
+public record BundleGates(GatedModel gate, Optional<GatedModel> fullGate, BundleMetadata metadata)
+    implements AutoCloseable {
 
   public BundleGates {
     Check.present("gate", gate);
     Check.present("fullGate", fullGate);
+    Check.present("metadata", metadata);
   }
 
   @Override

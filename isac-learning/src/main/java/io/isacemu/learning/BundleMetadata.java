@@ -1,8 +1,11 @@
 package io.isacemu.learning;
 
 import io.isacemu.core.modality.Modality;
+import io.isacemu.learning.deploy.DeployRule;
+import io.isacemu.learning.deploy.Deployment;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Contents of a bundle's {@code metadata.json}.
@@ -28,6 +31,10 @@ import java.util.Map;
  * @param fullGate the FULL-input gate stored beside this (cheap) gate in {@code gate-full.params},
  *     for the BS's {@code full} mode; {@code null} in the JSON (and in older bundles) when there is
  *     none — read it through {@link #full()}
+ * @param deployment the rule the gate was chosen by, the chosen λ and the validation frontier;
+ *     {@code null} in older bundles — read it through {@link #deployed()} and {@link #deployRule()}
+ * @param engine DJL/PyTorch versions and thread counts of the training run; {@code null} in older
+ *     bundles — read it through {@link #engineSettings()}
  */
 public record BundleMetadata(
     int formatVersion,
@@ -48,11 +55,28 @@ public record BundleMetadata(
     Map<String, Double> usageShares,
     Map<String, List<String>> parameterShapes,
     List<String> routable,
-    GateMetadata fullGate) {
+    GateMetadata fullGate,
+    Deployment deployment,
+    EngineSettings engine) {
 
   /** The FULL-input gate beside the bundle's main gate, when there is one. */
   public java.util.Optional<GateMetadata> full() {
     return java.util.Optional.ofNullable(fullGate);
+  }
+
+  /** How the gate was chosen; empty for bundles written before deploy rules. */
+  public Optional<Deployment> deployed() {
+    return Optional.ofNullable(deployment);
+  }
+
+  /** The rule the gate was chosen by; for bundles written before deploy rules, {@code ByLambda(lambda)}. */
+  public DeployRule deployRule() {
+    return deployed().map(Deployment::rule).orElseGet(() -> new DeployRule.ByLambda(lambda));
+  }
+
+  /** The engine the bundle was trained on; empty for bundles written before it was recorded. */
+  public Optional<EngineSettings> engineSettings() {
+    return Optional.ofNullable(engine);
   }
 
   /**

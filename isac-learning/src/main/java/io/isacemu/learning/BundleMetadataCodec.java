@@ -7,7 +7,13 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import io.isacemu.core.cost.CostMetric;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.learning.deploy.DeployRule;
+import io.isacemu.learning.deploy.Deployment;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,15 +31,28 @@ final class BundleMetadataCodec {
 
   static final int FORMAT_VERSION = 1;
 
-  private static final Gson GSON =
-      new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
+  // a rule is kept as its one-line wire form: Gson cannot tell a sealed interface's records apart
+  private static final TypeAdapter<DeployRule> RULE = new TypeAdapter<DeployRule>() {
+    @Override
+    public void write(JsonWriter out, DeployRule rule) throws IOException {
+      out.value(rule.wire());
+    }
+
+    @Override
+    public DeployRule read(JsonReader in) throws IOException {
+      return DeployRule.parse("deployment.rule", in.nextString());
+    }
+  }.nullSafe();
+
+  private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting()
+      .registerTypeHierarchyAdapter(DeployRule.class, RULE).create();
 
   private BundleMetadataCodec() {}
 
   /** The metadata of {@code model} (and of {@code fullGate}, stored beside it), UTF-8 JSON. */
   static byte[] encode(
       GatedModel model, String datasetName, String fingerprint, GatedEvaluation ev,
-      Optional<ModelBundle.FullGate> fullGate, Clock clock) {
+      Optional<ModelBundle.FullGate> fullGate, Optional<Deployment> deployment, Clock clock) {
     ModelDescription d = model.description();
     Map<String, Double> metrics = metrics(ev);
     Map<String, Double> shares = new LinkedHashMap<>(ev.routing().usageShares());
@@ -53,7 +72,13 @@ final class BundleMetadataCodec {
         FORMAT_VERSION, clock.instant().toString(), d.preset(), d.expertNames(), d.gateInputs().name(),
         d.networkStateDim(), d.featureDims(), d.sequenceLength(), d.taskLoss().name(), d.lambda(),
         d.costs().selector().name(), costs, datasetName, fingerprint, metrics, shares, shapes,
-        d.routable().stream().map(ModalitySet::name).toList(), full);
+        d.routable().stream().map(ModalitySet::name).toList(), full, deployment.orElse(null),
+        EngineSettings.current());
+    return toJson(meta);
+  }
+
+  /** {@code meta} as UTF-8 JSON. */
+  static byte[] toJson(BundleMetadata meta) {
     return GSON.toJson(meta).getBytes(StandardCharsets.UTF_8);
   }
 

@@ -3,6 +3,7 @@ package io.isacemu.learning;
 import ai.djl.MalformedModelException;
 import ai.djl.nn.Block;
 import io.isacemu.core.validation.Check;
+import io.isacemu.learning.deploy.Deployment;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -71,6 +72,17 @@ public final class ModelBundle {
   public static Path save(
       GatedModel model, GatedEvaluation evaluation, Optional<FullGate> fullGate, Path target, String datasetName,
       String datasetFingerprint, Clock clock) {
+    return save(model, evaluation, fullGate, Optional.empty(), target, datasetName, datasetFingerprint, clock);
+  }
+
+  /**
+   * As {@link #save(GatedModel, GatedEvaluation, Optional, Path, String, String, Clock)}, recording
+   * how the gate was chosen ({@code deployment} in the metadata; empty: a bundle read as chosen by
+   * its λ). Every bundle records the engine's versions and thread counts.
+   */
+  public static Path save(
+      GatedModel model, GatedEvaluation evaluation, Optional<FullGate> fullGate, Optional<Deployment> deployment,
+      Path target, String datasetName, String datasetFingerprint, Clock clock) {
     fullGate.ifPresent(f -> sameExperts(model, f.model()));
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(BundleFiles.GATE, BlockParams.snapshot(model.block().gate()));
@@ -81,7 +93,7 @@ public final class ModelBundle {
       files.put(BundleFiles.expertFile(i), BlockParams.snapshot(model.block().experts().get(i)));
     }
     files.put(BundleFiles.METADATA,
-        BundleMetadataCodec.encode(model, datasetName, datasetFingerprint, evaluation, fullGate, clock));
+        BundleMetadataCodec.encode(model, datasetName, datasetFingerprint, evaluation, fullGate, deployment, clock));
     return BundleFiles.writeAtomically(target, files);
   }
 
@@ -131,7 +143,7 @@ public final class ModelBundle {
     BundleMetadata meta = BundleMetadataCodec.decode(files.get(BundleFiles.METADATA));
     GatedModel main = mainGate(dir, files, meta);
     if (meta.full().isEmpty()) {
-      return new BundleGates(main, Optional.empty());
+      return new BundleGates(main, Optional.empty(), meta);
     }
     try {
       BundleMetadata.GateMetadata f = meta.full().get();
@@ -140,7 +152,7 @@ public final class ModelBundle {
       }
       GatedModel full = build(files, meta, BundleMetadataCodec.fullGate(dir, meta, f), BundleFiles.FULL_GATE,
           f.parameterShapes());
-      return new BundleGates(main, Optional.of(full));
+      return new BundleGates(main, Optional.of(full), meta);
     } catch (RuntimeException e) {
       main.close();
       throw e;

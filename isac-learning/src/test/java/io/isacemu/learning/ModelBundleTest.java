@@ -60,6 +60,27 @@ class ModelBundleTest {
   }
 
   @Test
+  void recordsTheDeploymentAndTheEngineInEffect() {
+    GatedEvaluation ev = model.evaluate(data, STATE);
+    var point = new io.isacemu.learning.deploy.FrontierPoint(0.5, ev.metrics().acc2HasZero(),
+        ev.routing().expectedNormalisedCost(), ev.routing().expected());
+    var d = io.isacemu.learning.deploy.DeploySelection.select(
+        new io.isacemu.learning.deploy.DeployRule.MaxAccuracyLoss(100), List.of(point), 0.9);
+    Path dir = ModelBundle.save(model, ev, java.util.Optional.empty(), java.util.Optional.of(d), tmp.resolve("d"),
+        "toy", "abc123", clock);
+    BundleMetadata meta = ModelBundle.readMetadata(dir);
+    assertThat(meta.deployed()).contains(d);
+    EngineSettings e = meta.engineSettings().orElseThrow();
+    assertThat(e.djlVersion()).isEqualTo("0.36.0");
+    assertThat(e.pytorchVersion()).startsWith("2.");
+    // the surefire configuration pins both to 1: the engine reports what is in effect
+    assertThat(e.intraOpThreads()).isEqualTo(Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads", "1")));
+    assertThat(e.interOpThreads()).isPositive();
+    assertThat(ModelBundle.readMetadata(save("plain")).deployRule())
+        .isEqualTo(new io.isacemu.learning.deploy.DeployRule.ByLambda(0.5));
+  }
+
+  @Test
   void roundTripGivesTheSamePredictions() throws Exception {
     Prediction before = model.predict(data, STATE);
     Path dir = save("b1");

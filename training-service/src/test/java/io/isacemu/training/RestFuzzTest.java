@@ -71,8 +71,10 @@ class RestFuzzTest {
     valid.put("epochsStageTwo", "1");
     valid.put("gates", "[\"on-demand\"]");
     valid.put("dataset", "{\"type\":\"synthetic\",\"trainSize\":50,\"validSize\":20,\"testSize\":20}");
+    valid.put("costBudget", "{\"metric\":\"energy\",\"perSample\":0.5}");
     return Arbitraries.oneOf(JsonFuzz.nearlyValid(valid), JsonFuzz.bodies(List.of("preset", "experts", "gateExperts",
         "lambdas", "deployLambda", "epochsStageOne", "epochsStageTwo", "seed", "costMetric", "gates", "networkState",
-        "tau0", "tauMin", "batchSize", "patience", "dataset", "gateMode", "type", "path", "format")));
+        "tau0", "tauMin", "batchSize", "patience", "dataset", "gateMode", "type", "path", "format", "maxAccuracyLoss",
+        "costBudget", "metric", "perSample")));
   }
 }

@@ -28,7 +28,7 @@ public final class TestSupport {
 
   /** The request behind {@link #spec()}. */
   public static JobRequest request() {
-    return new JobRequest(null, null, null, null, null, 1, 1, null, null, null, null, 7L, null, null, null, null, null);
+    return new JobRequest(null, null, null, null, null, 1, 1, null, null, null, null, 7L, null, null, null, null, null, null, null);
   }
 
   public static TrainingProperties properties(Path bundleDir, int history) {

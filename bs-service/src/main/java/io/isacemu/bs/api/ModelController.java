@@ -4,6 +4,7 @@ import io.isacemu.bs.model.ModelHolder;
 import io.isacemu.bs.model.ModelLease;
 import io.isacemu.bs.model.ServingModel;
 import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.learning.deploy.DeploymentSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,14 @@ class ModelController {
    * @param networkStateDim length of the gate's network-state vector
    * @param fullGate the FULL-input gate used in {@code full} mode, when the bundle has one beside the
    *     main (on-demand) gate; absent (JSON null) otherwise
+   * @param deployRule the rule the training job chose the gate by (e.g. {@code costBudget energy
+   *     0.05}, {@code maxAccuracyLoss 1.0}); bundles from before deploy rules: {@code byLambda <λ>}
+   * @param deployment the chosen λ, whether the rule was met and the validation frontier (λ, Acc-2,
+   *     cost per sample), when the bundle recorded them
    */
   record ModelView(String version, List<String> experts, List<Long> expertFlops, String gateInputs, long gateFlops,
-      int networkStateDim, Optional<GateView> fullGate) {}
+      int networkStateDim, Optional<GateView> fullGate, Optional<String> deployRule,
+      Optional<DeploymentSummary> deployment) {}
 
   /**
    * A gate.
@@ -66,7 +72,8 @@ class ModelController {
       }
       return ResponseEntity.ok(new ModelView(m.version(), m.experts().stream().map(ModalitySet::name).toList(), flops,
           m.gateInputs().name(), m.gateFlops(), m.networkStateDim(),
-          m.fullGate().map(g -> new GateView(g.gateInputs().name(), g.gateFlops(), g.networkStateDim()))));
+          m.fullGate().map(g -> new GateView(g.gateInputs().name(), g.gateFlops(), g.networkStateDim())),
+          m.deployRule(), m.deployment()));
     }
   }
 }

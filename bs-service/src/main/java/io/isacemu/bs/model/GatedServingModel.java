@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.isacemu.learning.BundleGates;
+import io.isacemu.learning.BundleMetadata;
+import io.isacemu.learning.deploy.DeploymentSummary;
 import io.isacemu.learning.NetworkState;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +29,7 @@ final class GatedServingModel implements ServingModel {
   private final GatedModel model;
   private final Optional<GatedModel> full;
   private final String version;
+  private final BundleMetadata metadata;
   private final ExecutorService inference;
   // split execution for LOCAL processing; over the same model, so also confined to `inference`
   private final ExpertRunner runner;
@@ -47,6 +50,7 @@ final class GatedServingModel implements ServingModel {
     this.model = gates.gate();
     this.full = gates.fullGate();
     this.version = version;
+    this.metadata = gates.metadata();
     this.inference = inference;
     this.runner = ExpertRunner.of(model);
   }
@@ -79,6 +83,16 @@ final class GatedServingModel implements ServingModel {
   @Override
   public String version() {
     return version;
+  }
+
+  @Override
+  public Optional<String> deployRule() {
+    return Optional.of(metadata.deployRule().wire());
+  }
+
+  @Override
+  public Optional<DeploymentSummary> deployment() {
+    return metadata.deployed().map(DeploymentSummary::of);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalSplit;
 import io.isacemu.learning.ExpertInput;
 import io.isacemu.learning.GateFeatures;
+import io.isacemu.learning.deploy.DeploymentSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,20 @@ public interface ServingModel extends ServingGate, AutoCloseable {
    * for a one-gate bundle (then every mode uses the main gate).
    */
   default Optional<ServingGate> fullGate() {
+    return Optional.empty();
+  }
+
+  /**
+   * The rule the served gate was chosen by, {@code DeployRule.wire()} form (e.g. {@code costBudget
+   * energy 0.05}); bundles written before deploy rules read as {@code byLambda <their λ>}. Empty for
+   * a model not read from a bundle.
+   */
+  default Optional<String> deployRule() {
+    return Optional.empty();
+  }
+
+  /** The chosen λ, whether the rule was met, and the validation frontier, when the bundle recorded them. */
+  default Optional<DeploymentSummary> deployment() {
     return Optional.empty();
   }
 

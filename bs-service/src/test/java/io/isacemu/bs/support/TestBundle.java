@@ -15,6 +15,10 @@ import io.isacemu.learning.ModelBundle;
 import io.isacemu.learning.TrainingJob;
 import io.isacemu.learning.TrainingListener;
 import io.isacemu.learning.TrainingResult;
+import io.isacemu.learning.deploy.DeployRule;
+import io.isacemu.learning.deploy.DeploySelection;
+import io.isacemu.learning.deploy.Deployment;
+import io.isacemu.learning.deploy.FrontierPoint;
 import io.isacemu.proto.BundleArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +44,9 @@ public final class TestBundle {
 
   /** Small dataset shared by the BS and the fake devices: 48/16/40 samples, T = 4. */
   public static final SyntheticConfig DATASET = SyntheticConfig.defaults().withSizes(48, 16, 40).withSequenceLength(4);
+
+  /** The rule the bundle's gate was chosen by. */
+  public static final DeployRule BUDGET = new DeployRule.CostBudget(CostMetric.LATENCY, 0.05);
 
   /** The bundle's creation time and its archive entries' time: the same bytes every run. */
   private static final Instant BUILT = Instant.parse("2026-01-01T00:00:00Z");
@@ -84,9 +91,13 @@ public final class TestBundle {
       TrainingResult.GateRun run = result.gated().get(0);
       TrainingResult.GateRun full = result.fullGated().get(0);
       Path tmp = Files.createTempDirectory("bs-test-bundle-");
+      // chosen by a budget, so that GET /api/model has a rule to show (one λ: it is the one deployed)
+      Deployment deployment = DeploySelection.select(BUDGET, List.of(new FrontierPoint(run.lambda(),
+          run.valid().metrics().acc2HasZero(), run.valid().routing().expectedNormalisedCost(),
+          run.valid().routing().expected())), result.experts().get(1).validMetrics().acc2HasZero());
       ModelBundle.save(run.model(), run.valid(),
-          java.util.Optional.of(new ModelBundle.FullGate(full.model(), full.valid())), tmp.resolve("model"),
-          "synthetic", data.fingerprint(), Clock.fixed(BUILT, ZoneOffset.UTC));
+          java.util.Optional.of(new ModelBundle.FullGate(full.model(), full.valid())), java.util.Optional.of(deployment),
+          tmp.resolve("model"), "synthetic", data.fingerprint(), Clock.fixed(BUILT, ZoneOffset.UTC));
       // tmp holds model/ only: the archive is model/<files> plus the manifest, as the training service packs it
       return BundleArchive.pack("{\"version\":\"test\"}".getBytes(StandardCharsets.UTF_8), tmp, BUILT);
     } catch (IOException e) {

@@ -24,6 +24,8 @@ import io.isacemu.learning.StateCosts;
 import io.isacemu.learning.SystemCosts;
 import io.isacemu.learning.TrainingJob;
 import io.isacemu.learning.TrainingResult;
+import io.isacemu.learning.deploy.Deployment;
+import io.isacemu.learning.deploy.DeploymentSummary;
 import io.isacemu.learning.metrics.SentimentMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,8 +51,10 @@ import java.util.Optional;
  * from the on-demand gate, {@code dynamic fusion (full, C=…)} from the full gate). With the state
  * on, every row's costs are priced per test sample in its drawn state. The bundle deployed to the BS
  * holds the gates of the <em>deployed λ</em> (the on-demand one as main gate, the full one beside
- * it): the job's {@code deployLambda}, or by default the cheapest main-gate run (lowest expected
- * normalised cost on validation) whose validation Acc-2 is within one point of the best run's.
+ * it), chosen by the job's deploy rule on the main gate's validation frontier ({@link DeployChoice}):
+ * a named λ, a maximum accuracy loss, a cost budget, or by default the cheapest main-gate run
+ * (lowest expected normalised cost on validation) whose validation Acc-2 is within one point of the
+ * best run's.
  */
 public final class DjlTrainingEngine implements TrainingEngine {
 
@@ -131,7 +135,8 @@ public final class DjlTrainingEngine implements TrainingEngine {
             : costs.of(name);
         rows.add(expertRow(name, pred, data.test(), c));
       }
-      int deploy = spec.deployLambda().map(l -> spec.lambdas().indexOf(l)).orElseGet(() -> deployIndex(gated.gated()));
+      Deployment deployment = DeployChoice.of(spec, gated);
+      int deploy = deployment.chosenIndex();
       // the main gate is the on-demand one when trained (else the full one); the full gate runs sit beside it
       GateMode main = cheap ? GateMode.ON_DEMAND : GateMode.FULL;
       for (int k = 0; k < gated.gated().size(); k++) {
@@ -156,11 +161,12 @@ public final class DjlTrainingEngine implements TrainingEngine {
       Optional<ModelBundle.FullGate> beside = gated.fullGated().isEmpty() ? Optional.empty()
           : Optional.of(new ModelBundle.FullGate(gated.fullGated().get(deploy).model(), gated.fullGated().get(deploy).valid()));
       listener.onMessage("deploying the gates trained with λ=" + chosen.lambda() + ": " + main.wireName()
-          + (beside.isPresent() ? " + full" : ""));
-      ModelBundle.save(chosen.model(), chosen.valid(), beside, bundleDir.resolve(MODEL_DIR), data.name(),
-          data.fingerprint(), clock);
+          + (beside.isPresent() ? " + full" : "") + " (" + deployment.rule().wire() + (deployment.met() ? "" : ", NOT met")
+          + ": " + deployment.note() + ")");
+      ModelBundle.save(chosen.model(), chosen.valid(), beside, Optional.of(deployment), bundleDir.resolve(MODEL_DIR),
+          data.name(), data.fingerprint(), clock);
+      return new TrainingOutcome(rows, data.fingerprint(), Optional.of(DeploymentSummary.of(deployment)));
     }
-    return new TrainingOutcome(rows, data.fingerprint());
   }
 
   private static LearningConfig.Builder base(JobSpec spec, ArchitecturePreset preset) {
@@ -176,20 +182,6 @@ public final class DjlTrainingEngine implements TrainingEngine {
     }
     DatasetSpec.PickleFile p = (DatasetSpec.PickleFile) spec;
     return PickleDatasetReader.read(p.path(), ReadOptions.defaults().withDropAllZeroText(p.dropAllZeroText()));
-  }
-
-  /** The cheapest λ run whose validation Acc-2 (has-zero) is within 0.01 of the best. */
-  static int deployIndex(List<TrainingResult.GateRun> runs) {
-    double best = runs.stream().mapToDouble(r -> r.valid().metrics().acc2HasZero()).max().orElseThrow();
-    int pick = -1;
-    for (int i = 0; i < runs.size(); i++) {
-      GatedEvaluation v = runs.get(i).valid();
-      if (v.metrics().acc2HasZero() >= best - 0.01
-          && (pick < 0 || v.routing().expectedNormalisedCost() < runs.get(pick).valid().routing().expectedNormalisedCost())) {
-        pick = i;
-      }
-    }
-    return pick;
   }
 
   /**

@@ -2,12 +2,12 @@ package io.isacemu.training.engine;
 
 import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.learning.GateMode;
+import io.isacemu.learning.deploy.DeployRule;
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.core.validation.Check;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,8 +34,9 @@ import java.util.Set;
  * @param seed seed of initialisation, shuffling and Gumbel noise
  * @param batchSize mini-batch size, ≥ 1
  * @param patience epochs without validation improvement before early stop, ≥ 1
- * @param deployLambda the λ whose gate goes into the published bundle, one of {@code lambdas};
- *     empty = the cheapest run whose validation Acc-2 is within one point of the best
+ * @param deploy how the published gate is chosen among the λ runs, on validation: {@code ByLambda}
+ *     (one of {@code lambdas}), a maximum accuracy loss, a cost budget, or by default the cheapest
+ *     run whose validation Acc-2 is within one point of the best
  */
 public record JobSpec(
     DatasetSpec dataset,
@@ -53,7 +54,7 @@ public record JobSpec(
     long seed,
     int batchSize,
     int patience,
-    Optional<Double> deployLambda) {
+    DeployRule deploy) {
 
   public JobSpec {
     Check.present("dataset", dataset);
@@ -103,10 +104,9 @@ public record JobSpec(
     }
     Check.positive("batchSize", batchSize);
     Check.positive("patience", patience);
-    Check.present("deployLambda", deployLambda);
-    if (deployLambda.isPresent() && !lambdas.contains(deployLambda.get())) {
-      throw InvalidFieldException.rejected(
-          "deployLambda", deployLambda.get(), "is not one of lambdas " + lambdas);
+    Check.present("deploy", deploy);
+    if (deploy instanceof DeployRule.ByLambda b && !lambdas.contains(b.lambda())) {
+      throw InvalidFieldException.rejected("deployLambda", b.lambda(), "is not one of lambdas " + lambdas);
     }
   }
 

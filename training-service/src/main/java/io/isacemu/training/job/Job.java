@@ -61,7 +61,8 @@ final class Job {
 
   /** The metadata a SUCCEEDED job publishes with its bundle (manifest {@code metadata}). */
   Map<String, Object> bundleMetadata(TrainingOutcome outcome) {
-    return Map.of(
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.putAll(Map.of(
         "jobId", id,
         "datasetFingerprint", outcome.datasetFingerprint(),
         "costMetric", spec.costMetric().name(),
@@ -69,7 +70,10 @@ final class Job {
         "networkState", spec.networkState(),
         "lambdas", spec.lambdas(),
         "seed", spec.seed(),
-        "results", outcome.rows());
+        "results", outcome.rows(),
+        "deployRule", spec.deploy().wire()));
+    outcome.deployment().ifPresent(d -> m.put("deployment", d));
+    return m;
   }
 
   /** Records a finished epoch's time; returns its duration (time since the previous mark). */

@@ -38,7 +38,7 @@ class JobController {
   ResponseEntity<JobView> submit(@RequestBody(required = false) JobRequest request) {
     JobRequest r =
         request == null
-            ? new JobRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+            ? new JobRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
             : request;
     JobSpec spec = r.toSpec(properties.defaultPreset(), DataDirectory.at(properties.dataDir()));
     properties.limits().check(spec);

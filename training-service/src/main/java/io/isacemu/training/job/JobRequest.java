@@ -5,6 +5,7 @@ import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.training.engine.DatasetSpec;
 import io.isacemu.learning.GateMode;
+import io.isacemu.learning.deploy.DeployRule;
 import io.isacemu.training.engine.JobSpec;
 import io.isacemu.training.engine.Preset;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,6 +39,11 @@ import java.util.Locale;
  * @param patience early-stopping patience in epochs ≥ 1; default 5
  * @param deployLambda λ whose gate is published (one of {@code lambdas}); default: the cheapest run
  *     within one point of the best validation Acc-2
+ * @param maxAccuracyLoss deploy by accuracy instead: the cheapest gate whose validation Acc-2 is at
+ *     most this many percentage points (in [0, 100]) below the best fixed gate expert's
+ * @param costBudget deploy by cost instead: the most accurate gate within this budget per sample
+ *     on validation. At most one of {@code deployLambda}, {@code maxAccuracyLoss} and {@code
+ *     costBudget}; when no gate meets the rule the closest is deployed, flagged {@code met=false}
  */
 public record JobRequest(
     String preset,
@@ -56,7 +62,9 @@ public record JobRequest(
     Integer patience,
     Double deployLambda,
     List<String> gates,
-    Boolean networkState) {
+    Boolean networkState,
+    Double maxAccuracyLoss,
+    CostBudgetRequest costBudget) {
 
   static final List<String> DEFAULT_EXPERTS = List.of("V", "A", "T", "V+A+T");
   static final List<String> DEFAULT_GATE_EXPERTS = List.of("T", "V+A+T");
@@ -87,6 +95,15 @@ public record JobRequest(
       String path,
       String format,
       Boolean dropAllZeroText) {}
+
+  /**
+   * A cost budget per sample.
+   *
+   * @param metric latency (s), energy (J), bits or flops; required
+   * @param perSample the budget per sample in the metric's unit, finite and ≥ 0; required
+   */
+  @Schema(name = "CostBudgetRequest")
+  public record CostBudgetRequest(String metric, Double perSample) {}
 
   /**
    * Applies the defaults and validates.
@@ -122,7 +139,46 @@ public record JobRequest(
         s,
         batchSize == null ? p.batchSize() : batchSize,
         patience == null ? 5 : patience,
-        java.util.Optional.ofNullable(deployLambda));
+        deployRule());
+  }
+
+  private DeployRule deployRule() {
+    List<String> named = new ArrayList<>();
+    if (deployLambda != null) {
+      named.add("deployLambda");
+    }
+    if (maxAccuracyLoss != null) {
+      named.add("maxAccuracyLoss");
+    }
+    if (costBudget != null) {
+      named.add("costBudget");
+    }
+    if (named.size() > 1) {
+      throw InvalidFieldException.rejected(named.get(1), named.get(1).equals("costBudget") ? costBudget : maxAccuracyLoss,
+          "cannot be combined with " + named.get(0) + ": name at most one deploy rule");
+    }
+    if (deployLambda != null) {
+      return new DeployRule.ByLambda(deployLambda);
+    }
+    if (maxAccuracyLoss != null) {
+      return new DeployRule.MaxAccuracyLoss(maxAccuracyLoss);
+    }
+    if (costBudget != null) {
+      if (costBudget.metric() == null) {
+        throw InvalidFieldException.required("costBudget.metric");
+      }
+      if (costBudget.perSample() == null) {
+        throw InvalidFieldException.required("costBudget.perSample");
+      }
+      CostMetric metric;
+      try {
+        metric = CostMetric.parse(costBudget.metric());
+      } catch (InvalidFieldException e) {
+        throw e.renamed("costBudget.metric");
+      }
+      return new DeployRule.CostBudget(metric, costBudget.perSample());
+    }
+    return DeployRule.NearBestGate.DEFAULT;
   }
 
   private List<GateMode> gateModes() {

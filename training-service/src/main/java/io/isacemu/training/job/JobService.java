@@ -99,7 +99,8 @@ public class JobService implements DisposableBean {
   /** Writes the job's record; caller holds the lock. */
   private void record(Job job) {
     Optional<JobResults> results = job.state == JobState.SUCCEEDED
-        ? Optional.of(new JobResults(job.id, job.bundleVersion, job.outcome.datasetFingerprint(), job.outcome.rows()))
+        ? Optional.of(new JobResults(job.id, job.bundleVersion, job.outcome.datasetFingerprint(), job.outcome.rows(),
+            job.outcome.deployment()))
         : Optional.empty();
     records.save(job.id, job.state.name(), job.request, job.view(jobs.queuePosition(job)), results);
   }
@@ -166,7 +167,7 @@ public class JobService implements DisposableBean {
           "job " + id + " is " + j.state + "; results exist only once it has SUCCEEDED"
               + (j.errorReason == null ? "" : " (reason: " + j.errorReason + ")"));
     }
-    return new JobResults(id, j.bundleVersion, j.outcome.datasetFingerprint(), j.outcome.rows());
+    return new JobResults(id, j.bundleVersion, j.outcome.datasetFingerprint(), j.outcome.rows(), j.outcome.deployment());
   }
 
   /**

@@ -28,13 +28,13 @@ class DjlTrainingEngineTest {
         List.of(ModalitySet.parse("V"), ModalitySet.parse("A"), ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
         List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
         List.of(0.0, 2.0), 2, 2, Preset.DEMO, CostMetric.LATENCY, List.of(mode), false, 1.0, 0.3, 11, 32, 2,
-        java.util.Optional.of(2.0));
+        new io.isacemu.learning.deploy.DeployRule.ByLambda(2.0));
   }
 
   private static JobSpec small(List<GateMode> gates, boolean state, CostMetric metric) {
     return new JobSpec(new DatasetSpec.Synthetic(3, 96, 32, 64, 6), List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
         List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")), List.of(0.5), 1, 1, Preset.DEMO,
-        metric, gates, state, 1.0, 0.5, 3, 32, 1, java.util.Optional.empty());
+        metric, gates, state, 1.0, 0.5, 3, 32, 1, io.isacemu.learning.deploy.DeployRule.NearBestGate.DEFAULT);
   }
 
   private static ProgressListener messages(List<String> into) {
@@ -97,6 +97,15 @@ class DjlTrainingEngineTest {
     for (ResultRow fusion : out.rows().subList(4, 6)) {
       assertThat(fusion.expertShares().getOrDefault("V", 0.0) + fusion.expertShares().getOrDefault("A", 0.0)).isZero();
     }
+    // deployed by the spec's rule (λ=2.0), with the validation frontier of both λ, in the outcome and the bundle
+    var deployment = out.deployment().orElseThrow();
+    assertThat(deployment.rule()).isEqualTo("byLambda 2.0");
+    assertThat(deployment.chosenLambda()).isEqualTo(2.0);
+    assertThat(deployment.frontier()).extracting(p -> p.lambda()).containsExactly(0.0, 2.0);
+    var meta = ModelBundle.readMetadata(work.resolve(DjlTrainingEngine.MODEL_DIR));
+    assertThat(meta.deployed().orElseThrow().chosenLambda()).isEqualTo(2.0);
+    assertThat(meta.lambda()).isEqualTo(2.0);
+    assertThat(meta.engineSettings().orElseThrow().intraOpThreads()).isPositive();
   }
 
   /** Records stage-I epochs and restorations; throws ("the crash") at stage-I epoch {@code killAt} (1-based over the job; 0: never). */
@@ -133,7 +142,7 @@ class DjlTrainingEngineTest {
     JobSpec spec = new JobSpec(new DatasetSpec.Synthetic(3, 96, 32, 64, 6),
         List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")), List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T")),
         List.of(0.5), 3, 1, Preset.DEMO, CostMetric.LATENCY, List.of(GateMode.FULL), false, 1.0, 0.5, 3, 32, 5,
-        java.util.Optional.empty());
+        io.isacemu.learning.deploy.DeployRule.NearBestGate.DEFAULT);
     DjlTrainingEngine engine = new DjlTrainingEngine(Clock.systemUTC());
     TrainingOutcome uninterrupted = engine.train(spec, new Crashing(0), java.nio.file.Files.createDirectory(work.resolve("a")),
         work.resolve("ckpt-a"));

@@ -1,6 +1,11 @@
 package io.isacemu.training.engine;
 
 import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.learning.GateExpertCost;
+import io.isacemu.learning.deploy.DeploySelection;
+import io.isacemu.learning.deploy.Deployment;
+import io.isacemu.learning.deploy.DeploymentSummary;
+import io.isacemu.learning.deploy.FrontierPoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +121,7 @@ public final class FakeTrainingEngine implements TrainingEngine {
       throw new IllegalStateException(f.reason());
     }
     List<ResultRow> rows = new ArrayList<>();
+    double bestFixed = 0;
     int i = 0;
     Optional<Path> file = checkpoints.map(d -> d.resolve("fake.ckpt"));
     int saved = file.filter(Files::isRegularFile).isPresent()
@@ -147,9 +153,14 @@ public final class FakeTrainingEngine implements TrainingEngine {
         }
       }
       double acc = 0.6 + 0.05 * i++;
+      if (spec.gateExperts().contains(e)) {
+        bestFixed = Math.max(bestFixed, acc);
+      }
       rows.add(row(e.name(), Optional.empty(), acc, Map.of(e.name(), 1.0)));
     }
+    List<FrontierPoint> frontier = new ArrayList<>();
     for (double lambda : spec.lambdas()) {
+      frontier.add(point(lambda));
       listener.onStage(Stage.STAGE_II, "λ=" + lambda);
       // one stage-II run per trained gate, like the real engine
       for (int g = 0; g < spec.gates().size(); g++) {
@@ -168,7 +179,18 @@ public final class FakeTrainingEngine implements TrainingEngine {
     Files.writeString(bundleDir.resolve("gate.params"), "gate seed=" + spec.seed(), StandardCharsets.UTF_8);
     Files.createDirectories(bundleDir.resolve("experts"));
     Files.write(bundleDir.resolve("experts/T.params"), new byte[40_000]);
-    return new TrainingOutcome(rows, "fake:seed=" + spec.seed());
+    Deployment d = DeploySelection.select(spec.deploy(), frontier, bestFixed);
+    return new TrainingOutcome(rows, "fake:seed=" + spec.seed(), Optional.of(DeploymentSummary.of(d)));
+  }
+
+  /**
+   * The fake validation frontier: Acc-2 {@code 0.80 − 0.05 λ} (floored at 0), latency {@code 0.1/(1+λ)} s,
+   * energy a tenth of it in J, bits {@code 1e6/(1+λ)}; normalised cost {@code 1/(1+λ)}.
+   */
+  public static FrontierPoint point(double lambda) {
+    double c = 1 / (1 + lambda);
+    return new FrontierPoint(lambda, Math.max(0, 0.80 - 0.05 * lambda), c,
+        new GateExpertCost(0.1 * c, 0.01 * c, 1e6 * c, 1e9 * c));
   }
 
   private static ResultRow row(String name, Optional<Double> lambda, double acc, Map<String, Double> shares) {

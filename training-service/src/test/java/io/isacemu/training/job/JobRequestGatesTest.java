@@ -13,7 +13,7 @@ class JobRequestGatesTest {
 
   private static JobSpec spec(String gateMode, List<String> gates, Boolean state) {
     return new JobRequest(null, null, null, null, null, 1, 1, null, gateMode, null, null, 7L, null, null, null,
-        gates, state).toSpec("demo");
+        gates, state, null, null).toSpec("demo");
   }
 
   @Test

@@ -134,7 +134,7 @@ class JobServiceTest {
     TrainingProperties props = TestSupport.properties(dir, 10);
     // 4 experts × 2 epochs, then 1 λ × 2 gates × 1 epoch
     JobRequest request = new JobRequest(null, null, null, null, null, 2, 1, null, null, null, null, 7L, null, null,
-        null, null, null);
+        null, null, null, null, null);
     JobService first = new JobService(engine, store, TestSupport.tickingClock(), props, meters, records);
     FakeTrainingEngine.Hold killed = engine.blockAtStageOneEpoch(3); // V done, A after its first epoch
     FakeTrainingEngine.Hold resumedHold = engine.blockAtStageOneEpoch(4); // the resumed run's first epoch
