@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * end (their sum is an upper bound, as pools peak at different times); after another GC, what is
  * still in use is the retained heap.
  */
-final class HeapProbe {
+public final class HeapProbe {
 
   private HeapProbe() {}
 
   /** An action that returns a result (kept reachable until the retained heap is measured). */
   @FunctionalInterface
-  interface Action<T> {
+  public interface Action<T> {
     T run() throws Exception;
   }
 
@@ -32,18 +32,18 @@ final class HeapProbe {
    * @param poolPeaks sum of the heap pools' peak usage during the action
    * @param retained heap in use after, after a GC, minus the baseline
    */
-  record Measurement<T>(T value, double seconds, long baseline, long sampledPeak, long poolPeaks, long retained) {
+  public record Measurement<T>(T value, double seconds, long baseline, long sampledPeak, long poolPeaks, long retained) {
 
-    long sampledAboveBaseline() {
+    public long sampledAboveBaseline() {
       return sampledPeak - baseline;
     }
 
-    long poolPeaksAboveBaseline() {
+    public long poolPeaksAboveBaseline() {
       return poolPeaks - baseline;
     }
   }
 
-  static <T> Measurement<T> measure(Action<T> action) throws Exception {
+  public static <T> Measurement<T> measure(Action<T> action) throws Exception {
     List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
     System.gc();
     long baseline = usedHeap(pools);
@@ -79,7 +79,7 @@ final class HeapProbe {
     return new Measurement<>(value, (t1 - t0) / 1e9, baseline, sampledPeak.get(), poolPeaks, retained);
   }
 
-  static long usedHeap(List<MemoryPoolMXBean> pools) {
+  public static long usedHeap(List<MemoryPoolMXBean> pools) {
     long used = 0;
     for (MemoryPoolMXBean p : pools) {
       if (p.getType() == MemoryType.HEAP) {
