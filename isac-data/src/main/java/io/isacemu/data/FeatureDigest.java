@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.security.DigestException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * The per-sample SHA-256 digests of one modality's features and their combination into the
@@ -106,7 +107,7 @@ public final class FeatureDigest {
       d.put(f.get());
     }
     boolean[] all = new boolean[samples];
-    java.util.Arrays.fill(all, true);
+    Arrays.fill(all, true);
     return combine(d.sampleDigests(), all);
   }
 }

@@ -1,5 +1,6 @@
 package io.isacemu.data;
 
+import io.isacemu.core.modality.Modality;
 import java.util.HexFormat;
 
 /**
@@ -24,7 +25,7 @@ public record FeatureSummary(int sequenceLength, int featureDim, String sha256) 
   }
 
   /** The summary of modality {@code m} of {@code split}, digesting its features. */
-  public static FeatureSummary of(MultimodalSplit split, io.isacemu.core.modality.Modality m) {
+  public static FeatureSummary of(MultimodalSplit split, Modality m) {
     int t = split.sequenceLength(m);
     int d = split.featureDim(m);
     byte[] digest = FeatureDigest.of(split.features(m), split.size(), (long) t * d);
