@@ -141,5 +141,25 @@ save("malicious_os_system_p2.pkl", {"x": Evil()}, protocol=2)
 full = pickle.dumps(mb32, protocol=4)
 open(os.path.join(OUT, "truncated.pkl"), "wb").write(full[: int(len(full) * 0.6)])
 
+# 7. Layout variants for the labels-only read (own generator, so the files above stay as they are):
+# keys in another order (labels and text first), Fortran-order float64 vision with NaN, big-endian
+# float32 audio with -inf, int16 text with one all-zero sample per split.
+rng7 = np.random.default_rng(43)
+
+
+def mixed_split(n, t, first_id):
+    text = rng7.integers(-5, 6, size=(n, t, 4)).astype(np.int16)
+    text[1] = 0
+    vision = np.asfortranarray(rng7.normal(size=(n, t, 5)))
+    vision[0, 1, 2] = np.nan
+    audio = rng7.normal(size=(n, t, 3)).astype(">f4")
+    audio[n - 1, 0, 0] = -np.inf
+    return {"labels": rng7.uniform(-3, 3, size=(n, 1, 1)), "text": text, "vision": vision, "audio": audio,
+            "id": np.array(["mix%03d" % (first_id + i) for i in range(n)])}
+
+
+save("multibench_mixed_layouts.pkl", {"train": mixed_split(5, 4, 0), "valid": mixed_split(3, 4, 100),
+                                      "test": mixed_split(3, 4, 200)}, protocol=4)
+
 for name in sorted(os.listdir(OUT)):
     print("%-28s %6d bytes" % (name, os.path.getsize(os.path.join(OUT, name))))

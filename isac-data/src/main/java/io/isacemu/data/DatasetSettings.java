@@ -120,4 +120,23 @@ public record DatasetSettings(
       throw new IllegalStateException("path: cannot read " + file + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * What a service that needs only ids, labels and layouts (the BS) loads: for a pickle a
+   * labels-only read ({@link PickleDatasetReader#readSummary}, features never stored), for the
+   * synthetic generator the summary of the generated data. Same fingerprint as {@link #load()}.
+   *
+   * @throws IllegalStateException naming {@code path} when a pickle cannot be read
+   */
+  public DatasetSummary loadSummary() {
+    if (isSynthetic()) {
+      return DatasetSummary.of(SyntheticDataset.generate(syntheticConfig()));
+    }
+    Path file = Path.of(path);
+    try {
+      return PickleDatasetReader.readSummary(file, readOptions());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("path: cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
 }

@@ -1,8 +1,10 @@
 package io.isacemu.bs.dataset;
 
 import io.isacemu.core.modality.Modality;
+import io.isacemu.data.DatasetSummary;
 import io.isacemu.data.MultimodalDataset;
 import io.isacemu.data.MultimodalSplit;
+import io.isacemu.data.SplitSummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,7 +16,7 @@ import java.util.Optional;
 /**
  * What the BS knows of the dataset the devices serve: the test split's sample ids and labels, the
  * feature dimension per modality, the sequence length and the fingerprint. The features themselves
- * stay on the devices (the BS drops them after building the catalog).
+ * stay on the devices: the BS reads a pickle labels-only ({@link DatasetSummary}), never holding them.
  */
 public final class DatasetCatalog {
 
@@ -48,6 +50,21 @@ public final class DatasetCatalog {
       labels.put(test.id(i), test.label(i));
     }
     return new DatasetCatalog(dataset.fingerprint(), test.sequenceLength(), dims, ids, labels);
+  }
+
+  /**
+   * The catalog of a labels-only read's test split ({@link DatasetSummary}: the features were never
+   * held); equal to {@link #of(MultimodalDataset)} of the full read.
+   */
+  public static DatasetCatalog of(DatasetSummary dataset) {
+    SplitSummary test = dataset.test();
+    Map<Modality, Integer> dims = new EnumMap<>(Modality.class);
+    test.features().forEach((m, f) -> dims.put(m, f.featureDim()));
+    Map<String, Float> labels = new HashMap<>();
+    for (int i = 0; i < test.size(); i++) {
+      labels.put(test.ids().get(i), test.labels().get(i));
+    }
+    return new DatasetCatalog(dataset.fingerprint(), test.sequenceLength(), dims, test.ids(), labels);
   }
 
   /** Lowercase hex SHA-256 of the dataset (devices must present the same). */

@@ -35,6 +35,31 @@ class PickleDatasetTest {
       assertThat(catalog.fingerprint()).isEqualTo(asADeviceLoadsIt.fingerprint());
       assertThat(catalog.testIds()).hasSize(asADeviceLoadsIt.test().size());
       assertThat(catalog.sequenceLength()).isEqualTo(asADeviceLoadsIt.test().sequenceLength());
+      assertSameCatalog(catalog, DatasetCatalog.of(asADeviceLoadsIt));
+    }
+  }
+
+  /** The labels-only catalog (what the BS builds) equals the one built from the full read. */
+  @Test
+  void theLabelsOnlyCatalogEqualsTheFullReadsCatalog() {
+    for (String f : new String[] {"multibench_f32.pkl", "multibench_mixed_layouts.pkl", "mmsa_text_bert.pkl"}) {
+      for (boolean drop : new boolean[] {false, true}) {
+        DatasetSettings s = new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null,
+            FIXTURE.resolveSibling(f).toString(), "any", drop);
+        assertSameCatalog(DatasetCatalog.of(s.loadSummary()), DatasetCatalog.of(s.load()));
+      }
+    }
+    DatasetSettings synthetic = DatasetSettings.DEFAULTS;
+    assertSameCatalog(DatasetCatalog.of(synthetic.loadSummary()), DatasetCatalog.of(synthetic.load()));
+  }
+
+  private static void assertSameCatalog(DatasetCatalog labelsOnly, DatasetCatalog full) {
+    assertThat(labelsOnly.fingerprint()).isEqualTo(full.fingerprint());
+    assertThat(labelsOnly.testIds()).isEqualTo(full.testIds());
+    assertThat(labelsOnly.sequenceLength()).isEqualTo(full.sequenceLength());
+    assertThat(labelsOnly.featureDims()).isEqualTo(full.featureDims());
+    for (String id : full.testIds()) {
+      assertThat(labelsOnly.label(id)).isEqualTo(full.label(id));
     }
   }
 

@@ -6,21 +6,16 @@ import io.isacemu.data.MultimodalSplit;
 import io.isacemu.data.pickle.PickleDatasetReader;
 import io.isacemu.data.pickle.ReadOptions;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads a (large) MultiBench/MMSA pickle and reports the heap it needed against its payload.
  *
  * <p>Usage: {@code java -Xmx6g -cp ... io.isacemu.data.bench.LoadMemoryBenchmark FILE}. Peak heap is
  * measured twice: sampled total heap use (every 2 ms, after a GC before the load) and the sum of
- * the heap pools' peak usage (an upper bound, as pools peak at different times). The payload is
+ * the heap pools' peak usage (an upper bound, as pools peak at different times), by {@link HeapProbe}. The payload is
  * the float32 size of the loaded features and labels.
  */
 public final class LoadMemoryBenchmark {
@@ -43,38 +38,19 @@ public final class LoadMemoryBenchmark {
 
   /** Loads {@code file} with {@code loader} and prints payload, load time and heap use. */
   public static void measure(Path file, Loader loader) throws IOException, InterruptedException {
-    List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
-    System.gc();
-    long baseline = usedHeap(pools);
-    pools.forEach(MemoryPoolMXBean::resetPeakUsage);
-    AtomicLong sampledPeak = new AtomicLong(baseline);
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                sampledPeak.accumulateAndGet(usedHeap(pools), Math::max);
-                try {
-                  Thread.sleep(2);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            });
-    sampler.setDaemon(true);
-    sampler.start();
-    long t0 = System.nanoTime();
-    MultimodalDataset d = loader.load(file);
-    long t1 = System.nanoTime();
-    sampler.interrupt();
-    sampler.join();
-    long poolPeaks = 0;
-    for (MemoryPoolMXBean p : pools) {
-      if (p.getType() == MemoryType.HEAP) {
-        poolPeaks += p.getPeakUsage().getUsed();
-      }
+    HeapProbe.Measurement<MultimodalDataset> probe;
+    try {
+      probe = HeapProbe.measure(() -> loader.load(file));
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
-    System.gc();
-    long retained = usedHeap(pools) - baseline;
+    MultimodalDataset d = probe.value();
+    long baseline = probe.baseline();
+    long poolPeaks = probe.poolPeaks();
+    long retained = probe.retained();
+    long sampledPeak = probe.sampledPeak();
     long payload = 0;
     long samples = 0;
     for (MultimodalSplit s : new MultimodalSplit[] {d.train(), d.valid(), d.test()}) {
@@ -95,25 +71,15 @@ public final class LoadMemoryBenchmark {
         Files.size(file),
         samples,
         payload / mb,
-        (t1 - t0) / 1e9,
+        probe.seconds(),
         retained / mb,
         retained / (double) payload,
-        (sampledPeak.get() - baseline) / mb,
-        (sampledPeak.get() - baseline) / (double) payload,
+        (sampledPeak - baseline) / mb,
+        (sampledPeak - baseline) / (double) payload,
         poolPeaks / mb,
         poolPeaks / (double) payload,
         Runtime.getRuntime().maxMemory() / mb,
         d.report(),
         d.fingerprint());
-  }
-
-  private static long usedHeap(List<MemoryPoolMXBean> pools) {
-    long used = 0;
-    for (MemoryPoolMXBean p : pools) {
-      if (p.getType() == MemoryType.HEAP) {
-        used += p.getUsage().getUsed();
-      }
-    }
-    return used;
   }
 }

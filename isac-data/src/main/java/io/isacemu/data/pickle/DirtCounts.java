@@ -11,6 +11,12 @@ final class DirtCounts {
   final EnumMap<Modality, Long> nan = new EnumMap<>(Modality.class);
   long droppedAllZeroText;
 
+  void add(Modality m, long negInfs, long posInfs, long nans) {
+    negInf.merge(m, negInfs, Long::sum);
+    posInf.merge(m, posInfs, Long::sum);
+    nan.merge(m, nans, Long::sum);
+  }
+
   LoadReport report() {
     return new LoadReport(negInf, posInf, nan, droppedAllZeroText);
   }

@@ -23,6 +23,39 @@ final class NumpyDecoder {
   /** Reads exactly {@code nbytes} from {@code in} and decodes them as {@code count} elements. */
   static NdArray.Data decode(NumpyDtype dt, long count, InputStream in, long nbytes)
       throws IOException {
+    check(dt, count, nbytes);
+    int n = (int) count;
+    if (dt.kind == 'U' || dt.kind == 'S') {
+      byte[] all = readFully(in, (int) nbytes);
+      String[] out = new String[n];
+      Charset cs = dt.kind == 'S' ? StandardCharsets.ISO_8859_1 : dt.order == java.nio.ByteOrder.BIG_ENDIAN ? UTF_32BE : UTF_32LE;
+      for (int i = 0; i < n; i++) {
+        String s = new String(all, i * dt.itemSize, dt.itemSize, cs);
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '\0') {
+          end--;
+        }
+        out[i] = s.substring(0, end);
+      }
+      return new NdArray.StringData(out);
+    }
+    byte[] chunk = chunk(nbytes);
+    if (dt.kind == 'f') {
+      FloatSink floats = new FloatSink(n, dt.itemSize);
+      readChunks(dt, n, in, chunk, floats);
+      return new NdArray.FloatData(floats.out, floats.negInf, floats.posInf, floats.nan);
+    }
+    long[] out = new long[n];
+    readChunks(dt, n, in, chunk, (bb, first, items) -> {
+      for (int i = 0; i < items; i++) {
+        out[first + i] = intElement(bb, dt);
+      }
+    });
+    return new NdArray.LongData(out);
+  }
+
+  /** The checks every payload passes before it is read: dtype, byte count, Java array bounds. */
+  static void check(NumpyDtype dt, long count, long nbytes) {
     if (dt.kind == 'O') {
       throw new IllegalArgumentException("ndarray of dtype object carries raw bytes; corrupt pickle");
     }
@@ -46,49 +79,25 @@ final class NumpyDecoder {
       throw new IllegalArgumentException(
           "ndarray: " + count + " elements exceed the largest Java array");
     }
-    int n = (int) count;
-    if (dt.kind == 'U' || dt.kind == 'S') {
-      byte[] all = readFully(in, (int) nbytes);
-      String[] out = new String[n];
-      Charset cs = dt.kind == 'S' ? StandardCharsets.ISO_8859_1 : dt.order == java.nio.ByteOrder.BIG_ENDIAN ? UTF_32BE : UTF_32LE;
-      for (int i = 0; i < n; i++) {
-        String s = new String(all, i * dt.itemSize, dt.itemSize, cs);
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == '\0') {
-          end--;
-        }
-        out[i] = s.substring(0, end);
-      }
-      return new NdArray.StringData(out);
-    }
-    byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(nbytes, 8))];
-    if (dt.kind == 'f') {
-      FloatSink floats = new FloatSink(n, dt.itemSize);
-      readChunks(dt, n, in, chunk, floats);
-      return new NdArray.FloatData(floats.out, floats.negInf, floats.posInf, floats.nan);
-    }
-    long[] out = new long[n];
-    readChunks(dt, n, in, chunk, (bb, first, items) -> {
-      for (int i = 0; i < items; i++) {
-        out[first + i] =
-            switch (dt.itemSize) {
-              case 1 -> dt.kind == 'i' ? bb.get() : bb.get() & 0xFFL;
-              case 2 -> dt.kind == 'i' ? bb.getShort() : bb.getShort() & 0xFFFFL;
-              case 4 -> dt.kind == 'i' ? bb.getInt() : bb.getInt() & 0xFFFFFFFFL;
-              default -> bb.getLong();
-            };
-      }
-    });
-    return new NdArray.LongData(out);
+  }
+
+  /** The next integer or bool element of {@code dt} in {@code bb}, as numpy's value. */
+  static long intElement(ByteBuffer bb, NumpyDtype dt) {
+    return switch (dt.itemSize) {
+      case 1 -> dt.kind == 'i' ? bb.get() : bb.get() & 0xFFL;
+      case 2 -> dt.kind == 'i' ? bb.getShort() : bb.getShort() & 0xFFFFL;
+      case 4 -> dt.kind == 'i' ? bb.getInt() : bb.getInt() & 0xFFFFFFFFL;
+      default -> bb.getLong();
+    };
   }
 
   /** Receives {@code items} elements in {@code bb}, the first of them element {@code first}. */
-  private interface ChunkSink {
+  interface ChunkSink {
     void accept(ByteBuffer bb, int first, int items);
   }
 
   /** Reads {@code n} elements of {@code dt} through {@code chunk}, one chunk at a time. */
-  private static void readChunks(NumpyDtype dt, int n, InputStream in, byte[] chunk, ChunkSink sink)
+  static void readChunks(NumpyDtype dt, int n, InputStream in, byte[] chunk, ChunkSink sink)
       throws IOException {
     int done = 0;
     while (done < n) {
@@ -130,6 +139,11 @@ final class NumpyDecoder {
         out[first + i] = v;
       }
     }
+  }
+
+  /** A read buffer for a payload of {@code nbytes}. */
+  static byte[] chunk(long nbytes) {
+    return new byte[(int) Math.min(CHUNK, Math.max(nbytes, 8))];
   }
 
   /** Reorders Fortran-order (column-major) data of {@code shape} into C order. */

@@ -2,8 +2,10 @@ package io.isacemu.data.pickle;
 
 import io.isacemu.core.modality.Modality;
 import io.isacemu.data.ArraySplit;
+import io.isacemu.data.DatasetSummary;
 import io.isacemu.data.LoadReport;
 import io.isacemu.data.MultimodalDataset;
+import io.isacemu.data.SplitSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,24 +57,53 @@ public final class PickleDatasetReader {
     return read(file, options, true);
   }
 
+  /**
+   * Reads {@code file} labels-only: the same checks, refusals, dropped samples, report and
+   * fingerprint as {@link #read}, but the feature arrays are streamed over (each sample's features
+   * digested, see {@link io.isacemu.data.FeatureDigest}) and never stored, so the heap needed is
+   * about that of the ids and labels.
+   *
+   * @throws IOException when the file cannot be opened
+   * @throws IllegalArgumentException when its content is not a supported, complete dataset pickle
+   */
+  public static DatasetSummary readSummary(Path file, ReadOptions options) throws IOException {
+    Object root = load(file, options, SafeUnpickler.Payloads.DIGEST_FEATURES);
+    return summaryFromPickle(root, file.getFileName().toString(), options);
+  }
+
+  /** The dataset summary in a {@code root} unpickled with {@link SafeUnpickler.Payloads#DIGEST_FEATURES}. */
+  static DatasetSummary summaryFromPickle(Object root, String name, ReadOptions options) {
+    SplitSummary[] splits = new SplitSummary[3];
+    DirtCounts counts = new DirtCounts();
+    Layout layout = eachSplit(root, (s, split, l, firstLayout) ->
+        splits[s] = SplitSummarizer.summarize(SPLITS[s], split, l, options, counts, firstLayout));
+    return DatasetSummary.of(name + " (" + layout + ")", splits[0], splits[1], splits[2], counts.report());
+  }
+
   /** {@code streamArrays = false}: plain Pyrolite payload handling, for the memory comparison only. */
   static MultimodalDataset read(Path file, ReadOptions options, boolean streamArrays)
       throws IOException {
-    if (options == null) {
-      throw new IllegalArgumentException("options: is required (was null)");
-    }
-    Object root;
-    try (InputStream in = Files.newInputStream(file)) {
-      root = PickleLoader.load(in, file.getFileName().toString(), streamArrays);
-    }
+    Object root = load(file, options, streamArrays ? SafeUnpickler.Payloads.DECODE : SafeUnpickler.Payloads.PLAIN);
     return fromPickle(root, file.getFileName().toString(), options);
   }
 
-  /** The dataset in an unpickled {@code root}; every split must have train's layout. */
-  static MultimodalDataset fromPickle(Object root, String name, ReadOptions options) {
+  private static Object load(Path file, ReadOptions options, SafeUnpickler.Payloads payloads) throws IOException {
+    if (options == null) {
+      throw new IllegalArgumentException("options: is required (was null)");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return PickleLoader.load(in, file.getFileName().toString(), payloads);
+    }
+  }
+
+  /** Receives split {@code s}'s dict, its layout and the first split's modality layouts. */
+  private interface SplitVisitor {
+    void visit(int s, Map<?, ?> split, Layout layout, Map<Modality, int[]> firstLayout);
+  }
+
+  /** Visits train, valid and test of {@code root}; every split must have train's layout, returned. */
+  private static Layout eachSplit(Object root, SplitVisitor visitor) {
     Map<?, ?> top = PickleArrays.asMap(root, "top level");
-    DirtCounts counts = new DirtCounts();
-    ArraySplit[] splits = new ArraySplit[3];
     Layout layout = null;
     Map<Modality, int[]> firstLayout = new EnumMap<>(Modality.class);
     for (int s = 0; s < 3; s++) {
@@ -88,8 +119,17 @@ public final class PickleDatasetReader {
             SPLITS[s] + ": layout " + l + " differs from train's " + layout);
       }
       layout = l;
-      splits[s] = SplitReader.read(SPLITS[s], split, l, options, counts, firstLayout);
+      visitor.visit(s, split, l, firstLayout);
     }
+    return layout;
+  }
+
+  /** The dataset in an unpickled {@code root}; every split must have train's layout. */
+  static MultimodalDataset fromPickle(Object root, String name, ReadOptions options) {
+    DirtCounts counts = new DirtCounts();
+    ArraySplit[] splits = new ArraySplit[3];
+    Layout layout = eachSplit(root, (s, split, l, firstLayout) ->
+        splits[s] = SplitReader.read(SPLITS[s], split, l, options, counts, firstLayout));
     return MultimodalDataset.of(
         name + " (" + layout + ")", splits[0], splits[1], splits[2], counts.report());
   }

@@ -16,13 +16,13 @@ final class PickleLoader {
 
   /** Parses one pickle from {@code in} (allowed globals only); errors name {@code source}. */
   static Object load(InputStream in, String source) {
-    return load(in, source, true);
+    return load(in, source, SafeUnpickler.Payloads.DECODE);
   }
 
-  /** {@code streamArrays = false}: plain Pyrolite payload handling, for the memory comparison only. */
-  static Object load(InputStream in, String source, boolean streamArrays) {
+  /** Parses with the given payload handling ({@link SafeUnpickler.Payloads}). */
+  static Object load(InputStream in, String source, SafeUnpickler.Payloads payloads) {
     CountingInputStream counting = new CountingInputStream(new BufferedInputStream(in, 1 << 16));
-    SafeUnpickler u = new SafeUnpickler(streamArrays);
+    SafeUnpickler u = new SafeUnpickler(payloads);
     try {
       return u.load(counting);
     } catch (IllegalArgumentException e) { // disallowed global, unsupported dtype, bad shape

@@ -32,18 +32,39 @@ final class SafeUnpickler extends Unpickler {
   /** Array data already decoded from the stream (and already in C order). */
   record Decoded(NdArray.Data data) {}
 
+  /** What happens to an ndarray's bytes payload. */
+  enum Payloads {
+    /** Decoded from the stream straight into the final array (the reader's default). */
+    DECODE,
+    /**
+     * Feature arrays (see {@link #isFeatureArray}) are streamed over into {@link
+     * NdArray.DigestData} and never stored; every other array is decoded as in {@link #DECODE}.
+     */
+    DIGEST_FEATURES,
+    /** Plain Pyrolite: read into a {@code byte[]} and memoized; only for the memory comparison. */
+    PLAIN
+  }
+
+  private final Payloads payloads;
   private final boolean streamArrays;
 
   SafeUnpickler() {
-    this(true);
+    this(Payloads.DECODE);
+  }
+
+  SafeUnpickler(Payloads payloads) {
+    this.payloads = payloads;
+    this.streamArrays = payloads != Payloads.PLAIN;
   }
 
   /**
-   * @param streamArrays false only to measure the plain-Pyrolite behaviour (payload read into a
-   *     {@code byte[]} and memoized) against the streaming decode
+   * Whether a labels-only read digests rather than stores an array: numeric, C order, rank 3 with
+   * more than one element per row. That is every (N, T, d) feature array (and MMSA's {@code
+   * text_bert} (N, 3, T)); labels (N, 1, 1), lengths and ids stay, and so do Fortran-order arrays
+   * (reordered, then digested by {@link SplitSummarizer}).
    */
-  SafeUnpickler(boolean streamArrays) {
-    this.streamArrays = streamArrays;
+  static boolean isFeatureArray(int[] dims, boolean fortran) {
+    return !fortran && dims.length == 3 && (long) dims[1] * dims[2] > 1;
   }
 
   @Override
@@ -146,6 +167,9 @@ final class SafeUnpickler extends Unpickler {
           && d.numeric()
           && shape instanceof Object[] s) {
         int[] dims = NdArrayState.toShape(s);
+        if (payloads == Payloads.DIGEST_FEATURES && isFeatureArray(dims, f)) {
+          return new Decoded(NumpyRowDigest.digest(d, dims, input, len));
+        }
         NdArray.Data data = NumpyDecoder.decode(d, NdArray.elementCount(dims), input, len);
         return new Decoded(f ? NumpyDecoder.fortranToC(data, dims) : data);
       }

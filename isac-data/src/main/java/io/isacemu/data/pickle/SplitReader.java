@@ -11,6 +11,7 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 
 /**
@@ -22,6 +23,15 @@ final class SplitReader {
 
   private SplitReader() {}
 
+  /** What {@link #parse} checked and found in one split's dict. */
+  record Parsed(
+      int n,
+      float[] labels,
+      String[] ids,
+      EnumMap<Modality, NdArray> arrays,
+      EnumMap<Modality, int[]> dims,
+      EnumSet<Modality> bert) {}
+
   /**
    * Reads split {@code split} from its dict {@code d}, adding its replaced values to {@code counts}.
    *
@@ -29,6 +39,43 @@ final class SplitReader {
    *     by the later ones
    */
   static ArraySplit read(
+      String split,
+      Map<?, ?> d,
+      Layout layout,
+      ReadOptions options,
+      DirtCounts counts,
+      Map<Modality, int[]> firstLayout) {
+    Parsed p = parse(split, d, layout, options, counts, firstLayout);
+    int n = p.n();
+    EnumMap<Modality, float[]> feats = new EnumMap<>(Modality.class);
+    for (Modality m : p.arrays().keySet()) {
+      NdArray a = p.arrays().get(m);
+      float[] f = toFloats(a, split + "." + m);
+      feats.put(m, p.bert().contains(m) ? transposeLast(f, n, a.shape[1], a.shape[2]) : f);
+    }
+    float[] labels = p.labels();
+    String[] ids = p.ids();
+    int kept = n;
+    if (options.dropAllZeroText()) {
+      kept = dropAllZeroText(feats, p.dims(), labels, ids, n);
+      counts.droppedAllZeroText += n - kept;
+    }
+    ArraySplit.Builder b = ArraySplit.builder(kept);
+    for (Map.Entry<Modality, float[]> e : feats.entrySet()) {
+      int[] td = p.dims().get(e.getKey());
+      b.modality(e.getKey(), td[0], td[1], FloatBuffer.wrap(e.getValue(), 0, kept * td[0] * td[1]));
+    }
+    return b.labels(kept == n ? labels : Arrays.copyOf(labels, kept))
+        .ids(kept == n ? ids : Arrays.copyOf(ids, kept))
+        .build();
+  }
+
+  /**
+   * Checks split {@code split}'s dict {@code d} (keys, shapes, dims against the options and train,
+   * label finiteness, MMSA lengths) and takes out its labels, ids and modality arrays (stored or,
+   * in a labels-only read, digested); adds the replaced values to {@code counts}.
+   */
+  static Parsed parse(
       String split,
       Map<?, ?> d,
       Layout layout,
@@ -47,14 +94,16 @@ final class SplitReader {
       throw new IllegalArgumentException(
           split + "." + labelKey + ": " + (fd.negInf() + fd.posInf() + fd.nan()) + " non-finite labels");
     }
-    EnumMap<Modality, float[]> feats = new EnumMap<>(Modality.class);
+    EnumMap<Modality, NdArray> arrays = new EnumMap<>(Modality.class);
     EnumMap<Modality, int[]> dims = new EnumMap<>(Modality.class); // {T, d}
+    EnumSet<Modality> berts = EnumSet.noneOf(Modality.class);
     for (Modality m : Modality.values()) {
       String key = m == Modality.VIDEO ? "vision" : m == Modality.AUDIO ? "audio" : "text";
       boolean bert = false;
       if (m == Modality.TEXT && layout == Layout.MMSA && !d.containsKey("text") && d.containsKey("text_bert")) {
         key = "text_bert";
         bert = true;
+        berts.add(m);
       }
       NdArray a = array(d, split, key);
       if (a.shape.length != 3 || a.shape[0] != n) {
@@ -62,18 +111,17 @@ final class SplitReader {
             split + "." + key + ": shape " + a.shapeString() + " found, expected [N=" + n
                 + (bert ? ", 3, T]" : ", T, d]"));
       }
-      float[] f = toFloats(a, split + "." + key);
-      int t = a.shape[1];
-      int dim = a.shape[2];
-      if (bert) { // (N, 3, T) -> (N, T, 3)
-        f = transposeLast(f, n, a.shape[1], a.shape[2]);
-        t = a.shape[2];
-        dim = a.shape[1];
+      if (!(a.data instanceof NdArray.FloatData || a.data instanceof NdArray.LongData
+          || a.data instanceof NdArray.DigestData)) {
+        throw new IllegalArgumentException(
+            split + "." + key + ": dtype " + a.dtype + " found, expected a numeric array");
       }
+      int t = bert ? a.shape[2] : a.shape[1]; // text_bert (N, 3, T) is read as (N, T, 3)
+      int dim = bert ? a.shape[1] : a.shape[2];
       if (a.data instanceof NdArray.FloatData fd) {
-        counts.negInf.merge(m, fd.negInf(), Long::sum);
-        counts.posInf.merge(m, fd.posInf(), Long::sum);
-        counts.nan.merge(m, fd.nan(), Long::sum);
+        counts.add(m, fd.negInf(), fd.posInf(), fd.nan());
+      } else if (a.data instanceof NdArray.DigestData dd) {
+        counts.add(m, dd.negInf(), dd.posInf(), dd.nan());
       }
       int expectedDim = options.expectedFeatureDims().map(e -> e.getOrDefault(m, -1)).orElse(-1);
       if (expectedDim > 0 && dim != expectedDim) {
@@ -86,26 +134,13 @@ final class SplitReader {
             split + "." + key + ": shape " + a.shapeString() + " found, expected [N, " + first[0] + ", "
                 + first[1] + "] as in train");
       }
-      feats.put(m, f);
+      arrays.put(m, a);
       dims.put(m, new int[] {t, dim});
       if (layout == Layout.MMSA && m != Modality.TEXT) {
         checkLengths(d, split, key + "_lengths", n, t);
       }
     }
-    String[] ids = ids(d, split, n);
-    int kept = n;
-    if (options.dropAllZeroText()) {
-      kept = dropAllZeroText(feats, dims, labels, ids, n);
-      counts.droppedAllZeroText += n - kept;
-    }
-    ArraySplit.Builder b = ArraySplit.builder(kept);
-    for (Map.Entry<Modality, float[]> e : feats.entrySet()) {
-      int[] td = dims.get(e.getKey());
-      b.modality(e.getKey(), td[0], td[1], FloatBuffer.wrap(e.getValue(), 0, kept * td[0] * td[1]));
-    }
-    return b.labels(kept == n ? labels : Arrays.copyOf(labels, kept))
-        .ids(kept == n ? ids : Arrays.copyOf(ids, kept))
-        .build();
+    return new Parsed(n, labels, ids(d, split, n), arrays, dims, berts);
   }
 
   /** Compacts every array in place, keeping samples whose text is not all zero; returns the count. */
