@@ -29,7 +29,7 @@ public final class Charts {
 
   private Charts() {}
 
-  /** Accuracy (y) versus a cost (x): fixed experts, the λ curve, the random-routing line, oracle points. */
+  /** Accuracy (y) versus a cost (x): fixed experts, the λ curve, the random-routing line, oracle and other modes' points. */
   public static JFreeChart tradeoff(TradeoffData d) {
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
@@ -47,6 +47,9 @@ public final class Charts {
     }
     for (XyPoint p : d.oracle()) {
       add(data, r, series("oracle " + p.label(), List.of(p)), false, true);
+    }
+    for (XyPoint p : d.otherModes()) {
+      add(data, r, series(p.label(), List.of(p)), false, true);
     }
     return chart(d.title(), d.costAxis(), d.accuracyAxis(), data, r);
   }

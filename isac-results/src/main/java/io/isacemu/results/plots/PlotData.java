@@ -31,7 +31,8 @@ public final class PlotData {
    * Accuracy versus {@code cost}: fixed experts from the lowest complete point that has them, the
    * {@code dynamicMode} rows as a curve ordered by {@code lambdaAxis} (or a single point without one),
    * the random-routing line between fixed {@code T} and fixed {@code V+A+T} when both are there, and
-   * {@link #ORACLE_MODE} rows as oracle points.
+   * {@link #ORACLE_MODE} rows as oracle points, and every other mode of that point (e.g. {@code full}
+   * beside an {@code on-demand} curve) as a labelled point.
    */
   public static TradeoffData tradeoff(List<SummaryRow> rows, Metric cost, Metric accuracy, String dynamicMode,
       Optional<String> lambdaAxis) {
@@ -42,6 +43,7 @@ public final class PlotData {
     List<XyPoint> fixed = new ArrayList<>();
     List<XyPoint> oracle = new ArrayList<>();
     List<SummaryRow> dyn = new ArrayList<>();
+    List<XyPoint> others = new ArrayList<>();
     for (SummaryRow r : ok) {
       if (r.mode().startsWith(FIXED_PREFIX) && fixedPoint.get() == r.point()) {
         fixed.add(point(r.mode().substring(FIXED_PREFIX.length()), r, cost, accuracy));
@@ -49,6 +51,8 @@ public final class PlotData {
         oracle.add(point(ORACLE_MODE, r, cost, accuracy));
       } else if (r.mode().equals(dynamicMode)) {
         dyn.add(r);
+      } else if (!r.mode().startsWith(FIXED_PREFIX) && fixedPoint.map(p -> p == r.point()).orElse(r.point() == 0)) {
+        others.add(point(r.mode(), r, cost, accuracy));
       }
     }
     List<XyPoint> curve = new ArrayList<>();
@@ -68,7 +72,7 @@ public final class PlotData {
     }
     String costLabel = label(cost);
     return new TradeoffData(label(accuracy) + " vs " + costLabel, costLabel, label(accuracy), fixed,
-        dynamicMode + (lambdaAxis.isPresent() ? " over λ" : ""), curve, from, to, oracle);
+        dynamicMode + (lambdaAxis.isPresent() ? " over λ" : ""), curve, from, to, oracle, others);
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param randomFrom the random-routing line's one end (e.g. expert T); empty for none
  * @param randomTo its other end (e.g. V+A+T); present iff {@code randomFrom} is
  * @param oracle oracle points (may be empty)
+ * @param otherModes the point's other modes (e.g. the other gate, {@code full}), one point each,
+ *     labelled by the mode (may be empty)
  */
 public record TradeoffData(
     String title,
@@ -28,7 +30,8 @@ public record TradeoffData(
     List<XyPoint> dynamic,
     Optional<XyPoint> randomFrom,
     Optional<XyPoint> randomTo,
-    List<XyPoint> oracle) {
+    List<XyPoint> oracle,
+    List<XyPoint> otherModes) {
 
   public TradeoffData {
     Check.present("title", title);
@@ -44,5 +47,6 @@ public record TradeoffData(
           "randomTo", randomTo, "must be present iff randomFrom is (randomFrom " + randomFrom + ")");
     }
     oracle = List.copyOf(Check.present("oracle", oracle));
+    otherModes = List.copyOf(Check.present("otherModes", otherModes));
   }
 }

@@ -24,7 +24,8 @@ class ChartsTest {
         List.of(new XyPoint("V", 1.1, 0.55), new XyPoint("A", 0.3, 0.52), t, vat),
         "on-demand over λ",
         List.of(new XyPoint("λ=1", 0.25, 0.72), new XyPoint("λ=0.5", 0.5, 0.77), new XyPoint("λ=0", 1.3, 0.80)),
-        Optional.of(t), Optional.of(vat), List.of(new XyPoint("oracle", 0.4, 0.86)));
+        Optional.of(t), Optional.of(vat), List.of(new XyPoint("oracle", 0.4, 0.86)),
+        List.of(new XyPoint("full", 0.9, 0.78)));
   }
 
   static SweepData sweep() {

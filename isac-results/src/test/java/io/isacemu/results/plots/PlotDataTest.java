@@ -24,6 +24,7 @@ class PlotDataTest {
     List<SummaryRow> rows = List.of(
         row(0, "1", "fixed:T", 0.2, 0.70, true), row(0, "1", "fixed:V+A+T", 1.4, 0.80, true),
         row(0, "1", "on-demand", 0.3, 0.72, true), row(0, "1", "oracle", 0.4, 0.9, true),
+        row(0, "1", "full", 0.9, 0.78, true), row(1, "0", "full", 0.8, 0.77, true),
         row(1, "0", "fixed:T", 0.2, 0.70, true), row(1, "0", "on-demand", 1.2, 0.79, true),
         row(2, "0.5", "on-demand", 0.6, 0.76, true), row(3, "0.7", "on-demand", 0.5, 0.99, false));
     TradeoffData d = PlotData.tradeoff(rows, Metric.ENERGY, Metric.ACC2_NON0, "on-demand", Optional.of("training.deployLambda"));
@@ -32,6 +33,9 @@ class PlotDataTest {
     assertThat(d.randomFrom()).map(XyPoint::label).contains("T");
     assertThat(d.randomTo()).map(XyPoint::label).contains("V+A+T");
     assertThat(d.oracle()).hasSize(1);
+    // the other gate of the fixed experts' point, as a labelled point
+    assertThat(d.otherModes()).extracting(XyPoint::label).containsExactly("full");
+    assertThat(d.otherModes()).extracting(XyPoint::x).containsExactly(0.9);
     assertThat(d.costAxis()).isEqualTo("energy_j (J)");
   }
 
