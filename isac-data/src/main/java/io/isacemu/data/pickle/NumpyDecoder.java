@@ -43,7 +43,7 @@ final class NumpyDecoder {
     if (dt.kind == 'f') {
       FloatSink floats = new FloatSink(n, dt.itemSize);
       readChunks(dt, n, in, chunk, floats);
-      return new NdArray.FloatData(floats.out, floats.negInf, floats.posInf, floats.nan);
+      return new NdArray.FloatData(floats.out, floats.dirt.negInf, floats.dirt.posInf, floats.dirt.nan);
     }
     long[] out = new long[n];
     readChunks(dt, n, in, chunk, (bb, first, items) -> {
@@ -111,9 +111,7 @@ final class NumpyDecoder {
   /** float32/float64 into float[], non-finite values replaced by 0 and counted. */
   private static final class FloatSink implements ChunkSink {
     final float[] out;
-    long negInf;
-    long posInf;
-    long nan;
+    final NonFiniteCounter dirt = new NonFiniteCounter();
     /** float64 (read as double, then narrowed) rather than float32. */
     private final boolean wide;
 
@@ -125,18 +123,7 @@ final class NumpyDecoder {
     @Override
     public void accept(ByteBuffer bb, int first, int items) {
       for (int i = 0; i < items; i++) {
-        float v = wide ? (float) bb.getDouble() : bb.getFloat();
-        if (!Float.isFinite(v)) {
-          if (Float.isNaN(v)) {
-            nan++;
-          } else if (v > 0) {
-            posInf++;
-          } else {
-            negInf++;
-          }
-          v = 0f;
-        }
-        out[first + i] = v;
+        out[first + i] = dirt.next(bb, wide);
       }
     }
   }

@@ -32,7 +32,7 @@ final class NumpyRowDigest {
     NumpyDecoder.readChunks(dt, (int) count, in, NumpyDecoder.chunk(nbytes), sink);
     return new NdArray.DigestData(sink.digest.sampleDigests(),
         transpose ? Optional.of(sink.transposed.sampleDigests()) : Optional.empty(),
-        sink.allZero, sink.negInf, sink.posInf, sink.nan);
+        sink.allZero, sink.dirt.negInf, sink.dirt.posInf, sink.dirt.nan);
   }
 
   private static final class Sink implements NumpyDecoder.ChunkSink {
@@ -45,9 +45,7 @@ final class NumpyRowDigest {
     final int b;
     final float[] row3;
     final FeatureDigest transposed;
-    long negInf;
-    long posInf;
-    long nan;
+    final NonFiniteCounter dirt = new NonFiniteCounter();
     int row;
     long inRow;
 
@@ -66,22 +64,7 @@ final class NumpyRowDigest {
     @Override
     public void accept(java.nio.ByteBuffer bb, int first, int items) {
       for (int i = 0; i < items; i++) {
-        float v;
-        if (dt.kind == 'f') {
-          v = wide ? (float) bb.getDouble() : bb.getFloat();
-          if (!Float.isFinite(v)) {
-            if (Float.isNaN(v)) {
-              nan++;
-            } else if (v > 0) {
-              posInf++;
-            } else {
-              negInf++;
-            }
-            v = 0f;
-          }
-        } else {
-          v = NumpyDecoder.intElement(bb, dt);
-        }
+        float v = dt.kind == 'f' ? dirt.next(bb, wide) : NumpyDecoder.intElement(bb, dt);
         if (v != 0f) {
           allZero[row] = false;
         }
