@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.isacemu.learning.EpochReport;
 import io.isacemu.learning.TrainingListener;
 import io.isacemu.learning.metrics.SentimentMetrics;
+import io.isacemu.support.MonotonicClock;
 import io.isacemu.training.TestSupport;
 import io.isacemu.training.engine.DjlTrainingEngine;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,28 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class EpochTimerTest {
 
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+  /** Nanoseconds of the clock the test moves by hand. */
+  private final AtomicLong ticks = new AtomicLong();
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advanceSeconds(long s) {
-      now = now.plusSeconds(s);
-    }
+  private void advanceSeconds(long s) {
+    ticks.addAndGet(TimeUnit.SECONDS.toNanos(s));
   }
 
   private static EpochReport report(EpochReport.Stage stage, String model, double lambda, int epoch) {
@@ -57,7 +39,7 @@ class EpochTimerTest {
   @Test
   void theFirstEpochOfEveryRunIsTimedFromItsStart() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    ManualClock clock = new ManualClock();
+    MonotonicClock clock = new MonotonicClock(Instant.parse("2026-01-01T00:00:00Z"), ticks::get);
     Job job = new Job(1, TestSupport.spec(), clock.instant(), 50);
     job.state = JobState.RUNNING;
     job.lastMark = clock.instant();
@@ -66,7 +48,7 @@ class EpochTimerTest {
     TrainingListener adapter = DjlTrainingEngine.adapter(progress, 2);
 
     // job set-up (dataset, cost table) takes 100 s before the first run: not an epoch
-    clock.advanceSeconds(100);
+    advanceSeconds(100);
     // stage I: T (epochs of 7 s, 3 s), V+A+T (11 s, 5 s); stage II λ=0.5: on-demand (13 s, 2 s), full (17 s, 4 s)
     long[][] runs = {{7, 3}, {11, 5}, {13, 2}, {17, 4}};
     EpochReport.Stage[] stages = {EpochReport.Stage.EXPERTS, EpochReport.Stage.EXPERTS, EpochReport.Stage.GATE,
@@ -76,10 +58,10 @@ class EpochTimerTest {
     for (int r = 0; r < runs.length; r++) {
       adapter.onRunStart(stages[r], models[r], lambdas[r], 0);
       for (int e = 0; e < 2; e++) {
-        clock.advanceSeconds(runs[r][e]);
+        advanceSeconds(runs[r][e]);
         adapter.onEpoch(report(stages[r], models[r], lambdas[r], e));
       }
-      clock.advanceSeconds(30); // evaluation and checkpointing between runs: not an epoch either
+      advanceSeconds(30); // evaluation and checkpointing between runs: not an epoch either
     }
 
     Timer timer = registry.get("training.epoch.duration").timer();
