@@ -13,20 +13,23 @@ import java.util.UUID;
  *
  * @param repo the repository holding the built service jars
  * @param out where Table I and the service logs go
- * @param samples test samples per row, 1..600
+ * @param samples test samples per row, ≥ 1 (≤ 600 on the synthetic default; a pickle's test size is checked
+ *     against the BS's {@code /api/dataset} once the services run)
  * @param epochs epochs per training stage
  * @param deployLambda the deployed gate's λ, one of {@link #LAMBDAS}
  * @param attach the running services' URLs; empty = start every service here as a JVM
  * @param apiKey the services' API key: random when starting them, given when attaching
+ * @param dataset the data every service reads: the synthetic default or one pickle
  */
 record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambda, Optional<Endpoints> attach,
-    String apiKey) {
+    String apiKey, DemoDataset dataset) {
 
   /** The λ sweep of the training job; the deployed gate is one of them. */
   static final List<Double> LAMBDAS = List.of(0.0, 0.3, 0.5, 0.7, 1.0);
 
   static final List<String> OPTIONS =
-      List.of("samples", "epochs", "lambda", "out", "repo", "training-url", "bs-url", "api-key");
+      List.of("samples", "epochs", "lambda", "out", "repo", "training-url", "bs-url", "api-key", "dataset",
+          "drop-all-zero-text");
 
   DemoArgs {
     if (!LAMBDAS.contains(deployLambda)) {
@@ -38,12 +41,13 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
   @Override
   public String toString() {
     return "DemoArgs[repo=" + repo + ", out=" + out + ", samples=" + samples + ", epochs=" + epochs
-        + ", deployLambda=" + deployLambda + ", attach=" + attach + "]";
+        + ", deployLambda=" + deployLambda + ", attach=" + attach + ", dataset=" + dataset + "]";
   }
 
   /** Local mode: every service started here, with a fresh random API key. */
   static DemoArgs local(Path repo, Path out, int samples, int epochs, double deployLambda) {
-    return new DemoArgs(repo, out, samples, epochs, deployLambda, Optional.empty(), UUID.randomUUID().toString());
+    return new DemoArgs(repo, out, samples, epochs, deployLambda, Optional.empty(), UUID.randomUUID().toString(),
+        DemoDataset.SYNTHETIC);
   }
 
   /**
@@ -58,17 +62,33 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
     Path out = Path.of(opts.getOrDefault("out", repo.resolve("results").toString())).toAbsolutePath();
     int samples = positive("samples", opts.getOrDefault("samples", "200"));
     int epochs = positive("epochs", opts.getOrDefault("epochs", "20"));
-    if (samples > 600) {
-      throw new IllegalArgumentException("samples: " + samples + " exceeds the 600 test samples of the embedded default");
-    }
     double lambda = lambda(opts.getOrDefault("lambda", "0.5"));
     Optional<Endpoints> attach = attach(opts);
+    DemoDataset dataset = dataset(opts, attach.isEmpty());
+    if (dataset.isSynthetic() && samples > DemoDataset.SYNTHETIC_TEST_SIZE) {
+      throw new IllegalArgumentException("samples: " + samples + " exceeds the 600 test samples of the embedded default");
+    }
     String apiKey = attach.isEmpty() ? UUID.randomUUID().toString()
         : opts.getOrDefault("api-key", env.getOrDefault("BS_API_KEY", ""));
     if (attach.isPresent() && apiKey.isBlank()) {
       throw new IllegalArgumentException("api-key: empty; attach mode needs the BS's API key (--api-key or BS_API_KEY)");
     }
-    return new DemoArgs(repo, out, samples, epochs, lambda, attach, apiKey);
+    return new DemoArgs(repo, out, samples, epochs, lambda, attach, apiKey, dataset);
+  }
+
+  /** {@code --dataset PATH [--drop-all-zero-text true|false]}; no {@code --dataset} = the synthetic default. */
+  static DemoDataset dataset(Map<String, String> opts, boolean local) {
+    String drop = opts.getOrDefault("drop-all-zero-text", "false").strip();
+    if (!drop.equals("true") && !drop.equals("false")) {
+      throw new IllegalArgumentException("drop-all-zero-text: '" + drop + "' must be true or false");
+    }
+    if (!opts.containsKey("dataset")) {
+      if (opts.containsKey("drop-all-zero-text")) {
+        throw new IllegalArgumentException("drop-all-zero-text: only meaningful with --dataset");
+      }
+      return DemoDataset.SYNTHETIC;
+    }
+    return DemoDataset.pickle(opts.get("dataset"), Boolean.parseBoolean(drop), local);
   }
 
   /** The {@code --name value} pairs, names checked against {@link #OPTIONS}. */

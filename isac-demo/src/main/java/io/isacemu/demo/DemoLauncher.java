@@ -14,7 +14,8 @@ import java.util.List;
  * BS_API_KEY}): starts nothing, waits for already running services (docker-compose's {@code demo}
  * service, a Kubernetes job) and runs the same training and experiment against them.
  *
- * <pre>java -jar isac-demo/target/isac-demo.jar [--samples N] [--epochs E] [--lambda L] [--out DIR] [--repo DIR]</pre>
+ * <pre>java -jar isac-demo/target/isac-demo.jar [--samples N] [--epochs E] [--lambda L] [--out DIR] [--repo DIR]
+ *     [--dataset PICKLE [--drop-all-zero-text true|false]]</pre>
  *
  * <p>The steps run in order, each handing its result to the next: {@link LocalPlatform} or {@link
  * ServiceProbe} (the services' URLs), {@link TrainingStep} (the served bundle), {@link
@@ -35,7 +36,7 @@ public final class DemoLauncher {
     this.args = args;
     this.http = new JsonHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(5)).withApiKey(args.apiKey());
     this.probe = new ServiceProbe(http, log);
-    this.platform = new LocalPlatform(args.repo(), args.out(), args.apiKey(), http, probe, log);
+    this.platform = new LocalPlatform(args.repo(), args.out(), args.apiKey(), args.dataset(), http, probe, log);
   }
 
   public static void main(String[] argv) throws Exception {
@@ -62,7 +63,7 @@ public final class DemoLauncher {
 
   void run() throws Exception {
     Endpoints at = args.attach().isPresent() ? probe.awaitAttached(args.attach().get()) : platform.start();
-    TrainingStep.Trained trained = new TrainingStep(http, log).run(at, args.epochs(), args.deployLambda());
+    TrainingStep.Trained trained = new TrainingStep(http, log).run(at, args.epochs(), args.deployLambda(), args.dataset());
     ExperimentStep.Ran ran = new ExperimentStep(http, log).run(at.bsUrl(), args.samples(), trained.expertFlops());
     new TableReport(log).write(args, ran.rows(), trained.trainingRows());
     new ResultsReport(log).write(args, ran.tasks(), trained.expertFlops());

@@ -6,7 +6,6 @@ import io.isacemu.http.JsonResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,6 +16,9 @@ final class ExperimentStep {
 
   /** Gate modes in table order. */
   static final List<String> MODES = List.of("fixed:V", "fixed:A", "fixed:T", "fixed:V+A+T", "full", "on-demand");
+
+  /** Ids per {@code /api/dataset/test-ids} page (within the BS's default max page size, 1000). */
+  private static final int PAGE = 500;
 
   private final JsonHttpClient http;
   private final DemoLog log;
@@ -36,20 +38,45 @@ final class ExperimentStep {
 
   /** Runs every mode of {@link #MODES}. */
   Ran run(String bsUrl, int samples, Map<String, Double> expertFlops) throws InterruptedException {
+    List<String> sampleIds = testIds(bsUrl, samples);
     Map<String, List<JsonNode>> tasks = new LinkedHashMap<>();
     for (String mode : MODES) {
-      tasks.put(mode, runMode(bsUrl, mode, samples));
+      tasks.put(mode, runMode(bsUrl, mode, sampleIds));
     }
     JsonNode summary = http.getJson(bsUrl + "/api/summary");
     return new Ran(ResultTable.of(summary, MODES, expertFlops), tasks);
   }
 
-  private List<JsonNode> runMode(String bsUrl, String mode, int samples) throws InterruptedException {
+  /**
+   * The first {@code samples} test ids of the dataset the BS serves (its {@code /api/dataset}), so
+   * that the same run works on the synthetic default and on a pickle.
+   */
+  private List<String> testIds(String bsUrl, int samples) {
+    JsonNode d = http.getJson(bsUrl + "/api/dataset");
+    int testSize = d.path("testSize").asInt();
+    if (samples > testSize) {
+      throw new IllegalArgumentException("samples: " + samples + " exceeds the " + testSize + " test samples of "
+          + d.path("name").asText());
+    }
+    log.say("dataset %s (%s, fingerprint %s…): %d test samples, running the first %d", d.path("name").asText(),
+        d.path("source").asText(), d.path("fingerprint").asText().substring(0, 12), testSize, samples);
+    List<String> ids = new ArrayList<>(samples);
+    while (ids.size() < samples) {
+      int limit = Math.min(PAGE, samples - ids.size());
+      JsonNode page = http.getJson(bsUrl + "/api/dataset/test-ids?offset=" + ids.size() + "&limit=" + limit);
+      if (page.size() == 0) {
+        throw new IllegalStateException("BS /api/dataset/test-ids: empty page at offset " + ids.size());
+      }
+      page.forEach(id -> ids.add(id.asText()));
+    }
+    return ids;
+  }
+
+  private List<JsonNode> runMode(String bsUrl, String mode, List<String> sampleIds) throws InterruptedException {
     List<String> ids = new ArrayList<>();
     long t0 = System.nanoTime();
-    for (int i = 0; i < samples; i++) {
-      JsonResponse r = http.post(bsUrl + "/api/tasks",
-          Map.of("sampleIds", List.of(String.format(Locale.ROOT, "syn-test-%06d", i)), "mode", mode));
+    for (String sampleId : sampleIds) {
+      JsonResponse r = http.post(bsUrl + "/api/tasks", Map.of("sampleIds", List.of(sampleId), "mode", mode));
       if (r.status() != 202) {
         throw new IllegalStateException("task refused in mode " + mode + ": " + r.status() + " " + r.body());
       }

@@ -29,15 +29,18 @@ final class LocalPlatform {
   private final Path repo;
   private final Path out;
   private final String apiKey;
+  private final DemoDataset dataset;
   private final JsonHttpClient http;
   private final ServiceProbe probe;
   private final DemoLog log;
   private final List<ManagedProcess> processes = new ArrayList<>();
 
-  LocalPlatform(Path repo, Path out, String apiKey, JsonHttpClient http, ServiceProbe probe, DemoLog log) {
+  LocalPlatform(Path repo, Path out, String apiKey, DemoDataset dataset, JsonHttpClient http, ServiceProbe probe,
+      DemoLog log) {
     this.repo = repo;
     this.out = out;
     this.apiKey = apiKey;
+    this.dataset = dataset;
     this.http = http;
     this.probe = probe;
     this.log = log;
@@ -51,10 +54,12 @@ final class LocalPlatform {
     // would otherwise resume first and hold up this run's)
     Path jobData = out.resolve("work/training-jobs");
     deleteTree(jobData);
-    ManagedProcess training = new ManagedProcess("training-service", jar(repo, "training-service"), List.of(
+    List<String> trainingArgs = new ArrayList<>(List.of(
         "--server.port=" + trainHttp, "--isac.training.grpc-port=" + trainGrpc,
         "--isac.training.bundle-dir=" + out.resolve("work/bundles"), "--isac.training.api-key=" + apiKey,
-        "--spring.datasource.url=jdbc:h2:file:" + jobData.toAbsolutePath().resolve("jobs") + ";WRITE_DELAY=0"),
+        "--spring.datasource.url=jdbc:h2:file:" + jobData.toAbsolutePath().resolve("jobs") + ";WRITE_DELAY=0"));
+    trainingArgs.addAll(dataset.trainingArgs());
+    ManagedProcess training = new ManagedProcess("training-service", jar(repo, "training-service"), trainingArgs,
         logs.resolve("training-service.log"), trainHttp);
     // the BS's task records and bundle cache: fresh each run, so that Table I counts this run's tasks
     // only and no bundle of an earlier run serves
@@ -72,10 +77,11 @@ final class LocalPlatform {
         "--isac.bs.storage.bundle-cache-dir=" + bsData.toAbsolutePath().resolve("bundle"),
         "--spring.datasource.url=jdbc:h2:file:" + bsData.toAbsolutePath().resolve("tasks") + ";WRITE_DELAY=0"));
     tokens.forEach((id, token) -> bsArgs.add("--isac.bs.auth.device-tokens." + id + "=" + token));
+    bsArgs.addAll(dataset.serviceArgs("--isac.bs.dataset."));
     ManagedProcess bs = new ManagedProcess("bs-service", jar(repo, "bs-service"), bsArgs,
         logs.resolve("bs-service.log"), bsHttp);
-    log.say("starting training-service (REST %d, gRPC %d) and bs-service (REST %d, gRPC %d); logs in %s",
-        trainHttp, trainGrpc, bsHttp, bsGrpc, logs);
+    log.say("starting training-service (REST %d, gRPC %d) and bs-service (REST %d, gRPC %d) on %s; logs in %s",
+        trainHttp, trainGrpc, bsHttp, bsGrpc, dataset.describe(), logs);
     start(training);
     start(bs);
     training.awaitHealthy(http.client(), Duration.ofMinutes(3));
@@ -83,9 +89,10 @@ final class LocalPlatform {
     List<ManagedProcess> devs = new ArrayList<>();
     for (String[] d : DEVICES) {
       int port = freePort();
-      ManagedProcess dp = new ManagedProcess("device-service-" + d[1], jar(repo, "device-service"),
-          deviceArgs(d, port, bsGrpc, trainGrpc, tokens.get(d[0])), logs.resolve("device-service-" + d[1] + ".log"),
-          port);
+      List<String> args = new ArrayList<>(deviceArgs(d, port, bsGrpc, trainGrpc, tokens.get(d[0])));
+      args.addAll(dataset.serviceArgs("--isac.device.dataset."));
+      ManagedProcess dp = new ManagedProcess("device-service-" + d[1], jar(repo, "device-service"), args,
+          logs.resolve("device-service-" + d[1] + ".log"), port);
       start(dp);
       devs.add(dp);
     }

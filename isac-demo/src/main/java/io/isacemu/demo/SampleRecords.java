@@ -56,18 +56,8 @@ final class SampleRecords {
         m.path("computeSeconds").asDouble() / n, m.path("totalSeconds").asDouble() / n,
         t.path("measured").path("totalSeconds").asDouble() / n, t.path("energyJ").asDouble() / n,
         Math.round(t.path("bits").asDouble() / n), expert.map(e -> expertFlops.getOrDefault(e, 0.0)).orElse(0.0));
-    return new SampleRecord(0, Map.of(), 0, mode, t.path("id").asText(), sampleIndex(s.path("sampleId").asText()),
+    return new SampleRecord(0, Map.of(), 0, mode, t.path("id").asText(), s.path("sampleId").asText(),
         s.path("label").asDouble(), prediction, expert, devices, cost, status, why);
-  }
-
-  /** The test-split index from an id such as {@code syn-test-000012}. */
-  static long sampleIndex(String sampleId) {
-    int dash = sampleId.lastIndexOf('-');
-    try {
-      return Long.parseLong(sampleId.substring(dash + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("sampleId: '" + sampleId + "' does not end in a test-split index", e);
-    }
   }
 
   /**

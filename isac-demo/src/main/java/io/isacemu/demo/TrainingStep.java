@@ -31,9 +31,9 @@ final class TrainingStep {
     this.log = log;
   }
 
-  Trained run(Endpoints at, int epochs, double deployLambda) throws InterruptedException {
+  Trained run(Endpoints at, int epochs, double deployLambda, DemoDataset dataset) throws InterruptedException {
     String trainUrl = at.trainingUrl();
-    JsonResponse accepted = http.post(trainUrl + "/api/jobs", job(epochs, deployLambda));
+    JsonResponse accepted = http.post(trainUrl + "/api/jobs", job(epochs, deployLambda, dataset));
     if (accepted.status() != 202) {
       throw new IllegalStateException("training job refused: " + accepted.status() + " " + accepted.body());
     }
@@ -52,11 +52,10 @@ final class TrainingStep {
     return new Trained(version, trainingRows, flops);
   }
 
-  private static Map<String, Object> job(int epochs, double deployLambda) {
+  private static Map<String, Object> job(int epochs, double deployLambda, DemoDataset dataset) {
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("preset", "demo");
-    job.put("dataset", Map.of("type", "synthetic", "seed", 7, "trainSize", 1200, "validSize", 300, "testSize", 600,
-        "sequenceLength", 20));
+    job.put("dataset", dataset.trainingJobDataset());
     job.put("experts", List.of("V", "A", "T", "V+A+T"));
     job.put("gateExperts", List.of("T", "V+A+T")); // the reference gate; V and A are bundled for fixed modes
     job.put("lambdas", DemoArgs.LAMBDAS);

@@ -50,7 +50,33 @@ class DemoArgsTest {
     assertThatThrownBy(() -> parse("--lambda", "half")).hasMessage("lambda: 'half' is not a number");
     assertThatThrownBy(() -> parse("--help")).hasMessage("arguments: expected --name value pairs, got '--help'");
     assertThatThrownBy(() -> parse("--foo", "1")).hasMessage(
-        "arguments: unknown option '--foo' (known: --samples --epochs --lambda --out --repo --training-url --bs-url --api-key)");
+        "arguments: unknown option '--foo' (known: --samples --epochs --lambda --out --repo --training-url --bs-url --api-key --dataset --drop-all-zero-text)");
+  }
+
+  @Test
+  void aPickleDatasetIsPassedAlikeToEveryService(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("mosei.pkl"), "x");
+    DemoArgs a = parse("--dataset", file.toString(), "--drop-all-zero-text", "true", "--samples", "4000");
+    assertThat(a.samples()).isEqualTo(4000); // checked against the BS's test size once it runs
+    DemoDataset d = a.dataset();
+    assertThat(d.trainingJobDataset()).containsEntry("type", "pickle").containsEntry("path", "mosei.pkl")
+        .containsEntry("dropAllZeroText", true);
+    assertThat(d.trainingArgs()).containsExactly("--isac.training.data-dir=" + dir.toAbsolutePath());
+    assertThat(d.serviceArgs("--isac.bs.dataset.")).containsExactly("--isac.bs.dataset.source=pickle",
+        "--isac.bs.dataset.path=" + file.toAbsolutePath(), "--isac.bs.dataset.drop-all-zero-text=true");
+    assertThat(d.serviceArgs("--isac.device.dataset.")).hasSize(3);
+    assertThat(parse().dataset()).isEqualTo(DemoDataset.SYNTHETIC);
+    assertThat(DemoDataset.SYNTHETIC.serviceArgs("--isac.bs.dataset.")).isEmpty();
+  }
+
+  @Test
+  void badDatasetOptionsNameTheOptionAndValue() {
+    assertThatThrownBy(() -> parse("--dataset", "/no/such/file.pkl"))
+        .hasMessage("dataset: '/no/such/file.pkl' is not a readable file");
+    assertThatThrownBy(() -> parse("--dataset", "/no/such/file.pkl", "--drop-all-zero-text", "yes"))
+        .hasMessage("drop-all-zero-text: 'yes' must be true or false");
+    assertThatThrownBy(() -> parse("--drop-all-zero-text", "true"))
+        .hasMessage("drop-all-zero-text: only meaningful with --dataset");
   }
 
   @Test

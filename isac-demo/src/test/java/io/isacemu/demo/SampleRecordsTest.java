@@ -1,7 +1,6 @@
 package io.isacemu.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +33,7 @@ class SampleRecordsTest {
     SampleRecord s = r.get(0);
     assertThat(s.mode()).isEqualTo("fixed:T");
     assertThat(s.taskId()).isEqualTo("t-1");
-    assertThat(s.sampleId()).isEqualTo(12);
+    assertThat(s.sampleId()).isEqualTo("syn-test-000012");
     assertThat(s.label()).isEqualTo(-1.5);
     assertThat(s.prediction()).hasValue(-0.25);
     assertThat(s.expert()).hasValue("T");
@@ -65,8 +64,11 @@ class SampleRecordsTest {
   }
 
   @Test
-  void anIdWithoutAnIndexIsRefusedNamingIt() {
-    assertThatThrownBy(() -> SampleRecords.sampleIndex("syn-test-x"))
-        .hasMessage("sampleId: 'syn-test-x' does not end in a test-split index");
+  void aPickleIdIsKeptAsItIs() throws Exception {
+    // MultiBench ids are YouTube ids with a segment suffix, not indexes
+    JsonNode t = task("{'id':'t-3','status':'DONE','reason':'',"
+        + "'samples':[{'sampleId':'-3g5yACwYnA[2]','label':0.5,'prediction':0.25,'expert':'T','degraded':false}],"
+        + "'devices':[],'modelled':{'totalSeconds':0.1},'measured':{'totalSeconds':0.2},'energyJ':0.01,'bits':10}");
+    assertThat(SampleRecords.of("fixed:T", List.of(t), Map.of()).get(0).sampleId()).isEqualTo("-3g5yACwYnA[2]");
   }
 }

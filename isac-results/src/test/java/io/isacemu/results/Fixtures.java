@@ -20,7 +20,7 @@ public final class Fixtures {
   /** One OK sample. */
   public static SampleRecord sample(int point, int rep, String mode, long id, double label, double pred, String expert) {
     return new SampleRecord(point, Map.of("cell.bandwidthHz", point == 0 ? "10e6" : "20e6"), rep, mode, "task-" + id,
-        id, label, OptionalDouble.of(pred), Optional.of(expert),
+        Long.toString(id), label, OptionalDouble.of(pred), Optional.of(expert),
         List.of(new DeviceUse("text-0", 3, ProcessingPath.OFFLOAD, 12.5)),
         new SampleCost(0.1, 0.02 + id * 1e-3, 0.01, 0.13 + id * 1e-3, 0.002, 0.5 + id * 0.01, 800, 1.5e6),
         SampleStatus.OK, Optional.empty());

@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class DatasetCatalog {
 
+  private final String name;
   private final String fingerprint;
   private final int sequenceLength;
   private final Map<Modality, Integer> featureDims;
@@ -27,8 +28,9 @@ public final class DatasetCatalog {
   private final Map<String, Float> labels;
 
   private DatasetCatalog(
-      String fingerprint, int sequenceLength, Map<Modality, Integer> featureDims, List<String> testIds,
+      String name, String fingerprint, int sequenceLength, Map<Modality, Integer> featureDims, List<String> testIds,
       Map<String, Float> labels) {
+    this.name = name;
     this.fingerprint = fingerprint;
     this.sequenceLength = sequenceLength;
     this.featureDims = Collections.unmodifiableMap(featureDims);
@@ -49,7 +51,7 @@ public final class DatasetCatalog {
       ids.add(test.id(i));
       labels.put(test.id(i), test.label(i));
     }
-    return new DatasetCatalog(dataset.fingerprint(), test.sequenceLength(), dims, ids, labels);
+    return new DatasetCatalog(dataset.name(), dataset.fingerprint(), test.sequenceLength(), dims, ids, labels);
   }
 
   /**
@@ -64,7 +66,12 @@ public final class DatasetCatalog {
     for (int i = 0; i < test.size(); i++) {
       labels.put(test.ids().get(i), test.labels().get(i));
     }
-    return new DatasetCatalog(dataset.fingerprint(), test.sequenceLength(), dims, test.ids(), labels);
+    return new DatasetCatalog(dataset.name(), dataset.fingerprint(), test.sequenceLength(), dims, test.ids(), labels);
+  }
+
+  /** The dataset's name: the synthetic generator's, or the pickle's file name and layout. */
+  public String name() {
+    return name;
   }
 
   /** Lowercase hex SHA-256 of the dataset (devices must present the same). */

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.isacemu.bs.BsServiceApplication;
 import io.isacemu.data.DatasetSettings;
 import io.isacemu.data.MultimodalDataset;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,7 +33,7 @@ class PickleDatasetTest {
   }
 
   @Test
-  void aPickleDatasetIsServedWithTheFingerprintADeviceComputes() {
+  void aPickleDatasetIsServedWithTheFingerprintADeviceComputes() throws Exception {
     MultimodalDataset asADeviceLoadsIt = new DatasetSettings("pickle", null, null, null, null, null, null, null, null,
         null, null, FIXTURE.toString(), "any", null).load();
     try (ConfigurableApplicationContext bs = start(FIXTURE.toString())) {
@@ -36,7 +42,32 @@ class PickleDatasetTest {
       assertThat(catalog.testIds()).hasSize(asADeviceLoadsIt.test().size());
       assertThat(catalog.sequenceLength()).isEqualTo(asADeviceLoadsIt.test().sequenceLength());
       assertSameCatalog(catalog, DatasetCatalog.of(asADeviceLoadsIt));
+      // over real HTTP, without a key (reads are open): what a client addresses tasks by
+      String base = "http://127.0.0.1:" + bs.getEnvironment().getProperty("local.server.port");
+      JsonNode d = getJson(base + "/api/dataset", 200);
+      assertThat(d.path("source").asText()).isEqualTo("pickle");
+      assertThat(d.path("fingerprint").asText()).isEqualTo(asADeviceLoadsIt.fingerprint());
+      assertThat(d.path("testSize").asInt()).isEqualTo(asADeviceLoadsIt.test().size());
+      assertThat(d.path("name").asText()).isEqualTo(asADeviceLoadsIt.name());
+      assertThat(d.path("featureDims").path("text").asInt()).isEqualTo(asADeviceLoadsIt.test().featureDim(
+          io.isacemu.core.modality.Modality.TEXT));
+      int n = asADeviceLoadsIt.test().size();
+      assertThat(n).isGreaterThan(1);
+      JsonNode ids = getJson(base + "/api/dataset/test-ids?offset=1&limit=5", 200);
+      assertThat(ids).hasSize(Math.min(5, n - 1)); // the page ends with the split
+      for (int i = 0; i < ids.size(); i++) {
+        assertThat(ids.get(i).asText()).isEqualTo(asADeviceLoadsIt.test().id(1 + i));
+      }
+      assertThat(getJson(base + "/api/dataset/test-ids?offset=" + n + "&limit=5", 200)).isEmpty();
+      assertThat(getJson(base + "/api/dataset/test-ids?limit=0", 400).toString()).contains("limit");
     }
+  }
+
+  private static JsonNode getJson(String url, int expectedStatus) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(url + " " + r.body()).isEqualTo(expectedStatus);
+    return new ObjectMapper().readTree(r.body());
   }
 
   /** The labels-only catalog (what the BS builds) equals the one built from the full read. */

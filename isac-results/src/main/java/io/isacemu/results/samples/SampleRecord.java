@@ -19,7 +19,8 @@ import java.util.OptionalDouble;
  * @param replication the 0-based replication (seed = scenario seed + replication)
  * @param mode the serving mode, e.g. {@code fixed:T}, {@code full}, {@code on-demand}
  * @param taskId the BS task the sample was served in
- * @param sampleId the sample's index in the test split, {@code ≥ 0}
+ * @param sampleId the sample's id in the dataset's test split, e.g. {@code syn-test-000012} or a
+ *     pickle's own id; non-blank
  * @param label the ground-truth sentiment in [−3, 3] (finite)
  * @param prediction the predicted sentiment; empty iff {@code status} is {@link SampleStatus#FAILED}
  * @param expert the expert that served the sample, e.g. {@code T} or {@code V+A+T}; empty when failed
@@ -35,7 +36,7 @@ public record SampleRecord(
     int replication,
     String mode,
     String taskId,
-    long sampleId,
+    String sampleId,
     double label,
     OptionalDouble prediction,
     Optional<String> expert,
@@ -50,7 +51,7 @@ public record SampleRecord(
     Check.nonNegative("replication", replication);
     nonBlank("mode", mode);
     nonBlank("taskId", taskId);
-    Check.nonNegative("sampleId", sampleId);
+    nonBlank("sampleId", sampleId);
     Check.finite("label", label);
     Check.present("prediction", prediction);
     prediction.ifPresent(p -> Check.finite("prediction", p));

@@ -57,7 +57,7 @@ public final class SamplesCsv {
     f.add(Integer.toString(r.replication()));
     f.add(r.mode());
     f.add(r.taskId());
-    f.add(Long.toString(r.sampleId()));
+    f.add(r.sampleId());
     f.add(Csv.num(r.label()));
     f.add(r.prediction().isPresent() ? Csv.num(r.prediction().getAsDouble()) : "");
     f.add(bool(r.correctHasZero()));

@@ -113,7 +113,10 @@ public record Summaries(int expectedReplications, Bootstrap bootstrap, double le
     }
     if (byRep.size() == 1) {
       List<SampleRecord> one = byRep.values().iterator().next();
-      one.sort(Comparator.comparingLong(SampleRecord::sampleId));
+      // a canonical order, whatever order the tasks finished in: shorter ids first, then by text
+      // (so a numeric suffix sorts numerically)
+      one.sort(Comparator.comparing(SampleRecord::sampleId, Comparator.comparingInt(String::length)
+          .thenComparing(Comparator.naturalOrder())));
       return bootstrap.interval(one.size(), idx -> {
         List<SampleRecord> pick = new ArrayList<>(idx.length);
         for (int i : idx) {

@@ -16,7 +16,7 @@ class SamplesCsvTest {
   @Test
   void headerRowsAndQuoting() throws Exception {
     SampleRecord ok = Fixtures.sample(0, 0, "fixed:T", 4, 0.0, -0.2, "T");
-    SampleRecord failed = new SampleRecord(1, Map.of("cell.bandwidthHz", "20e6"), 1, "on-demand", "task-9", 9, 1.5,
+    SampleRecord failed = new SampleRecord(1, Map.of("cell.bandwidthHz", "20e6"), 1, "on-demand", "task-9", "9", 1.5,
         OptionalDouble.empty(), Optional.empty(), List.of(), SampleCost.NONE, SampleStatus.FAILED,
         Optional.of("device \"video-0\" lost, deadline 10 s"));
     StringWriter w = new StringWriter();
@@ -44,9 +44,9 @@ class SamplesCsvTest {
   void validationNamesFieldAndValue() {
     assertThatThrownBy(() -> new DeviceUse("d", -1, ProcessingPath.LOCAL, 0)).hasMessageContaining("units")
         .hasMessageContaining("-1");
-    assertThatThrownBy(() -> new SampleRecord(0, Map.of(), 0, "m", "t", 0, 0, OptionalDouble.empty(), Optional.empty(),
+    assertThatThrownBy(() -> new SampleRecord(0, Map.of(), 0, "m", "t", "s", 0, OptionalDouble.empty(), Optional.empty(),
         List.of(), SampleCost.NONE, SampleStatus.OK, Optional.empty())).hasMessageContaining("prediction");
-    assertThatThrownBy(() -> new SampleRecord(0, Map.of(), 0, "m", "t", 0, 0, OptionalDouble.of(1), Optional.empty(),
+    assertThatThrownBy(() -> new SampleRecord(0, Map.of(), 0, "m", "t", "s", 0, OptionalDouble.of(1), Optional.empty(),
         List.of(), SampleCost.NONE, SampleStatus.DEGRADED, Optional.empty())).hasMessageContaining("degradationReason");
     assertThatThrownBy(() -> new SampleCost(0, 0, 0, -2, 0, 0, 0, 0)).hasMessageContaining("totalSeconds")
         .hasMessageContaining("-2");
