@@ -13,12 +13,14 @@ import java.util.Map;
  * @param positiveInfinities per modality, {@code +inf} values replaced with 0 (including float64→float32 overflow)
  * @param nans per modality, NaN values replaced with 0
  * @param droppedAllZeroText samples dropped because their text was all zeros (an option)
+ * @param clippedLabels labels outside [−3, 3] clipped to it (an option; without it they refuse the file)
  */
 public record LoadReport(
     Map<Modality, Long> negativeInfinities,
     Map<Modality, Long> positiveInfinities,
     Map<Modality, Long> nans,
-    long droppedAllZeroText) {
+    long droppedAllZeroText,
+    long clippedLabels) {
 
   public LoadReport {
     negativeInfinities = ordered("negativeInfinities", negativeInfinities);
@@ -26,6 +28,9 @@ public record LoadReport(
     nans = ordered("nans", nans);
     if (droppedAllZeroText < 0) {
       throw new IllegalArgumentException("droppedAllZeroText: " + droppedAllZeroText + " < 0");
+    }
+    if (clippedLabels < 0) {
+      throw new IllegalArgumentException("clippedLabels: " + clippedLabels + " < 0");
     }
   }
 
@@ -54,6 +59,6 @@ public record LoadReport(
 
   /** A report of a clean load. */
   public static LoadReport clean() {
-    return new LoadReport(Map.of(), Map.of(), Map.of(), 0);
+    return new LoadReport(Map.of(), Map.of(), Map.of(), 0, 0);
   }
 }

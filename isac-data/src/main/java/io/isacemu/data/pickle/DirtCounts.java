@@ -10,6 +10,7 @@ final class DirtCounts {
   final EnumMap<Modality, Long> posInf = new EnumMap<>(Modality.class);
   final EnumMap<Modality, Long> nan = new EnumMap<>(Modality.class);
   long droppedAllZeroText;
+  long clippedLabels;
 
   void add(Modality m, long negInfs, long posInfs, long nans) {
     negInf.merge(m, negInfs, Long::sum);
@@ -18,6 +19,6 @@ final class DirtCounts {
   }
 
   LoadReport report() {
-    return new LoadReport(negInf, posInf, nan, droppedAllZeroText);
+    return new LoadReport(negInf, posInf, nan, droppedAllZeroText, clippedLabels);
   }
 }

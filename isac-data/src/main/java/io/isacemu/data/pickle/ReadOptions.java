@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param expectedFeatureDims when present, every split's feature dimension per modality must equal
  *     these (e.g. {@link #MOSEI_DIMS}); otherwise any dimension ≥ 1 is accepted as long as it is the
  *     same in every split
+ * @param clipLabels clip labels outside the sentiment range [−3, 3] to it, counted in {@link
+ *     io.isacemu.data.LoadReport#clippedLabels()}; when off (the default) such a label refuses the file
  */
-public record ReadOptions(boolean dropAllZeroText, Optional<Map<Modality, Integer>> expectedFeatureDims) {
+public record ReadOptions(boolean dropAllZeroText, Optional<Map<Modality, Integer>> expectedFeatureDims,
+    boolean clipLabels) {
 
   /** CMU-MOSEI as distributed by MultiBench/MulT: video 35, audio 74, text 300. */
   public static final Map<Modality, Integer> MOSEI_DIMS =
@@ -38,16 +41,21 @@ public record ReadOptions(boolean dropAllZeroText, Optional<Map<Modality, Intege
 
   /** Keep every sample, accept any feature dimensions. */
   public static ReadOptions defaults() {
-    return new ReadOptions(false, Optional.empty());
+    return new ReadOptions(false, Optional.empty(), false);
   }
 
   /** These options with dropping of all-zero-text samples switched on or off. */
   public ReadOptions withDropAllZeroText(boolean drop) {
-    return new ReadOptions(drop, expectedFeatureDims);
+    return new ReadOptions(drop, expectedFeatureDims, clipLabels);
   }
 
   /** These options requiring the given feature dimensions. */
   public ReadOptions withExpectedFeatureDims(Map<Modality, Integer> dims) {
-    return new ReadOptions(dropAllZeroText, Optional.of(dims));
+    return new ReadOptions(dropAllZeroText, Optional.of(dims), clipLabels);
+  }
+
+  /** These options clipping out-of-range labels to [−3, 3] (on) or refusing them (off). */
+  public ReadOptions withClipLabels(boolean clip) {
+    return new ReadOptions(dropAllZeroText, expectedFeatureDims, clip);
   }
 }

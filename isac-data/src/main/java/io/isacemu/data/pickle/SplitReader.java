@@ -94,6 +94,7 @@ final class SplitReader {
       throw new IllegalArgumentException(
           split + "." + labelKey + ": " + (fd.negInf() + fd.posInf() + fd.nan()) + " non-finite labels");
     }
+    counts.clippedLabels += checkLabelRange(split + "." + labelKey, labels, options.clipLabels());
     EnumMap<Modality, NdArray> arrays = new EnumMap<>(Modality.class);
     EnumMap<Modality, int[]> dims = new EnumMap<>(Modality.class); // {T, d}
     EnumSet<Modality> berts = EnumSet.noneOf(Modality.class);
@@ -140,7 +141,51 @@ final class SplitReader {
         checkLengths(d, split, key + "_lengths", n, t);
       }
     }
-    return new Parsed(n, labels, ids(d, split, n), arrays, dims, berts);
+    String[] ids = ids(d, split, n);
+    checkDistinct(split, ids);
+    return new Parsed(n, labels, ids, arrays, dims, berts);
+  }
+
+  /** The sentiment range of CMU-MOSI/MOSEI labels. */
+  static final float LABEL_MIN = -3f, LABEL_MAX = 3f;
+
+  /**
+   * Refuses a label outside [−3, 3] (naming the first, and how many), or clips them all when {@code
+   * clip}: a silently out-of-range label would shift Acc-7 and MAE.
+   *
+   * @return how many were clipped
+   */
+  static long checkLabelRange(String where, float[] labels, boolean clip) {
+    long out = 0;
+    int first = -1;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < LABEL_MIN || labels[i] > LABEL_MAX) {
+        out++;
+        first = first < 0 ? i : first;
+      }
+    }
+    if (out == 0) {
+      return 0;
+    }
+    if (!clip) {
+      throw new IllegalArgumentException(where + "[" + first + "]: " + labels[first] + " is outside [-3, 3] ("
+          + out + " labels out of range; clipLabels: true clips them)");
+    }
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = Math.max(LABEL_MIN, Math.min(LABEL_MAX, labels[i]));
+    }
+    return out;
+  }
+
+  /** Tasks and devices address samples by id: a repeated id would make a lookup ambiguous. */
+  static void checkDistinct(String split, String[] ids) {
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      Integer j = seen.putIfAbsent(ids[i], i);
+      if (j != null) {
+        throw new IllegalArgumentException(split + ".id: '" + ids[i] + "' repeats (samples " + j + " and " + i + ")");
+      }
+    }
   }
 
   /** Compacts every array in place, keeping samples whose text is not all zero; returns the count. */
