@@ -63,6 +63,17 @@ class DeviceServiceApplicationTest {
 
   @Autowired DeviceFleet fleet;
   @Autowired TestRestTemplate http;
+  @Autowired io.isacemu.data.MultimodalDataset dataset;
+
+  @Test
+  void actuatorInfoShowsTheDatasetFingerprintOverRealHttp() {
+    var r = http.getForEntity("/actuator/info", com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(r.getStatusCode().value()).isEqualTo(200);
+    var d = r.getBody().path("dataset");
+    assertThat(d.path("fingerprint").asText()).isEqualTo(dataset.fingerprint()).hasSize(64);
+    assertThat(d.path("testSize").asInt()).isEqualTo(20);
+    assertThat(d.path("name").asText()).isEqualTo(dataset.name());
+  }
 
   @Test
   void defaultDevicesAttachReportServeAndShowInHealthAndMetrics() throws Exception {
