@@ -139,4 +139,27 @@ public record DatasetSettings(
       throw new IllegalStateException("path: cannot read " + file + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * What a service that serves one modality (a device process whose devices all sense {@code m})
+   * loads: for a pickle only {@code m}'s features ({@link PickleDatasetReader#readModality}, the
+   * others streamed over and digested), for the synthetic generator the whole generated set (it is
+   * small). Same fingerprint as {@link #load()}; a file whose layout does not show which key an
+   * array is stored under is read whole.
+   *
+   * @throws IllegalStateException naming {@code path} when a pickle cannot be read
+   */
+  public MultimodalDataset loadModality(io.isacemu.core.modality.Modality m) {
+    if (isSynthetic()) {
+      return load();
+    }
+    Path file = Path.of(path);
+    try {
+      return PickleDatasetReader.readModality(file, readOptions(), m);
+    } catch (IllegalStateException layoutHidesTheKey) {
+      return load(); // same data and fingerprint, only more heap
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("path: cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
 }

@@ -43,7 +43,11 @@ class DeviceServiceConfiguration {
   MultimodalDataset dataset(DeviceProperties properties) {
     MultimodalDataset dataset;
     try {
-      dataset = properties.dataset().load();
+      // a process whose devices all sense one modality holds only that modality's features
+      java.util.Set<io.isacemu.core.modality.Modality> sensed = new java.util.HashSet<>();
+      properties.deviceSpecs().forEach(s -> sensed.add(s.modality()));
+      dataset = sensed.size() == 1 ? properties.dataset().loadModality(sensed.iterator().next())
+          : properties.dataset().load();
     } catch (IllegalStateException e) {
       throw new IllegalStateException("isac.device.dataset." + e.getMessage(), e);
     }

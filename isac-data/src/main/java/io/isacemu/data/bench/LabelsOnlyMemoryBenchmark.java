@@ -15,16 +15,18 @@ import java.util.Locale;
  * the same fingerprint.
  *
  * <p>Usage: {@code java -Xmx1950m -cp ... io.isacemu.data.bench.LabelsOnlyMemoryBenchmark FILE
- * [both|labels|full]} (default {@code both}: labels-only first, then full). {@code labels} alone
- * shows the labels-only read fits a small {@code -Xmx}.
+ * [both|labels|full|video|audio|text]} (default {@code both}: labels-only first, then full). {@code
+ * labels} alone shows the labels-only read fits a small {@code -Xmx}; a modality is what one
+ * device process reads ({@link PickleDatasetReader#readModality}), printed with that modality's
+ * float32 payload for the ratio.
  */
 public final class LabelsOnlyMemoryBenchmark {
 
   private LabelsOnlyMemoryBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].matches("both|labels|full"))) {
-      System.err.println("usage: LabelsOnlyMemoryBenchmark FILE [both|labels|full]");
+    if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].matches("both|labels|full|video|audio|text"))) {
+      System.err.println("usage: LabelsOnlyMemoryBenchmark FILE [both|labels|full|video|audio|text]");
       System.exit(2);
     }
     Path file = Path.of(args[0]);
@@ -32,6 +34,20 @@ public final class LabelsOnlyMemoryBenchmark {
     double mib = 1 << 20;
     System.out.printf(Locale.ROOT, "file=%s fileBytes=%d (%.1f MiB) maxHeap=%.1fMiB%n", file, Files.size(file),
         Files.size(file) / mib, Runtime.getRuntime().maxMemory() / mib);
+    if (mode.matches("video|audio|text")) {
+      io.isacemu.core.modality.Modality modality = io.isacemu.core.modality.Modality.valueOf(mode.toUpperCase(Locale.ROOT));
+      HeapProbe.Measurement<MultimodalDataset> m =
+          HeapProbe.measure(() -> PickleDatasetReader.readModality(file, ReadOptions.defaults(), modality));
+      MultimodalDataset d = m.value();
+      long payload = 0;
+      for (var split : java.util.List.of(d.train(), d.valid(), d.test())) {
+        payload += 4L * split.size() * split.sequenceLength(modality) * split.featureDim(modality);
+      }
+      print(mode + "-only", m, d.train().size() + d.valid().size() + d.test().size(), d.fingerprint());
+      System.out.printf(Locale.ROOT, "modalityPayload=%.1fMiB sampledPeak/payload=%.3f%n", payload / mib,
+          m.sampledAboveBaseline() / (double) payload);
+      return;
+    }
     String labelsFingerprint = null;
     if (!mode.equals("full")) {
       HeapProbe.Measurement<DatasetSummary> m =

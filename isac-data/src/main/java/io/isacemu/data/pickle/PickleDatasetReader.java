@@ -43,7 +43,7 @@ public final class PickleDatasetReader {
     MMSA
   }
 
-  private static final String[] SPLITS = {"train", "valid", "test"};
+  static final String[] SPLITS = {"train", "valid", "test"};
 
   private PickleDatasetReader() {}
 
@@ -69,6 +69,33 @@ public final class PickleDatasetReader {
   public static DatasetSummary readSummary(Path file, ReadOptions options) throws IOException {
     Object root = load(file, options, SafeUnpickler.Payloads.DIGEST_FEATURES);
     return summaryFromPickle(root, file.getFileName().toString(), options);
+  }
+
+  /**
+   * Reads {@code file} keeping only modality {@code keep}'s features (what one device serves): the
+   * same checks, refusals, dropped samples and report as {@link #read}, and the same fingerprint
+   * (the other modalities are streamed over and digested, see {@link #readSummary}), but a dataset
+   * whose splits hold {@code keep} alone, so the heap needed is about that modality's payload.
+   *
+   * @throws IOException when the file cannot be opened
+   * @throws IllegalArgumentException when its content is not a supported, complete dataset pickle
+   * @throws IllegalStateException when the file's layout hides which dict key an array belongs to
+   *     (then {@link #read} is the way to load it)
+   */
+  public static MultimodalDataset readModality(Path file, ReadOptions options, Modality keep) throws IOException {
+    if (options == null) {
+      throw new IllegalArgumentException("options: is required (was null)");
+    }
+    java.util.Set<String> keys = switch (keep) {
+      case VIDEO -> java.util.Set.of("vision");
+      case AUDIO -> java.util.Set.of("audio");
+      case TEXT -> java.util.Set.of("text", "text_bert");
+    };
+    Object root;
+    try (InputStream in = Files.newInputStream(file)) {
+      root = PickleLoader.load(in, file.getFileName().toString(), SafeUnpickler.Payloads.KEEP_KEYS, keys);
+    }
+    return ModalityReader.fromPickle(root, file.getFileName().toString(), options, keep);
   }
 
   /** The dataset summary in a {@code root} unpickled with {@link SafeUnpickler.Payloads#DIGEST_FEATURES}. */
@@ -97,12 +124,12 @@ public final class PickleDatasetReader {
   }
 
   /** Receives split {@code s}'s dict, its layout and the first split's modality layouts. */
-  private interface SplitVisitor {
+  interface SplitVisitor {
     void visit(int s, Map<?, ?> split, Layout layout, Map<Modality, int[]> firstLayout);
   }
 
   /** Visits train, valid and test of {@code root}; every split must have train's layout, returned. */
-  private static Layout eachSplit(Object root, SplitVisitor visitor) {
+  static Layout eachSplit(Object root, SplitVisitor visitor) {
     Map<?, ?> top = PickleArrays.asMap(root, "top level");
     Layout layout = null;
     Map<Modality, int[]> firstLayout = new EnumMap<>(Modality.class);

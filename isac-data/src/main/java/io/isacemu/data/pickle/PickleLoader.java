@@ -21,8 +21,13 @@ final class PickleLoader {
 
   /** Parses with the given payload handling ({@link SafeUnpickler.Payloads}). */
   static Object load(InputStream in, String source, SafeUnpickler.Payloads payloads) {
+    return load(in, source, payloads, java.util.Set.of());
+  }
+
+  /** As {@link #load(InputStream, String, SafeUnpickler.Payloads)}, decoding the arrays under {@code keepKeys}. */
+  static Object load(InputStream in, String source, SafeUnpickler.Payloads payloads, java.util.Set<String> keepKeys) {
     CountingInputStream counting = new CountingInputStream(new BufferedInputStream(in, 1 << 16));
-    SafeUnpickler u = new SafeUnpickler(payloads);
+    SafeUnpickler u = new SafeUnpickler(payloads, keepKeys);
     try {
       return u.load(counting);
     } catch (IllegalArgumentException e) { // disallowed global, unsupported dtype, bad shape

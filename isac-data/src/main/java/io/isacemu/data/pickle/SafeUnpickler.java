@@ -41,20 +41,35 @@ final class SafeUnpickler extends Unpickler {
      * NdArray.DigestData} and never stored; every other array is decoded as in {@link #DECODE}.
      */
     DIGEST_FEATURES,
+    /**
+     * As {@link #DIGEST_FEATURES}, except the feature arrays stored under one of the kept dict keys
+     * (e.g. {@code vision}), which are decoded: a device reads its own modality only. The key is the
+     * string right below the array on the stack (a dict being filled: {@code MARK key value ...
+     * SETITEMS}); when it cannot be told, the array is digested and the reader refuses the result.
+     */
+    KEEP_KEYS,
     /** Plain Pyrolite: read into a {@code byte[]} and memoized; only for the memory comparison. */
     PLAIN
   }
 
   private final Payloads payloads;
   private final boolean streamArrays;
+  private final java.util.Set<String> keepKeys;
+  /** {@link Payloads#KEEP_KEYS}: stack size → the string last pushed to make the stack that size. */
+  private final java.util.Map<Integer, String> stringAtDepth = new java.util.HashMap<>();
 
   SafeUnpickler() {
     this(Payloads.DECODE);
   }
 
   SafeUnpickler(Payloads payloads) {
+    this(payloads, java.util.Set.of());
+  }
+
+  SafeUnpickler(Payloads payloads, java.util.Set<String> keepKeys) {
     this.payloads = payloads;
     this.streamArrays = payloads != Payloads.PLAIN;
+    this.keepKeys = java.util.Set.copyOf(keepKeys);
   }
 
   /**
@@ -134,7 +149,12 @@ final class SafeUnpickler extends Unpickler {
         return NO_RETURN_VALUE;
       }
       default -> {
-        return super.dispatch(key);
+        Object r = super.dispatch(key);
+        // a dict key is pushed (or fetched from the memo) right before its value: remember it by depth
+        if (payloads == Payloads.KEEP_KEYS && stack.size() > 0 && stack.peek() instanceof String s) {
+          stringAtDepth.put(stack.size(), s);
+        }
+        return r;
       }
     }
   }
@@ -167,7 +187,10 @@ final class SafeUnpickler extends Unpickler {
           && d.numeric()
           && shape instanceof Object[] s) {
         int[] dims = NdArrayState.toShape(s);
-        if (payloads == Payloads.DIGEST_FEATURES && isFeatureArray(dims, f)) {
+        // stack: ... key, ndarray, MARK, 1, shape, dtype, fortran: the key made the stack size − 6 deep
+        boolean kept = payloads == Payloads.KEEP_KEYS && keepKeys.contains(stringAtDepth.get(stack.size() - 6));
+        if ((payloads == Payloads.DIGEST_FEATURES || payloads == Payloads.KEEP_KEYS && !kept)
+            && isFeatureArray(dims, f)) {
           return new Decoded(NumpyRowDigest.digest(d, dims, input, len));
         }
         NdArray.Data data = NumpyDecoder.decode(d, NdArray.elementCount(dims), input, len);

@@ -36,7 +36,11 @@ final class SplitSummarizer {
       ReadOptions options,
       DirtCounts counts,
       Map<Modality, int[]> firstLayout) {
-    SplitReader.Parsed p = SplitReader.parse(split, d, layout, options, counts, firstLayout);
+    return of(split, SplitReader.parse(split, d, layout, options, counts, firstLayout), options, counts);
+  }
+
+  /** The summary of an already parsed split {@code p} (its arrays digested or decoded, in any mix). */
+  static SplitSummary of(String split, SplitReader.Parsed p, ReadOptions options, DirtCounts counts) {
     int n = p.n();
     EnumMap<Modality, Rows> rows = new EnumMap<>(Modality.class);
     for (Modality m : p.arrays().keySet()) {
