@@ -1,5 +1,6 @@
 package io.isacemu.bs.model;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class ModelConfiguration {
 
   @Bean(destroyMethod = "close")
-  ModelHolder modelHolder() {
-    return new ModelHolder();
+  ModelHolder modelHolder(Clock clock) {
+    return new ModelHolder(clock);
   }
 
   @Bean(destroyMethod = "close")

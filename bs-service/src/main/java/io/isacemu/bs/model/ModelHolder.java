@@ -1,5 +1,7 @@
 package io.isacemu.bs.model;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,20 +24,33 @@ public final class ModelHolder implements AutoCloseable {
 
   private static final class Slot {
     final ServingModel model;
+    final Instant swappedAt;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     volatile boolean closed;
 
-    Slot(ServingModel model) {
+    Slot(ServingModel model, Instant swappedAt) {
       this.model = model;
+      this.swappedAt = swappedAt;
     }
   }
 
   private final AtomicReference<Slot> current = new AtomicReference<>();
+  private final Clock clock;
   private final ExecutorService retirer = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "bs-model-retirer");
     t.setDaemon(true);
     return t;
   });
+
+  /** A holder stamping swaps with the system clock (tests). */
+  public ModelHolder() {
+    this(Clock.systemUTC());
+  }
+
+  /** A holder stamping each swap with {@code clock} (the service's clock bean). */
+  public ModelHolder(Clock clock) {
+    this.clock = clock;
+  }
 
   /** A lease on the model in service; empty when no model has been loaded yet. */
   public Optional<ModelLease> acquire() {
@@ -68,9 +83,15 @@ public final class ModelHolder implements AutoCloseable {
     return s == null ? Optional.empty() : Optional.of(s.model.version());
   }
 
+  /** When the model in service was swapped in; empty before the first model. */
+  public Optional<Instant> swappedAt() {
+    Slot s = current.get();
+    return s == null ? Optional.empty() : Optional.of(s.swappedAt);
+  }
+
   /** Puts {@code next} in service; the previous model is closed once its running tasks finish. */
   public void swap(ServingModel next) {
-    Slot old = current.getAndSet(new Slot(next));
+    Slot old = current.getAndSet(new Slot(next, clock.instant()));
     log.info("model {} in service{}", next.version(), old == null ? "" : " (replacing " + old.model.version() + ")");
     if (old != null) {
       retirer.execute(() -> retire(old));

@@ -31,6 +31,11 @@ public class TaskMetrics {
     refused.increment();
   }
 
+  /** Submissions refused with 429 since start (the {@code bs.tasks.refused} counter). */
+  public long refusedCount() {
+    return (long) refused.count();
+  }
+
   /** Registers {@code bs.tasks.in.flight}: accepted tasks not yet terminal. */
   void inFlight(java.util.function.IntSupplier inFlight) {
     io.micrometer.core.instrument.Gauge.builder("bs.tasks.in.flight", inFlight::getAsInt)
