@@ -88,7 +88,7 @@ public sealed interface DatasetSpec {
     @Override
     public DatasetSettings settings() {
       return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, path, "any",
-          dropAllZeroText);
+          dropAllZeroText, null);
     }
   }
 
