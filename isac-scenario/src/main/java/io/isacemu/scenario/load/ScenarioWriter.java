@@ -105,6 +105,7 @@ public final class ScenarioWriter {
     n.put("source", d.source());
     if (d instanceof DatasetSpec.Synthetic s) {
         var c = s.config();
+        n.put("profile", s.settings().profile());
         n.put("seed", c.seed());
         n.put("trainSize", c.trainSize());
         n.put("validSize", c.validSize());
