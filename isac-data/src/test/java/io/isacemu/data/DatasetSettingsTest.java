@@ -36,6 +36,17 @@ class DatasetSettingsTest {
   }
 
   @Test
+  void theProfileSetsTheStructureAndTheUnsetKeys() {
+    DatasetSettings paper = new DatasetSettings(null, null, 30, 5, 5, 4, null, null, null, null, null, null,
+        null, null, "paper");
+    assertThat(paper.syntheticConfig()).isEqualTo(SyntheticConfig.paper().withSizes(30, 5, 5).withSequenceLength(4));
+    assertThat(DatasetSettings.synthetic(SyntheticConfig.paper()).profile()).isEqualTo("paper");
+    assertThat(DatasetSettings.DEFAULTS.profile()).isEqualTo("default");
+    assertThatThrownBy(() -> new DatasetSettings(null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, "mosei")).hasMessageContaining("profile");
+  }
+
+  @Test
   void invalidSettingsNameTheFieldAndTheValue() {
     assertThatThrownBy(() -> new DatasetSettings("csv", null, null, null, null, null, null, null, null, null, null,
         null, null, null, null)).hasMessageContaining("source: 'csv' must be synthetic or pickle");
