@@ -1,13 +1,12 @@
 package io.isacemu.bench;
 
-import io.isacemu.results.stats.StudentT;
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalDataset;
 import io.isacemu.data.MultimodalSplit;
-import io.isacemu.data.synthetic.SyntheticConfig;
 import io.isacemu.data.synthetic.SyntheticDataset;
+import io.isacemu.data.synthetic.SyntheticProfile;
 import io.isacemu.learning.ArchitecturePreset;
 import io.isacemu.learning.GateCostTable;
 import io.isacemu.learning.GateExpertCost;
@@ -37,41 +36,18 @@ import java.util.function.Function;
  * (Student t, {@code n − 1} degrees of freedom). Prints Markdown; a plain main, not a JMH benchmark.
  *
  * <p>Args, {@code key=value}: {@code seeds=5 seed0=7 train=300 valid=100 test=300 steps=10 epochs=4
- * lambdas=0.1,0.3,0.6,1 metric=flops}.
+ * lambdas=0.1,0.3,0.6,1 metric=flops profile=default maxLoss=0.01}; {@code profile} is a {@link
+ * SyntheticProfile} ({@code default} or {@code paper}); {@code maxLoss} the Acc-2 loss vs fixed
+ * V+A+T of the {@link BudgetSection} operating points, chosen on validation.
  */
 public final class FrontierBenchmark {
 
   private FrontierBenchmark() {}
 
-  /** The values of one quantity over seeds. */
-  private static final class Series {
-    final List<Double> v = new ArrayList<>();
+  private static final SeedStats STATS = new SeedStats();
 
-    void add(double x) {
-      v.add(x);
-    }
-
-    double mean() {
-      return v.stream().mapToDouble(d -> d).average().orElse(Double.NaN);
-    }
-
-    /** Half-width of the 95 % Student-t CI over seeds (isac-results' one CI implementation). */
-    double halfWidth() {
-      if (v.size() < 2 || v.stream().anyMatch(d -> !Double.isFinite(d))) {
-        return Double.NaN;
-      }
-      return StudentT.interval(v.stream().mapToDouble(d -> d).toArray(), StudentT.LEVEL_95).halfWidth();
-    }
-
-    String fmt(String f) {
-      return String.format(Locale.ROOT, f, mean()) + " ± " + String.format(Locale.ROOT, f.replace("+", ""), halfWidth());
-    }
-  }
-
-  private static final Map<String, Series> STATS = new LinkedHashMap<>();
-
-  private static Series s(String key) {
-    return STATS.computeIfAbsent(key, k -> new Series());
+  private static SeedStats.Series s(String key) {
+    return STATS.s(key);
   }
 
   public static void main(String[] args) {
@@ -91,6 +67,8 @@ public final class FrontierBenchmark {
     int steps = Integer.parseInt(a.getOrDefault("steps", "10"));
     int epochs = Integer.parseInt(a.getOrDefault("epochs", "4"));
     CostMetric metric = CostMetric.parse(a.getOrDefault("metric", "flops"));
+    SyntheticProfile profile = SyntheticProfile.parse(a.getOrDefault("profile", "default"));
+    double maxLoss = Double.parseDouble(a.getOrDefault("maxLoss", "0.01"));
     List<Double> lambdas = new ArrayList<>();
     for (String l : a.getOrDefault("lambdas", "0.1,0.3,0.6,1").split(",")) {
       lambdas.add(Double.parseDouble(l));
@@ -112,7 +90,7 @@ public final class FrontierBenchmark {
     for (int k = 0; k < seeds; k++) {
       long seed = seed0 + k;
       long t0 = System.nanoTime();
-      MultimodalDataset data = SyntheticDataset.generate(SyntheticConfig.defaults().withSeed(seed)
+      MultimodalDataset data = SyntheticDataset.generate(profile.config().withSeed(seed)
           .withSizes(train, valid, test).withSequenceLength(steps));
       Map<Modality, Integer> dims = new EnumMap<>(Modality.class);
       for (Modality m : data.train().modalities()) {
@@ -152,12 +130,20 @@ public final class FrontierBenchmark {
           gateRow(f, ts, "on-demand", lambdas.get(l), r.gated().get(l).model());
           gateRow(f, ts, "full", lambdas.get(l), r.fullGated().get(l).model());
         }
+        MultimodalSplit vs = data.valid();
+        float[] yv = new float[vs.size()];
+        for (int i = 0; i < yv.length; i++) {
+          yv[i] = vs.label(i);
+        }
+        RoutingFrontier fv = RoutingFrontier.withFixedCosts(yv, any.expertPredict(0, vs), any.expertPredict(1, vs), ct, ce);
+        BudgetSection.record(STATS, maxLoss, f, fv, ts, vs, r);
       }
       System.err.printf(Locale.ROOT, "seed %d done in %.0f s%n", seed, (System.nanoTime() - t0) / 1e9);
     }
     double wall = (System.nanoTime() - start) / 1e9;
     print(seeds, seed0, train, valid, test, steps, epochs, metric, lambdas, grid, ct, ce, onDemandGateFlops,
-        fullGateFlops, wall);
+        fullGateFlops, wall, profile);
+    BudgetSection.print(STATS, maxLoss, seeds);
   }
 
   /** A learned gate at its own share u, and every baseline at the same u (paired over the seed). */
@@ -188,11 +174,12 @@ public final class FrontierBenchmark {
 
   private static void print(int seeds, long seed0, int train, int valid, int test, int steps, int epochs,
       CostMetric metric, List<Double> lambdas, double[] grid, GateExpertCost ct, GateExpertCost ce,
-      double onDemandGateFlops, double fullGateFlops, double wall) {
+      double onDemandGateFlops, double fullGateFlops, double wall, SyntheticProfile profile) {
     PrintStreamTable out = new PrintStreamTable();
-    out.line(String.format(Locale.ROOT, "Frontier benchmark: %d seeds (%d..%d), synthetic default profile, "
+    out.line(String.format(Locale.ROOT, "Frontier benchmark: %d seeds (%d..%d), synthetic %s profile, "
         + "%d/%d/%d samples, T = %d, demo preset, %d epochs per stage, λ = %s, gate loss on C = %s; "
         + "wall %.0f s. Test split; mean ± 95 %% CI (Student t, %d df).", seeds, seed0, seed0 + seeds - 1,
+        profile.wireName(),
         train, valid, test, steps, epochs, lambdas, metric.name().toLowerCase(Locale.ROOT), wall, seeds - 1));
     out.line("");
     out.line(String.format(Locale.ROOT, "Per-sample costs (mean over the scenario frames, last seed): T %.3f MFLOPs, "
@@ -235,14 +222,14 @@ public final class FrontierBenchmark {
       for (double l : lambdas) {
         String k = mode + "|" + l + "|";
         Function<String, String> f3 = x -> s(k + x).fmt("%.3f");
-        int belowC = (int) Math.round(s(k + "belowCascade").v.stream().mapToDouble(d -> d).sum());
-        int belowR = (int) Math.round(s(k + "belowRandom").v.stream().mapToDouble(d -> d).sum());
+        int belowC = (int) Math.round(s(k + "belowCascade").sum());
+        int belowR = (int) Math.round(s(k + "belowRandom").sum());
         out.line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d | %d/%d | %s | %s | %s | %s |",
             mode, l, f3.apply("share"), f3.apply("acc"), f3.apply("cascade"), f3.apply("random"), f3.apply("oracle"),
             s(k + "minusCascade").fmt("%+.3f"), s(k + "minusRandom").fmt("%+.3f"), belowC, seeds, belowR, seeds,
             f3.apply("flops"), f3.apply("cascadeFlops"), s(k + "energy").fmt("%.2f"), f3.apply("kbit")));
-        Series dc = s(k + "minusCascade");
-        Series dr = s(k + "minusRandom");
+        SeedStats.Series dc = s(k + "minusCascade");
+        SeedStats.Series dr = s(k + "minusRandom");
         verdict.add(String.format(Locale.ROOT, "%s λ=%s: vs cascade %s, vs random %s", mode, l,
             judge(dc), judge(dr)));
       }
@@ -255,7 +242,7 @@ public final class FrontierBenchmark {
     }
   }
 
-  private static String judge(Series d) {
+  static String judge(SeedStats.Series d) {
     double m = d.mean();
     double h = d.halfWidth();
     if (Double.isFinite(h) && m - h > 0) {

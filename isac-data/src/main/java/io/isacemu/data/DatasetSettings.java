@@ -4,6 +4,7 @@ import io.isacemu.data.pickle.PickleDatasetReader;
 import io.isacemu.data.pickle.ReadOptions;
 import io.isacemu.data.synthetic.SyntheticConfig;
 import io.isacemu.data.synthetic.SyntheticDataset;
+import io.isacemu.data.synthetic.SyntheticProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,8 +12,9 @@ import java.util.Locale;
 /**
  * Which dataset a service serves: the seeded synthetic generator or a feature pickle. One record for
  * the BS and the devices, so that both load the same data from the same keys (the BS then compares
- * fingerprints at Register). Every key may be left unset (bound as absent): it then takes {@link
- * SyntheticConfig#defaults()}'s value, or the documented default below.
+ * fingerprints at Register). Every key may be left unset (bound as absent): it then takes the value of
+ * the {@code profile}'s configuration ({@link SyntheticProfile#config()}; {@link
+ * SyntheticConfig#defaults()} for the default profile), or the documented default below.
  *
  * @param source {@code synthetic} (default) or {@code pickle}
  * @param seed synthetic: generator seed (default 7)
@@ -29,6 +31,8 @@ import java.util.Locale;
  * @param format pickle: {@code any} (default; any feature dims) or {@code mosei} (require video 35,
  *     audio 74, text 300)
  * @param dropAllZeroText pickle: drop samples whose text is all zero, as MultiBench does (default false)
+ * @param profile synthetic: {@code default} (default) or {@code paper} ({@link SyntheticProfile}): the
+ *     generator's structure and the values unset keys take
  */
 public record DatasetSettings(
     String source,
@@ -44,13 +48,16 @@ public record DatasetSettings(
     Double labelNoise,
     String path,
     String format,
-    Boolean dropAllZeroText) {
+    Boolean dropAllZeroText,
+    String profile) {
 
   /** The embedded default: the synthetic generator with {@link SyntheticConfig#defaults()}. */
   public static final DatasetSettings DEFAULTS = synthetic(SyntheticConfig.defaults());
 
   public DatasetSettings {
-    SyntheticConfig d = SyntheticConfig.defaults();
+    SyntheticProfile p = SyntheticProfile.parse(profile);
+    profile = p.wireName();
+    SyntheticConfig d = p.config();
     source = source == null || source.isBlank() ? "synthetic" : source.strip().toLowerCase(Locale.ROOT);
     seed = seed == null ? d.seed() : seed;
     trainSize = trainSize == null ? d.trainSize() : trainSize;
@@ -67,7 +74,7 @@ public record DatasetSettings(
     dropAllZeroText = dropAllZeroText != null && dropAllZeroText;
     switch (source) {
       case "synthetic" -> new SyntheticConfig(seed, trainSize, validSize, testSize, sequenceLength, textOnlyShare,
-          avOnlyShare, misleadingTextShare, featureNoise, labelNoise); // validates, naming the field
+          avOnlyShare, misleadingTextShare, featureNoise, labelNoise, d.allTextAmplitude()); // validates, naming the field
       case "pickle" -> {
         if (path.isEmpty()) {
           throw new IllegalArgumentException("path: '' is required when source is pickle");
@@ -80,11 +87,26 @@ public record DatasetSettings(
     }
   }
 
-  /** The synthetic generator with {@code c}. */
+  /**
+   * The synthetic generator with {@code c}; its profile is the one whose structure ({@link
+   * SyntheticConfig#allTextAmplitude()}) {@code c} has.
+   *
+   * @throws IllegalArgumentException when {@code c}'s structure is no profile's
+   */
   public static DatasetSettings synthetic(SyntheticConfig c) {
+    SyntheticProfile p = null;
+    for (SyntheticProfile q : SyntheticProfile.values()) {
+      if (q.config().allTextAmplitude() == c.allTextAmplitude()) {
+        p = q;
+      }
+    }
+    if (p == null) {
+      throw new IllegalArgumentException("allTextAmplitude: " + c.allTextAmplitude()
+          + " is no profile's (default 1, paper 0.5); the services' settings select the structure by profile");
+    }
     return new DatasetSettings("synthetic", c.seed(), c.trainSize(), c.validSize(), c.testSize(), c.sequenceLength(),
         c.textOnlyShare(), c.avOnlyShare(), c.misleadingTextShare(), c.featureNoise(), c.labelNoise(), "", "any",
-        false);
+        false, p.wireName());
   }
 
   /** Whether the source is the synthetic generator (else a pickle file). */
@@ -95,7 +117,7 @@ public record DatasetSettings(
   /** The synthetic generator's configuration (meaningful when {@link #isSynthetic()}). */
   public SyntheticConfig syntheticConfig() {
     return new SyntheticConfig(seed, trainSize, validSize, testSize, sequenceLength, textOnlyShare, avOnlyShare,
-        misleadingTextShare, featureNoise, labelNoise);
+        misleadingTextShare, featureNoise, labelNoise, SyntheticProfile.parse(profile).config().allTextAmplitude());
   }
 
   /** The pickle reader's options (meaningful for {@code pickle}). */

@@ -14,13 +14,13 @@ class DatasetSettingsTest {
 
   private static DatasetSettings pickle(Path path, String format) {
     return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, path.toString(),
-        format, null);
+        format, null, null);
   }
 
   @Test
   void unsetKeysTakeTheGeneratorDefaults() {
     DatasetSettings none = new DatasetSettings(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
     assertThat(none).isEqualTo(DatasetSettings.DEFAULTS);
     assertThat(none.isSynthetic()).isTrue();
     assertThat(none.syntheticConfig()).isEqualTo(SyntheticConfig.defaults());
@@ -36,14 +36,25 @@ class DatasetSettingsTest {
   }
 
   @Test
+  void theProfileSetsTheStructureAndTheUnsetKeys() {
+    DatasetSettings paper = new DatasetSettings(null, null, 30, 5, 5, 4, null, null, null, null, null, null,
+        null, null, "paper");
+    assertThat(paper.syntheticConfig()).isEqualTo(SyntheticConfig.paper().withSizes(30, 5, 5).withSequenceLength(4));
+    assertThat(DatasetSettings.synthetic(SyntheticConfig.paper()).profile()).isEqualTo("paper");
+    assertThat(DatasetSettings.DEFAULTS.profile()).isEqualTo("default");
+    assertThatThrownBy(() -> new DatasetSettings(null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, "mosei")).hasMessageContaining("profile");
+  }
+
+  @Test
   void invalidSettingsNameTheFieldAndTheValue() {
     assertThatThrownBy(() -> new DatasetSettings("csv", null, null, null, null, null, null, null, null, null, null,
-        null, null, null)).hasMessageContaining("source: 'csv' must be synthetic or pickle");
+        null, null, null, null)).hasMessageContaining("source: 'csv' must be synthetic or pickle");
     assertThatThrownBy(() -> new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null,
-        "", null, null)).hasMessageContaining("path: '' is required when source is pickle");
+        "", null, null, null)).hasMessageContaining("path: '' is required when source is pickle");
     assertThatThrownBy(() -> pickle(Path.of("x.pkl"), "csv")).hasMessageContaining("format: 'csv' must be any or mosei");
     assertThatThrownBy(() -> new DatasetSettings(null, null, -1, null, null, null, null, null, null, null, null,
-        null, null, null)).hasMessageContaining("trainSize");
+        null, null, null, null)).hasMessageContaining("trainSize");
   }
 
   @Test

@@ -23,6 +23,9 @@ import io.isacemu.core.validation.Check;
  *     [0, 10] (the signal part has an RMS of about 0.5)
  * @param labelNoise standard deviation of the Gaussian noise added to the latent sentiment to form
  *     the label (then clipped to [−3, 3]), in [0, 3]
+ * @param allTextAmplitude the text amplitude {@code a_T} in the all-three group, in [0, 1]: 1 in the
+ *     default profile (the text looks as sure as a text-decisive sample's); below 1 the text says how
+ *     unsure it is, so the T expert's confidence predicts its correctness ({@link SyntheticProfile#PAPER})
  */
 public record SyntheticConfig(
     long seed,
@@ -34,7 +37,8 @@ public record SyntheticConfig(
     double avOnlyShare,
     double misleadingTextShare,
     double featureNoise,
-    double labelNoise) {
+    double labelNoise,
+    double allTextAmplitude) {
 
   private static final int MAX_SPLIT = 1_000_000;
 
@@ -61,6 +65,7 @@ public record SyntheticConfig(
     Check.inRange("misleadingTextShare", misleadingTextShare, 0, 1);
     Check.inRange("featureNoise", featureNoise, 0, 10);
     Check.inRange("labelNoise", labelNoise, 0, 3);
+    Check.inRange("allTextAmplitude", allTextAmplitude, 0, 1);
     long floats = (long) Math.max(trainSize, Math.max(validSize, testSize)) * sequenceLength * 300;
     if (floats > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
@@ -68,6 +73,13 @@ public record SyntheticConfig(
               + floats
               + " text floats in one split exceed a Java array; reduce sizes or sequenceLength");
     }
+  }
+
+  /** The default profile's structure ({@code allTextAmplitude} 1) with the other fields given. */
+  public SyntheticConfig(long seed, int trainSize, int validSize, int testSize, int sequenceLength,
+      double textOnlyShare, double avOnlyShare, double misleadingTextShare, double featureNoise, double labelNoise) {
+    this(seed, trainSize, validSize, testSize, sequenceLength, textOnlyShare, avOnlyShare, misleadingTextShare,
+        featureNoise, labelNoise, 1.0);
   }
 
   private static void checkSize(String field, int value) {
@@ -83,34 +95,44 @@ public record SyntheticConfig(
    * expert trains in minutes on 2 CPU cores.
    */
   public static SyntheticConfig defaults() {
-    return new SyntheticConfig(7L, 1200, 300, 600, 20, 0.55, 0.30, 0.5, 0.5, 0.1);
+    return new SyntheticConfig(7L, 1200, 300, 600, 20, 0.55, 0.30, 0.5, 0.5, 0.1, 1.0);
+  }
+
+  /**
+   * The {@link SyntheticProfile#PAPER} profile at the defaults' seed, sizes and T: 50 % text-decisive,
+   * 15 % video+audio-decisive with faint unrelated text (no misleading text), 35 % needing all three
+   * with the text at half amplitude; feature noise 0.5, label noise 0.3. Shaped after the paper's
+   * Table I (T well above V and A, fusion above T), not calibrated to MOSEI: it is not MOSEI.
+   */
+  public static SyntheticConfig paper() {
+    return new SyntheticConfig(7L, 1200, 300, 600, 20, 0.50, 0.15, 0.0, 0.5, 0.3, 0.5);
   }
 
   /** This config with another seed. */
   public SyntheticConfig withSeed(long newSeed) {
     return new SyntheticConfig(
         newSeed, trainSize, validSize, testSize, sequenceLength, textOnlyShare, avOnlyShare,
-        misleadingTextShare, featureNoise, labelNoise);
+        misleadingTextShare, featureNoise, labelNoise, allTextAmplitude);
   }
 
   /** This config with other split sizes. */
   public SyntheticConfig withSizes(int train, int valid, int test) {
     return new SyntheticConfig(
         seed, train, valid, test, sequenceLength, textOnlyShare, avOnlyShare, misleadingTextShare,
-        featureNoise, labelNoise);
+        featureNoise, labelNoise, allTextAmplitude);
   }
 
   /** This config with another sequence length. */
   public SyntheticConfig withSequenceLength(int t) {
     return new SyntheticConfig(
         seed, trainSize, validSize, testSize, t, textOnlyShare, avOnlyShare, misleadingTextShare,
-        featureNoise, labelNoise);
+        featureNoise, labelNoise, allTextAmplitude);
   }
 
   /** This config with other evidence shares. */
   public SyntheticConfig withShares(double textOnly, double avOnly) {
     return new SyntheticConfig(
         seed, trainSize, validSize, testSize, sequenceLength, textOnly, avOnly,
-        misleadingTextShare, featureNoise, labelNoise);
+        misleadingTextShare, featureNoise, labelNoise, allTextAmplitude);
   }
 }

@@ -28,7 +28,9 @@ import java.util.SplittableRandom;
  *   <li>video+audio-decisive: {@code z_V, z_A = s + N(0, 0.5²)}; text is misleading ({@code z_T = −s}
  *       at full amplitude, share {@code misleadingTextShare}) or ambiguous (an unrelated draw at
  *       {@code a_T = 0.25}: it carries no information on {@code s}); evidence {@code V+A};
- *   <li>the rest: each {@code z_m = s + N(0, 1.5²)} independently; evidence {@code V+A+T}.
+ *   <li>the rest: each {@code z_m = s + N(0, 1.5²)} independently, the text at amplitude {@code
+ *       a_T = allTextAmplitude} (1 in the default profile, ½ in {@link SyntheticProfile#PAPER}: a
+ *       fainter text that is also less reliable, so the T expert's confidence tells); evidence {@code V+A+T}.
  * </ul>
  *
  * <p>Determinism: one {@link SplittableRandom} seeded by the config, consumed in a fixed order;
@@ -124,6 +126,7 @@ public final class SyntheticDataset {
           z[0] = s + 1.5 * g.next();
           z[1] = s + 1.5 * g.next();
           z[2] = s + 1.5 * g.next();
+          amp[2] = c.allTextAmplitude();
           evidence[i] = ModalitySet.all();
         }
       }

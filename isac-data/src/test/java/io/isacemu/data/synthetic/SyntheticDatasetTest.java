@@ -118,6 +118,44 @@ class SyntheticDatasetTest {
   }
 
   /**
+   * The paper profile: where the text is unsure it is fainter, so loudness (and with it the T expert's
+   * confidence) tells a text-decisive sample from the others; in the default profile the all-three
+   * group's text is as loud as a text-decisive sample's.
+   */
+  @Test
+  void paperProfileMakesUnsureTextFaint() {
+    MultimodalSplit paper = SyntheticDataset.generate(SyntheticConfig.paper().withSizes(600, 1, 1).withSequenceLength(4)).train();
+    MultimodalSplit dflt = SyntheticDataset.generate(SyntheticConfig.defaults().withSizes(600, 1, 1).withSequenceLength(4)).train();
+    ModalitySet textOnly = ModalitySet.of(Modality.TEXT);
+    double paperRatio = textRms(paper, ModalitySet.all()) / textRms(paper, textOnly);
+    double defaultRatio = textRms(dflt, ModalitySet.all()) / textRms(dflt, textOnly);
+    assertThat(paperRatio).isLessThan(0.85);
+    assertThat(defaultRatio).isGreaterThan(0.9);
+    assertThat(SyntheticConfig.paper().misleadingTextShare()).isZero();
+    assertThat(SyntheticProfile.parse("Paper")).isEqualTo(SyntheticProfile.PAPER);
+    assertThat(SyntheticProfile.parse(null)).isEqualTo(SyntheticProfile.DEFAULT);
+    assertThatThrownBy(() -> SyntheticProfile.parse("mosei")).hasMessageContaining("profile");
+  }
+
+  /** RMS of the text features of the samples whose evidence is {@code group}, noise included. */
+  private static double textRms(MultimodalSplit s, ModalitySet group) {
+    int per = s.sequenceLength() * s.featureDim(Modality.TEXT);
+    FloatBuffer f = s.features(Modality.TEXT);
+    double sum = 0;
+    long n = 0;
+    for (int i = 0; i < s.size(); i++) {
+      if (s.evidence(i).orElseThrow().equals(group)) {
+        for (int j = 0; j < per; j++) {
+          double v = f.get(i * per + j);
+          sum += v * v;
+          n++;
+        }
+      }
+    }
+    return Math.sqrt(sum / n);
+  }
+
+  /**
    * |corr(label, w·x̄)| where x̄ is the time-mean feature vector and w the label-weighted mean of x̄
    * over the group's first half; evaluated on the second half (no leakage).
    */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.synthetic.SyntheticConfig;
+import io.isacemu.data.synthetic.SyntheticProfile;
 import io.isacemu.scenario.model.DatasetSpec;
 import io.isacemu.scenario.model.Limits;
 import io.isacemu.scenario.model.Range;
@@ -19,7 +20,7 @@ final class LearningReader {
 
   private LearningReader() {}
 
-  private static final List<String> SYNTHETIC_KEYS = List.of("seed", "trainSize", "validSize", "testSize",
+  private static final List<String> SYNTHETIC_KEYS = List.of("profile", "seed", "trainSize", "validSize", "testSize",
       "sequenceLength", "textOnlyShare", "avOnlyShare", "misleadingTextShare", "featureNoise", "labelNoise");
 
   /** Each of {@code keys} → {@code variant}, for {@link MapNode#finish(Map)}. */
@@ -47,7 +48,8 @@ final class LearningReader {
       return Build.of(n, () -> (DatasetSpec) new DatasetSpec.Pickle(path,
           Wire.parse(DatasetSpec.PickleFormat.class, format).orElseThrow(), drop)).orElse(DatasetSpec.Synthetic.DEFAULTS);
     }
-    SyntheticConfig d = SyntheticConfig.defaults();
+    // the profile sets the generator's structure and the value of every key left unset
+    SyntheticConfig d = SyntheticProfile.parse(n.choice("profile", "default", List.of("default", "paper"))).config();
     long seed = n.longInt("seed", d.seed());
     int train = n.integer("trainSize", d.trainSize(), Limits.SPLIT_SIZE);
     int valid = n.integer("validSize", d.validSize(), Limits.SPLIT_SIZE);
@@ -66,7 +68,7 @@ final class LearningReader {
       return DatasetSpec.Synthetic.DEFAULTS;
     }
     return Build.of(n, () -> (DatasetSpec) new DatasetSpec.Synthetic(new SyntheticConfig(seed, train, valid, test, t,
-        textOnly, avOnly, misleading, featureNoise, labelNoise))).orElse(DatasetSpec.Synthetic.DEFAULTS);
+        textOnly, avOnly, misleading, featureNoise, labelNoise, d.allTextAmplitude()))).orElse(DatasetSpec.Synthetic.DEFAULTS);
   }
 
   static TrainingSpec training(MapNode n) {

@@ -105,6 +105,9 @@ public final class ScenarioWriter {
     n.put("source", d.source());
     if (d instanceof DatasetSpec.Synthetic s) {
         var c = s.config();
+        if (!s.settings().profile().equals("default")) {
+          n.put("profile", s.settings().profile()); // only when set: the defaults' training fingerprint stays
+        }
         n.put("seed", c.seed());
         n.put("trainSize", c.trainSize());
         n.put("validSize", c.validSize());

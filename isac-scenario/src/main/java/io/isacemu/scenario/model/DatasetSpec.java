@@ -23,7 +23,10 @@ public sealed interface DatasetSpec {
   DatasetSettings settings();
 
   /**
-   * {@code source: synthetic}: the seeded CMU-MOSEI-shaped generator. Keys and defaults are those of
+   * {@code source: synthetic}: the seeded CMU-MOSEI-shaped generator. Key {@code profile}: {@code
+   * default} (the default) or {@code paper} ({@link io.isacemu.data.synthetic.SyntheticProfile}): the
+   * generator's structure and the values of the keys left unset ({@link SyntheticConfig#paper()} for
+   * {@code paper}). Keys and defaults of the default profile are those of
    * {@link SyntheticConfig#defaults()} (the embedded default of every service and of DemoLauncher's
    * job): {@code seed} 7, {@code trainSize} 1200, {@code validSize} 300, {@code testSize} 600 (each in
    * [1, 1e6]), {@code sequenceLength} 20 (in [1, 1000]), the profile {@code textOnlyShare} 0.55,
@@ -88,7 +91,7 @@ public sealed interface DatasetSpec {
     @Override
     public DatasetSettings settings() {
       return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, path, "any",
-          dropAllZeroText);
+          dropAllZeroText, null);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.isacemu.training.engine;
 
 import io.isacemu.core.validation.Check;
+import io.isacemu.data.synthetic.SyntheticConfig;
+import io.isacemu.data.synthetic.SyntheticProfile;
 import java.nio.file.Path;
 
 /** Where a job's data comes from: the seeded synthetic MOSEI-like set, or a pickle file. */
@@ -14,14 +16,26 @@ public sealed interface DatasetSpec {
    * @param validSize validation samples, ≥ 1
    * @param testSize test samples, ≥ 1
    * @param sequenceLength time steps per sample, ≥ 1
+   * @param profile the generator's profile (structure and evidence shares): {@code default} or {@code paper}
    */
-  record Synthetic(long seed, int trainSize, int validSize, int testSize, int sequenceLength)
+  record Synthetic(long seed, int trainSize, int validSize, int testSize, int sequenceLength, SyntheticProfile profile)
       implements DatasetSpec {
     public Synthetic {
       Check.positive("dataset.trainSize", trainSize);
       Check.positive("dataset.validSize", validSize);
       Check.positive("dataset.testSize", testSize);
       Check.positive("dataset.sequenceLength", sequenceLength);
+      Check.present("dataset.profile", profile);
+    }
+
+    /** The default profile. */
+    public Synthetic(long seed, int trainSize, int validSize, int testSize, int sequenceLength) {
+      this(seed, trainSize, validSize, testSize, sequenceLength, SyntheticProfile.DEFAULT);
+    }
+
+    /** The generator's configuration. */
+    public SyntheticConfig config() {
+      return profile.config().withSeed(seed).withSizes(trainSize, validSize, testSize).withSequenceLength(sequenceLength);
     }
   }
 

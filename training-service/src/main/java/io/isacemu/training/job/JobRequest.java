@@ -3,6 +3,7 @@ package io.isacemu.training.job;
 import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.ModalitySet;
+import io.isacemu.data.synthetic.SyntheticProfile;
 import io.isacemu.training.engine.DatasetSpec;
 import io.isacemu.learning.GateMode;
 import io.isacemu.learning.deploy.DeployRule;
@@ -26,7 +27,9 @@ import java.util.Locale;
  * @param lambdas stage II cost weights λ ≥ 0; default {@code [0.1]}
  * @param epochsStageOne stage I epochs per expert ≥ 1; default from the preset
  * @param epochsStageTwo stage II epochs per λ ≥ 1; default from the preset
- * @param costMetric latency (default), energy, bits or flops
+ * @param costMetric energy (default: what the on-demand mode saves), latency, bits or flops; λ means the
+ *     same for each (costs normalised so the cheapest routable expert costs 0 and the dearest 1 in a
+ *     typical state)
  * @param gateMode deprecated (the single gate of older versions): validated ({@code full} or {@code
  *     on-demand}) but no longer selects anything; use {@code gates}
  * @param gates gates to train, any of {@code full} and {@code on-demand}; default both
@@ -83,6 +86,8 @@ public record JobRequest(
    * @param path pickle: file path on the service host (required for pickle)
    * @param format pickle: {@code multibench} (default) or {@code mmsa}
    * @param dropAllZeroText pickle: drop samples with all-zero text features (default true)
+   * @param profile synthetic: {@code default} (default) or {@code paper}, the generator's profile
+   *     (isac-data {@code SyntheticProfile}); sizes still come from the preset unless given
    */
   @Schema(name = "DatasetRequest")
   public record DatasetRequest(
@@ -94,7 +99,8 @@ public record JobRequest(
       Integer sequenceLength,
       String path,
       String format,
-      Boolean dropAllZeroText) {}
+      Boolean dropAllZeroText,
+      String profile) {}
 
   /**
    * A cost budget per sample.
@@ -131,7 +137,7 @@ public record JobRequest(
         epochsStageOne == null ? p.epochsStageOne() : epochsStageOne,
         epochsStageTwo == null ? p.epochsStageTwo() : epochsStageTwo,
         p,
-        costMetric == null ? CostMetric.LATENCY : CostMetric.parse(costMetric),
+        costMetric == null ? CostMetric.ENERGY : CostMetric.parse(costMetric),
         gateModes(),
         networkState == null || networkState,
         tau0 == null ? 1.0 : tau0,
@@ -200,6 +206,14 @@ public record JobRequest(
     return out;
   }
 
+  private static SyntheticProfile profile(String value) {
+    try {
+      return SyntheticProfile.parse(value);
+    } catch (InvalidFieldException e) {
+      throw e.renamed("dataset.profile");
+    }
+  }
+
   private DatasetSpec dataset(Preset p, long jobSeed, DataDirectory data) {
     if (dataset == null) {
       return p.syntheticDataset(jobSeed);
@@ -213,7 +227,8 @@ public record JobRequest(
             dataset.trainSize() == null ? d.trainSize() : dataset.trainSize(),
             dataset.validSize() == null ? d.validSize() : dataset.validSize(),
             dataset.testSize() == null ? d.testSize() : dataset.testSize(),
-            dataset.sequenceLength() == null ? d.sequenceLength() : dataset.sequenceLength());
+            dataset.sequenceLength() == null ? d.sequenceLength() : dataset.sequenceLength(),
+            profile(dataset.profile()));
       }
       case "pickle" -> {
         if (dataset.path() == null || dataset.path().isBlank()) {

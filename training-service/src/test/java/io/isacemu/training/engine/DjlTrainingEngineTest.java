@@ -183,17 +183,17 @@ class DjlTrainingEngineTest {
     List<String> messages = new ArrayList<>();
     TrainingOutcome out = new DjlTrainingEngine(Clock.systemUTC()).train(
         small(JobSpec.ALL_GATES, true, CostMetric.BITS), messages(messages), work);
-    // bits do not depend on the state: the on-demand gate is trained on latency, the full one on bits
+    // bits do not depend on the state: the on-demand gate is trained on energy, the full one on bits
     assertThat(out.rows()).extracting(ResultRow::name).containsExactly(
-        "T", "V+A+T", "dynamic fusion (on-demand, C=latency) λ=0.5", "dynamic fusion (full, C=bits) λ=0.5");
-    assertThat(messages).anyMatch(m -> m.contains("trained on LATENCY instead"));
+        "T", "V+A+T", "dynamic fusion (on-demand, C=energy) λ=0.5", "dynamic fusion (full, C=bits) λ=0.5");
+    assertThat(messages).anyMatch(m -> m.contains("trained on ENERGY instead"));
     assertThat(out.rows().get(0).expectedLatencySeconds()).isLessThan(out.rows().get(1).expectedLatencySeconds());
     Path dir = work.resolve(DjlTrainingEngine.MODEL_DIR);
     assertThat(ModelBundle.readMetadata(dir).full()).isPresent();
     try (BundleGates g = ModelBundle.loadAll(dir)) {
       assertThat(g.gate().description().gateInputs()).isEqualTo(ModalitySet.parse("T"));
       assertThat(g.gate().description().networkStateDim()).isEqualTo(NetworkState.DIM);
-      assertThat(g.gate().description().costs().selector()).isEqualTo(CostMetric.LATENCY);
+      assertThat(g.gate().description().costs().selector()).isEqualTo(CostMetric.ENERGY);
       assertThat(g.fullGate()).hasValueSatisfying(f -> {
         assertThat(f.description().gateInputs()).isEqualTo(ModalitySet.all());
         assertThat(f.description().networkStateDim()).isZero();
@@ -206,7 +206,7 @@ class DjlTrainingEngineTest {
   void stateMetricKeepsLatencyAndEnergyAndReplacesTheOthers() {
     assertThat(DjlTrainingEngine.stateMetric(CostMetric.ENERGY)).isEqualTo(CostMetric.ENERGY);
     assertThat(DjlTrainingEngine.stateMetric(CostMetric.LATENCY)).isEqualTo(CostMetric.LATENCY);
-    assertThat(DjlTrainingEngine.stateMetric(CostMetric.BITS)).isEqualTo(CostMetric.LATENCY);
-    assertThat(DjlTrainingEngine.stateMetric(CostMetric.FLOPS)).isEqualTo(CostMetric.LATENCY);
+    assertThat(DjlTrainingEngine.stateMetric(CostMetric.BITS)).isEqualTo(CostMetric.ENERGY);
+    assertThat(DjlTrainingEngine.stateMetric(CostMetric.FLOPS)).isEqualTo(CostMetric.ENERGY);
   }
 }
