@@ -46,6 +46,9 @@ final class LocalPlatform {
     this.log = log;
   }
 
+  /** What clocks the devices' traces: {@code emulated} (default, reproducible per seed) or {@code wall} ({@code ISAC_TIME}). */
+  static final String TIME_MODE = "wall".equalsIgnoreCase(System.getenv("ISAC_TIME")) ? "wall" : "emulated";
+
   /** Starts every service and waits until the three devices are LIVE at the BS. */
   Endpoints start() throws IOException, InterruptedException {
     Path logs = out.resolve("logs");
@@ -74,6 +77,10 @@ final class LocalPlatform {
         "--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
         "--isac.bs.registry-target=127.0.0.1:" + trainGrpc, "--isac.bs.api-key=" + apiKey,
         "--isac.bs.task-history=100000",
+        // issue 13: the BS owns emulated time and stamps every command; one task in flight, so the same
+        // seed gives the same per-sample records (ISAC_TIME=wall: the devices' wall clocks, as before)
+        "--isac.bs.emulation.time=" + TIME_MODE,
+        "--isac.bs.task-threads=" + (TIME_MODE.equals("emulated") ? 1 : 2),
         "--isac.bs.storage.bundle-cache-dir=" + bsData.toAbsolutePath().resolve("bundle"),
         "--spring.datasource.url=jdbc:h2:file:" + bsData.toAbsolutePath().resolve("tasks") + ";WRITE_DELAY=0"));
     tokens.forEach((id, token) -> bsArgs.add("--isac.bs.auth.device-tokens." + id + "=" + token));
@@ -89,7 +96,7 @@ final class LocalPlatform {
     List<ManagedProcess> devs = new ArrayList<>();
     for (String[] d : DEVICES) {
       int port = freePort();
-      List<String> args = new ArrayList<>(deviceArgs(d, port, bsGrpc, trainGrpc, tokens.get(d[0])));
+      List<String> args = new ArrayList<>(withTimeMode(deviceArgs(d, port, bsGrpc, trainGrpc, tokens.get(d[0]))));
       args.addAll(dataset.serviceArgs("--isac.device.dataset."));
       ManagedProcess dp = new ManagedProcess("device-service-" + d[1], jar(repo, "device-service"), args,
           logs.resolve("device-service-" + d[1] + ".log"), port);
@@ -134,6 +141,12 @@ final class LocalPlatform {
         p + "cpu-hz=1.0e9", p + "flops-per-cycle=8", p + "x-m=" + d[3], p + "y-m=" + d[4],
         p + "mobility.type=random-waypoint", p + "mobility.min-speed-mps=0.5", p + "mobility.max-speed-mps=1.5",
         p + "mobility.pause-s=1", p + "mobility.cell-radius-m=200");
+  }
+
+  private static List<String> withTimeMode(List<String> deviceArgs) {
+    List<String> args = new ArrayList<>(deviceArgs);
+    args.add("--isac.device.time=" + TIME_MODE);
+    return args;
   }
 
   /** The runnable jar of {@code module} in {@code repo} (built beforehand). */

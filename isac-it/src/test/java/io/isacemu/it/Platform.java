@@ -72,6 +72,11 @@ final class Platform implements AutoCloseable {
    *     time, 4 = four times slower)
    */
   static Platform start(Path work, double timeScaleFactor) {
+    return start(work, timeScaleFactor, Map.of());
+  }
+
+  /** As {@link #start(Path, double)}, with {@code bsExtra} BS properties on top (e.g. the time mode). */
+  static Platform start(Path work, double timeScaleFactor, Map<String, Object> bsExtra) {
     ConfigurableApplicationContext training = ServiceApp.start(TrainingServiceApplication.class, Map.of(
         "server.port", 0,
         "isac.training.grpc-port", 0,
@@ -98,11 +103,17 @@ final class Platform implements AutoCloseable {
       // so concurrent tasks would degrade each other and blur what the device-kill test observes
       p.put("isac.bs.task-threads", 1);
       p.put("isac.bs.task-history", 100000);
+      p.putAll(bsExtra);
       return new Platform(training, ServiceApp.start(BsServiceApplication.class, p));
     } catch (RuntimeException e) {
       training.close();
       throw e;
     }
+  }
+
+  /** The training service's ModelRegistry gRPC port. */
+  int trainingGrpcPort() {
+    return trainingGrpcPort;
   }
 
   String training(String path) {
@@ -118,6 +129,12 @@ final class Platform implements AutoCloseable {
    * order = platform device index), presenting {@code token} to the BS.
    */
   ConfigurableApplicationContext startDevices(String name, String token, Device... devices) {
+    return startDevices(name, token, Map.of(), devices);
+  }
+
+  /** As above, with {@code extra} device-service properties on top (e.g. the time mode, mobility). */
+  ConfigurableApplicationContext startDevices(String name, String token, Map<String, Object> extra,
+      Device... devices) {
     if (deviceServices.containsKey(name)) {
       throw new IllegalStateException("device-service " + name + " is already running");
     }
@@ -142,6 +159,7 @@ final class Platform implements AutoCloseable {
       p.put(d + "sensing-power-w", 0.1);
       p.put(d + "auth-token", token);
     }
+    p.putAll(extra);
     ConfigurableApplicationContext ctx = ServiceApp.start(DeviceServiceApplication.class, p);
     deviceServices.put(name, ctx);
     return ctx;

@@ -277,6 +277,25 @@ public class DeviceRegistry {
     return s.sense(command);
   }
 
+  /**
+   * Emulated mode: the state of LIVE device {@code deviceId} at {@code emulatedTimeS}, queried from
+   * the device. Fails when it is not attached, or when its answer is implausible or for another
+   * time (a device does not step backwards; a lying one must not change a schedule).
+   */
+  public CompletableFuture<DeviceView> stateAt(String deviceId, double emulatedTimeS) {
+    DeviceSession s = sessions.get(deviceId);
+    if (s == null) {
+      return CompletableFuture.failedFuture(new SessionLostException("device " + deviceId + " is not attached"));
+    }
+    return s.query(emulatedTimeS).thenApply(r -> EmulatedStates.view(deviceId, views.get(deviceId), r,
+        emulatedTimeS, plausibility, clock.instant()));
+  }
+
+  /** Emulated mode: every attached device restarts its trace at emulated time 0 with {@code seed}. */
+  public void resetEmulation(long seed) {
+    List.copyOf(sessions.values()).forEach(s -> s.resetEmulation(seed));
+  }
+
   /** Ends every session (shutdown). */
   public void closeAll(String reason, int retryAfterMs) {
     List<DeviceSession> all = List.copyOf(sessions.values());

@@ -5,6 +5,9 @@ import io.grpc.stub.StreamObserver;
 import io.isacemu.proto.BsMessage;
 import io.isacemu.proto.DeviceMessage;
 import io.isacemu.proto.Disconnect;
+import io.isacemu.proto.EmulationReset;
+import io.isacemu.proto.StateQuery;
+import io.isacemu.proto.StateReport;
 import io.isacemu.proto.RegisterAck;
 import io.isacemu.proto.SenseCommand;
 import io.isacemu.proto.SenseResult;
@@ -33,6 +36,9 @@ final class DeviceSession implements StreamObserver<DeviceMessage> {
   private final int maxMessageBytes;
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong commandIds = new AtomicLong();
+  /** Emulated mode: StateQuery id → the answer (a StateReport with answers_query_id). */
+  private final Map<Long, CompletableFuture<StateReport>> queries = new ConcurrentHashMap<>();
+  private final AtomicLong queryIds = new AtomicLong();
   private volatile State state = State.AWAIT_REGISTER;
   private volatile String deviceId = "";
   private volatile String sessionId = "";
@@ -101,7 +107,14 @@ final class DeviceSession implements StreamObserver<DeviceMessage> {
           return;
         }
         switch (msg.getKindCase()) {
-          case STATE_REPORT -> registry.report(this, msg.getStateReport());
+          case STATE_REPORT -> {
+            registry.report(this, msg.getStateReport());
+            long q = msg.getStateReport().getAnswersQueryId();
+            CompletableFuture<StateReport> answer = q == 0 ? null : queries.remove(q);
+            if (answer != null) {
+              answer.complete(msg.getStateReport());
+            }
+          }
           case HEARTBEAT -> registry.seen(this);
           case SENSE_RESULT -> onResult(msg.getSenseResult());
           default -> throw new IllegalStateException("unreachable: " + msg.getKindCase());
@@ -157,6 +170,29 @@ final class DeviceSession implements StreamObserver<DeviceMessage> {
       failPending("device " + deviceId + ": session closed");
     }
     return p.future;
+  }
+
+  /** Emulated mode: asks for the state at {@code emulatedTimeS}; completes with the device's answer. */
+  CompletableFuture<StateReport> query(double emulatedTimeS) {
+    long id = queryIds.incrementAndGet();
+    CompletableFuture<StateReport> f = new CompletableFuture<>();
+    f.whenComplete((r, e) -> queries.remove(id));
+    if (state != State.ACTIVE) {
+      f.completeExceptionally(new SessionLostException("device " + deviceId + ": session is closed"));
+      return f;
+    }
+    queries.put(id, f);
+    send(BsMessage.newBuilder().setStateQuery(StateQuery.newBuilder().setQueryId(id)
+        .setEmulatedTimeS(emulatedTimeS)).build());
+    if (state == State.CLOSED) {
+      failPending("device " + deviceId + ": session closed");
+    }
+    return f;
+  }
+
+  /** Emulated mode: tells the device to restart its trace at emulated time 0 with {@code seed}. */
+  void resetEmulation(long seed) {
+    send(BsMessage.newBuilder().setEmulationReset(EmulationReset.newBuilder().setPlatformSeed(seed)).build());
   }
 
   /** Ends the session with a Disconnect (retry after {@code retryAfterMs}) and fails its commands. */
@@ -217,6 +253,9 @@ final class DeviceSession implements StreamObserver<DeviceMessage> {
   private void failPending(String reason) {
     for (Pending p : pending.values()) {
       p.future.completeExceptionally(new SessionLostException(reason));
+    }
+    for (CompletableFuture<StateReport> q : queries.values()) {
+      q.completeExceptionally(new SessionLostException(reason));
     }
   }
 

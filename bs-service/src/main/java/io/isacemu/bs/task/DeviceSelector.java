@@ -42,7 +42,12 @@ final class DeviceSelector {
 
   /** The LIVE device for {@code m} with the best {@code γ_1}; empty when none is LIVE. */
   Optional<DeviceView> best(Modality m) {
-    return registry.live(m).stream().max(Comparator.comparingDouble(this::snrPerUnit));
+    return best(registry.live(m));
+  }
+
+  /** Of {@code candidates} (states at the round's time) the one with the best {@code γ_1}. */
+  Optional<DeviceView> best(java.util.List<DeviceView> candidates) {
+    return candidates.stream().max(Comparator.comparingDouble(this::snrPerUnit));
   }
 
   /**
@@ -50,9 +55,14 @@ final class DeviceSelector {
    * best LIVE device's {@code γ_1} in dB (absent when none), and the free fraction of the band.
    */
   NetworkState networkState(SpectrumLedger ledger) {
+    return networkState(ledger, this::best);
+  }
+
+  /** As {@link #networkState(SpectrumLedger)}, the best device per modality given by {@code best}. */
+  NetworkState networkState(SpectrumLedger ledger, java.util.function.Function<Modality, Optional<DeviceView>> best) {
     Map<Modality, Double> snrDb = new EnumMap<>(Modality.class);
     for (Modality m : Modality.values()) {
-      best(m).ifPresent(d -> snrDb.put(m, Units.linearToDb(snrPerUnit(d))));
+      best.apply(m).ifPresent(d -> snrDb.put(m, Units.linearToDb(snrPerUnit(d))));
     }
     return new NetworkState(snrDb, (double) ledger.free() / ledger.spectrum().totalUnits());
   }

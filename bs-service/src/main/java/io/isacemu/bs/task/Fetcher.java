@@ -83,8 +83,9 @@ final class Fetcher {
   private final PathCosts costs;
   private final SpectrumLedger ledger;
   private final LongSupplier nanos;
+  private final DeviceStates states;
 
-  Fetcher(DeviceSelector selector, RoundScheduler scheduler, SenseClient client, SenseResultReader reader,
+  Fetcher(DeviceStates states, DeviceSelector selector, RoundScheduler scheduler, SenseClient client, SenseResultReader reader,
       PathCosts costs, SpectrumLedger ledger, LongSupplier nanos) {
     this.selector = selector;
     this.scheduler = scheduler;
@@ -93,34 +94,48 @@ final class Fetcher {
     this.costs = costs;
     this.ledger = ledger;
     this.nanos = nanos;
+    this.states = states;
   }
 
   /** The fetch step wired from the BS's collaborators; {@code nanos} is the one ticker of every wait and wall time. */
   static Fetcher create(DeviceRegistry registry, DeviceSelector selector, SpectrumLedger ledger, BsProperties props,
       DatasetCatalog catalog, MecServer mec, LongSupplier nanos) {
-    return new Fetcher(selector, new RoundScheduler(ledger, nanos),
-        new SenseClient(registry, props, ledger.spectrum(), nanos), new SenseResultReader(catalog),
+    return create(DeviceStates.wall(registry), selector, ledger, props, catalog, mec, nanos);
+  }
+
+  /** As above, the device states and commands per time mode from {@code states}. */
+  static Fetcher create(DeviceStates states, DeviceSelector selector, SpectrumLedger ledger, BsProperties props,
+      DatasetCatalog catalog, MecServer mec, LongSupplier nanos) {
+    return new Fetcher(states, selector, new RoundScheduler(ledger, nanos),
+        new SenseClient(states, props, ledger.spectrum(), nanos), new SenseResultReader(catalog),
         new PathCosts(props, mec), ledger, nanos);
   }
 
+  /** The device states and command stamping of the time mode. */
+  DeviceStates states() {
+    return states;
+  }
+
   Round fetch(String taskId, int round, Map<Modality, List<String>> wanted, double deadlineSeconds, Objective objective) {
-    return fetch(taskId, round, wanted, deadlineSeconds, objective, Map.of());
+    return fetch(taskId, round, wanted, deadlineSeconds, objective, Map.of(), 0);
   }
 
   /**
    * One round.
    *
    * @param local per modality the encoder a device may run (LOCAL path); absent = OFFLOAD only
+   * @param timeS the round's emulated time, s (emulated mode: devices are ranked and scheduled on
+   *     their states at it, and sense there)
    */
   Round fetch(String taskId, int round, Map<Modality, List<String>> wanted, double deadlineSeconds, Objective objective,
-      Map<Modality, LocalOption> local) {
+      Map<Modality, LocalOption> local, double timeS) {
     List<String> problems = new ArrayList<>();
     Map<Modality, DeviceView> chosen = new EnumMap<>(Modality.class);
     for (Map.Entry<Modality, List<String>> e : wanted.entrySet()) {
       if (e.getValue().isEmpty()) {
         continue;
       }
-      Optional<DeviceView> d = selector.best(e.getKey());
+      Optional<DeviceView> d = selector.best(states.live(e.getKey(), timeS, problems));
       if (d.isPresent()) {
         chosen.put(e.getKey(), d.get());
       } else {
@@ -148,19 +163,19 @@ final class Fetcher {
       return Round.empty(problems);
     }
     try (RoundScheduler.Reservation r = reservation.get()) {
-      return sense(taskId, round, wanted, deadlineSeconds, chosen, order, r, problems, offered);
+      return sense(taskId, round, wanted, deadlineSeconds, chosen, order, r, problems, offered, timeS);
     }
   }
 
   private Round sense(String taskId, int round, Map<Modality, List<String>> wanted, double deadlineSeconds,
       Map<Modality, DeviceView> chosen, List<Modality> order, RoundScheduler.Reservation schedule,
-      List<String> problems, Map<Modality, LocalOption> local) {
+      List<String> problems, Map<Modality, LocalOption> local, double timeS) {
     long start = nanos.getAsLong();
     List<CompletableFuture<SenseResult>> futures = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
       Modality m = order.get(i);
       DeviceAllocation a = schedule.allocation(i);
-      futures.add(client.send(chosen.get(m).deviceId(), taskId, wanted.get(m), deadlineSeconds, a.units(), a.mode(),
+      futures.add(client.send(chosen.get(m).deviceId(), timeS, taskId, wanted.get(m), deadlineSeconds, a.units(), a.mode(),
           Optional.ofNullable(local.get(m))));
     }
     long budget = client.wallBudgetNanos(deadlineSeconds);
@@ -189,7 +204,7 @@ final class Fetcher {
             + "); re-fetched with OFFLOAD");
         client.refusedLocal(v.deviceId(), local.get(m).modelVersion());
         mode = ProcessingMode.OFFLOAD;
-        answer = client.await(client.send(v.deviceId(), taskId, ids, deadlineSeconds, a.units(), mode,
+        answer = client.await(client.send(v.deviceId(), timeS, taskId, ids, deadlineSeconds, a.units(), mode,
             Optional.empty()), start, budget, v.deviceId(), problems);
       }
       // modelled costs of the path actually taken (the refused LOCAL cost nothing: nothing was sensed)

@@ -1,7 +1,6 @@
 package io.isacemu.bs.task;
 
 import io.isacemu.bs.BsProperties;
-import io.isacemu.bs.registry.DeviceRegistry;
 import io.isacemu.bs.registry.SessionLostException;
 import io.isacemu.core.compute.ProcessingMode;
 import io.isacemu.core.spectrum.Spectrum;
@@ -30,7 +29,7 @@ final class SenseClient {
   /** Entries of the refusal cache at most; past it the cache starts over (it is only a cache; ids come and go). */
   private static final int MAX_REFUSALS = 4096;
 
-  private final DeviceRegistry registry;
+  private final DeviceStates states;
   private final BsProperties props;
   private final Spectrum spectrum;
   private final LongSupplier nanos;
@@ -41,15 +40,18 @@ final class SenseClient {
   /** A device's answer, or why there is none ({@code TIMEOUT}, {@code LOST: …}, {@code ERROR: …}, {@code INTERRUPTED}). */
   record Answer(Optional<SenseResult> result, String outcome) {}
 
-  SenseClient(DeviceRegistry registry, BsProperties props, Spectrum spectrum, LongSupplier nanos) {
-    this.registry = registry;
+  SenseClient(DeviceStates states, BsProperties props, Spectrum spectrum, LongSupplier nanos) {
+    this.states = states;
     this.props = props;
     this.spectrum = spectrum;
     this.nanos = nanos;
   }
 
-  /** Sends one command: sense {@code ids} for {@code T^s} each, then upload on {@code units} by {@code mode}. */
-  CompletableFuture<SenseResult> send(String deviceId, String taskId, List<String> ids, double deadlineSeconds,
+  /**
+   * Sends one command: sense {@code ids} for {@code T^s} each, then upload on {@code units} by
+   * {@code mode}; at emulated time {@code timeS} in emulated mode.
+   */
+  CompletableFuture<SenseResult> send(String deviceId, double timeS, String taskId, List<String> ids, double deadlineSeconds,
       int units, ProcessingMode mode, Optional<Fetcher.LocalOption> local) {
     SenseCommand.Builder c = SenseCommand.newBuilder()
         .setTaskId(taskId)
@@ -66,7 +68,7 @@ final class SenseClient {
       Fetcher.LocalOption l = local.orElseThrow();
       c.setModelVersion(l.modelVersion()).setEncoderExpert(l.expertName());
     }
-    return registry.sense(deviceId, c);
+    return states.sense(deviceId, timeS, c);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.isacemu.bs.task;
 
 import io.isacemu.bs.dataset.DatasetCatalog;
+import io.isacemu.bs.emulation.EmulationClock;
 import io.isacemu.bs.model.ModelHolder;
 import io.isacemu.bs.model.ModelLease;
 import io.isacemu.bs.model.ServingGate;
@@ -52,9 +53,11 @@ final class TaskEngine {
   private final MecServer mec;
   private final SpectrumLedger ledger;
   private final LongSupplier nanos;
+  private final DeviceStates states;
 
   TaskEngine(ModelHolder holder, Fetcher fetcher, DeviceSelector selector, DatasetCatalog catalog, MecServer mec,
       SpectrumLedger ledger, LongSupplier nanos) {
+    this.states = fetcher.states();
     this.holder = holder;
     this.fetcher = fetcher;
     this.selector = selector;
@@ -90,6 +93,8 @@ final class TaskEngine {
     // per sample the expert the on-demand second round fetches for (-1: none)
     final int[] target;
     final long start = nanos.getAsLong();
+    // emulated time: the task starts at the BS clock; round r at start + the modelled time before it
+    final double startS = clock().taskStarted();
     int round;
     double sensing;
     double comm;
@@ -110,6 +115,15 @@ final class TaskEngine {
       Arrays.fill(intended, -1);
       this.target = new int[ids.size()];
       Arrays.fill(target, -1);
+    }
+
+    private EmulationClock clock() {
+      return states.clock();
+    }
+
+    /** The emulated time now in this task: its start plus the modelled sensing and communication so far, s. */
+    private double nowS() {
+      return startS + sensing + comm;
     }
 
     Outcome execute() {
@@ -162,7 +176,8 @@ final class TaskEngine {
         return;
       }
       round++;
-      Fetcher.Round r = fetcher.fetch(taskId, round, wanted, request.deadlineSeconds(), request.objective(), local);
+      Fetcher.Round r = fetcher.fetch(taskId, round, wanted, request.deadlineSeconds(), request.objective(), local,
+          nowS());
       inputs.add(r);
       devices.addAll(r.devices());
       problems.addAll(r.problems());
@@ -194,7 +209,7 @@ final class TaskEngine {
       }
       List<String> gIds = gatable.stream().map(ids::get).toList();
       MultimodalSplit split = inputs.split(gIds, in.modalities());
-      float[] state = gate.networkStateDim() == 0 ? new float[0] : selector.networkState(ledger).vector(gate.networkStateDim());
+      float[] state = gate.networkStateDim() == 0 ? new float[0] : networkState().vector(gate.networkStateDim());
       long t0 = nanos.getAsLong();
       int[] choice = gate.choose(split, (s, i) -> state);
       computeWall += (nanos.getAsLong() - t0) / 1e9;
@@ -202,6 +217,14 @@ final class TaskEngine {
       for (int k = 0; k < choice.length; k++) {
         intended[gatable.get(k)] = choice[k];
       }
+    }
+
+    /** The state the gate reads: per modality the best device at the gate's emulated time (wall: latest reports). */
+    private io.isacemu.learning.NetworkState networkState() {
+      List<String> found = new ArrayList<>();
+      io.isacemu.learning.NetworkState s = selector.networkState(ledger, m -> selector.best(states.live(m, nowS(), found)));
+      problems.addAll(found);
+      return s;
     }
 
     /** Per modality the samples whose intended expert needs it and that do not have it yet. */
@@ -274,6 +297,7 @@ final class TaskEngine {
       }
       double compute = mec.seconds(gateFlops + expertFlops);
       TaskResult.Latency modelled = new TaskResult.Latency(sensing, comm, compute, sensing + comm + compute);
+      clock().taskEnded(startS + modelled.totalSeconds());
       TaskResult.MeasuredLatency measured = new TaskResult.MeasuredLatency(
           fetchWall, computeWall, (nanos.getAsLong() - start) / 1e9);
       return OutcomeAssembler.outcome(model.version(),

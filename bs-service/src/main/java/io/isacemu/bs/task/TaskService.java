@@ -1,5 +1,8 @@
 package io.isacemu.bs.task;
 
+import io.isacemu.bs.emulation.EmulationClock;
+import io.isacemu.bs.emulation.EmulationProperties;
+import io.isacemu.support.ConflictException;
 import io.isacemu.core.validation.InvalidFieldException;
 import io.isacemu.support.OverloadedException;
 import io.isacemu.bs.BsProperties;
@@ -56,7 +59,8 @@ public class TaskService implements DisposableBean {
   private int inFlight;
 
   TaskService(BsProperties props, DatasetCatalog catalog, ModelHolder holder, DeviceRegistry registry,
-      UplinkModel uplink, MecServer mec, SpectrumLedger ledger, TaskMetrics metrics, Clock clock, TaskStore store) {
+      UplinkModel uplink, MecServer mec, SpectrumLedger ledger, TaskMetrics metrics, Clock clock, TaskStore store,
+      EmulationClock emulation, EmulationProperties emulationProps) {
     this.props = props;
     this.store = store;
     this.catalog = catalog;
@@ -65,7 +69,8 @@ public class TaskService implements DisposableBean {
     this.clock = clock;
     DeviceSelector selector = new DeviceSelector(registry, uplink);
     this.nanos = ClockConfiguration.nanos(clock); // one clock: instants and measured durations
-    Fetcher fetcher = Fetcher.create(registry, selector, ledger, props, catalog, mec, nanos);
+    DeviceStates states = new DeviceStates(registry, emulation, emulationProps.stateQueryTimeoutMs(), nanos);
+    Fetcher fetcher = Fetcher.create(states, selector, ledger, props, catalog, mec, nanos);
     this.engine = new TaskEngine(holder, fetcher, selector, catalog, mec, ledger, nanos);
     metrics.inFlight(this::inFlight);
     recover(clock.instant());
@@ -232,6 +237,18 @@ public class TaskService implements DisposableBean {
   }
 
   /** Accepted tasks not yet terminal. */
+  /**
+   * Runs {@code action} while no task is pending or running (no task is admitted meanwhile).
+   *
+   * @throws ConflictException when tasks are in flight, naming how many
+   */
+  public synchronized void whenIdle(String what, Runnable action) {
+    if (inFlight > 0) {
+      throw new ConflictException(what + ": refused while " + inFlight + " tasks are pending or running");
+    }
+    action.run();
+  }
+
   public synchronized int inFlight() {
     return inFlight;
   }

@@ -1,5 +1,6 @@
 package io.isacemu.device.config;
 
+import io.isacemu.core.time.TimeMode;
 import io.isacemu.core.channel.ChannelConfig;
 import io.isacemu.core.compute.DeviceProcessor;
 import io.isacemu.core.mobility.Position;
@@ -33,6 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     takes 10 ms; 1: real time) — drives the devices' mobility/channel clock
  * @param platformSeed run seed shared by every process; device {@code i}'s channel and mobility
  *     come from {@code DeviceChannel.deviceSeed(platformSeed, i)}
+ * @param time what clocks the traces: {@code wall} (live/soak: wall time / timeScale) or {@code
+ *     emulated} (the BS's stamp on each command; reproducible per seed)
  * @param reconnect re-attach backoff
  * @param radio radio parameters that must match the BS's model
  * @param dataset where the samples come from (the same record and keys as the BS's {@code isac.bs.dataset})
@@ -45,6 +48,7 @@ public record DeviceProperties(
     @DefaultValue("1000") long reportPeriodMs,
     @DefaultValue("0.001") double timeScale,
     @DefaultValue("42") long platformSeed,
+    @DefaultValue("wall") TimeMode time,
     @DefaultValue Reconnect reconnect,
     @DefaultValue Radio radio,
     @DefaultValue DatasetSettings dataset,
@@ -61,6 +65,7 @@ public record DeviceProperties(
     });
     Check.inRange("reportPeriodMs", reportPeriodMs, 10, 60_000);
     Check.positive("timeScale", timeScale);
+    Check.present("time", time);
     at("reconnect", reconnect::policy);
     at("radio", radio::channelConfig);
     at("radio", radio::noise);

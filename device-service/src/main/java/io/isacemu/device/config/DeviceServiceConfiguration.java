@@ -118,7 +118,7 @@ class DeviceServiceConfiguration {
       }
       DeviceEmulator emulator = new DeviceEmulator(spec, i, properties.platformSeed(),
           radio.channelConfig(), radio.noise(), radio.unitBandwidthHz(), samples, clock,
-          properties.timeScale());
+          properties.timeScale(), properties.time());
       // LOCAL runs the bundle's encoder; until one is installed, LOCAL commands are refused honestly.
       SensingService sensing = new SensingService(emulator, radio.noise(), radio.bsAntennas(),
           encoders.forDevice(spec.modality(), samples.sequenceLength(), samples.featureDim()));

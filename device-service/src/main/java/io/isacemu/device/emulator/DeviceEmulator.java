@@ -3,19 +3,22 @@ package io.isacemu.device.emulator;
 import io.isacemu.core.channel.ChannelConfig;
 import io.isacemu.core.channel.ChannelState;
 import io.isacemu.core.channel.DeviceChannel;
+import io.isacemu.core.time.TimeMode;
 import io.isacemu.core.uplink.ThermalNoise;
 import io.isacemu.core.units.Units;
 import io.isacemu.core.validation.Check;
 
 /**
- * One emulated device: its channel and mobility, clocked by wall time, plus its energy and CPU
- * accounts and its samples.
+ * One emulated device: its channel and mobility, clocked by wall or emulated time ({@link
+ * TimeMode}), plus its energy and CPU accounts and its samples.
  *
- * <p>Emulated time is {@code (wall elapsed since creation) / timeScale}, {@code timeScale} being
- * wall seconds per emulated second (0.001: one emulated second passes in 1 ms). The channel is
- * {@link DeviceChannel#forDevice} of ({@code platformSeed}, {@code deviceIndex}), stepped lazily to
- * the current emulated time whenever state is read, so the same seed and the same sequence of
- * clock readings give the same trace.
+ * <p>{@link TimeMode#WALL}: emulated time is {@code (wall elapsed since creation) / timeScale},
+ * {@code timeScale} being wall seconds per emulated second (0.001: one emulated second passes in
+ * 1 ms). {@link TimeMode#EMULATED}: emulated time moves only by {@link #advanceTo} (the BS's stamp
+ * on each command), never backwards, and {@link #reset} restarts the trace at 0 with a new seed.
+ * The channel is {@link DeviceChannel#forDevice} of ({@code platformSeed}, {@code deviceIndex}),
+ * stepped lazily to the current emulated time whenever state is read, so the same seed and the
+ * same sequence of times give the same trace.
  *
  * <p>Energy accumulates the three terms of the system model: sensing {@code P_s T^s}, transmission
  * {@code P_k T^comm} and local computing {@code κ f_k² cycles} ({@link
@@ -30,8 +33,12 @@ public final class DeviceEmulator {
   private final double timeScale;
   private final ThermalNoise noise;
   private final double unitBandwidthHz;
-  private final DeviceChannel channel;
+  private final TimeMode mode;
+  private final ChannelConfig channelConfig;
+  private DeviceChannel channel;
+  private long platformSeed;
   private final long startNanos;
+  private double stampedTimeS;
   private double channelTimeS;
   private double energyUsedJ;
   private double busyS;
@@ -50,7 +57,7 @@ public final class DeviceEmulator {
    * @param unitBandwidthHz {@code B_min} for the reported per-unit SNR, Hz, {@code > 0}
    * @param samples the device's modality's samples; must be of {@code spec.modality()}
    * @param clock the wall clock
-   * @param timeScale wall seconds per emulated second, {@code > 0}
+   * @param timeScale wall seconds per emulated second, {@code > 0} (WALL mode)
    */
   public DeviceEmulator(
       DeviceSpec spec,
@@ -62,6 +69,22 @@ public final class DeviceEmulator {
       SampleStore samples,
       WallClock clock,
       double timeScale) {
+    this(spec, deviceIndex, platformSeed, channelConfig, noise, unitBandwidthHz, samples, clock, timeScale,
+        TimeMode.WALL);
+  }
+
+  /** As above, with the time mode. */
+  public DeviceEmulator(
+      DeviceSpec spec,
+      int deviceIndex,
+      long platformSeed,
+      ChannelConfig channelConfig,
+      ThermalNoise noise,
+      double unitBandwidthHz,
+      SampleStore samples,
+      WallClock clock,
+      double timeScale,
+      TimeMode mode) {
     this.spec = Check.present("spec", spec);
     this.deviceIndex = Check.nonNegative("deviceIndex", deviceIndex);
     this.noise = Check.present("noise", noise);
@@ -73,9 +96,62 @@ public final class DeviceEmulator {
     }
     this.clock = Check.present("clock", clock);
     this.timeScale = Check.positive("timeScale", timeScale);
+    this.mode = Check.present("mode", mode);
+    this.channelConfig = Check.present("channelConfig", channelConfig);
+    this.platformSeed = platformSeed;
     this.channel = DeviceChannel.forDevice(
         channelConfig, platformSeed, deviceIndex, spec.mobility()::create);
     this.startNanos = clock.nanoTime();
+  }
+
+  /** What clocks this device. */
+  public TimeMode mode() {
+    return mode;
+  }
+
+  /** The platform seed of the current trace. */
+  public synchronized long platformSeed() {
+    return platformSeed;
+  }
+
+  /**
+   * EMULATED mode: steps channel and mobility to emulated time {@code timeS} (the BS's stamp).
+   *
+   * @throws IllegalArgumentException when {@code timeS} is before the current emulated time (the
+   *     trace never goes backwards), naming both times
+   * @throws IllegalStateException in WALL mode
+   */
+  public synchronized DeviceSnapshot advanceTo(double timeS) {
+    requireEmulated("emulated_time_s");
+    Check.nonNegative("emulatedTimeS", timeS);
+    if (timeS < stampedTimeS) {
+      throw new IllegalArgumentException("emulated_time_s: " + timeS + " s is before the device's current emulated time "
+          + stampedTimeS + " s (emulated time never goes backwards)");
+    }
+    stampedTimeS = timeS;
+    return snapshot();
+  }
+
+  /**
+   * EMULATED mode: restarts the trace at emulated time 0 with {@code seed}: mobility and channel as
+   * if just created. Energy keeps accumulating (it never decreases within a session).
+   */
+  public synchronized void reset(long seed) {
+    requireEmulated("emulation_reset");
+    platformSeed = seed;
+    channel = DeviceChannel.forDevice(channelConfig, seed, deviceIndex, spec.mobility()::create);
+    channelTimeS = 0;
+    stampedTimeS = 0;
+    lastSnapshotTimeS = 0;
+    lastSnapshotBusyS = busyS;
+    lastCpuLoad = 0;
+  }
+
+  private void requireEmulated(String what) {
+    if (mode != TimeMode.EMULATED) {
+      throw new IllegalStateException(what + ": device " + spec.deviceId()
+          + " runs on wall time (isac.device.time = wall); the BS sends emulated times only in emulated mode");
+    }
   }
 
   /** The device's static description. */
@@ -103,8 +179,11 @@ public final class DeviceEmulator {
     return timeScale;
   }
 
-  /** Emulated seconds since creation, from the clock. */
+  /** Emulated seconds: WALL since creation, from the clock; EMULATED the latest stamp since the last reset. */
   public synchronized double emulatedTimeS() {
+    if (mode == TimeMode.EMULATED) {
+      return stampedTimeS;
+    }
     return (clock.nanoTime() - startNanos) / 1e9 / timeScale;
   }
 

@@ -1,5 +1,7 @@
 package io.isacemu.device.link;
 
+import io.isacemu.core.time.TimeMode;
+import io.isacemu.device.emulator.DeviceEmulator;
 import io.isacemu.device.emulator.WallClock;
 import io.isacemu.device.sensing.SenseOutcome;
 import io.isacemu.device.sensing.SenseRequest;
@@ -78,6 +80,11 @@ final class CommandHandler {
           "busy with command " + Long.toUnsignedString(busyCommandId)), receivedNanos);
       return;
     }
+    Optional<String> badTime = stepTo(command);
+    if (badTime.isPresent()) {
+      answer(request, SenseOutcome.refused(SenseStatus.INVALID_COMMAND, badTime.get()), receivedNanos);
+      return;
+    }
     outbound.send(DeviceMessage.newBuilder()
         .setHeartbeat(Heartbeat.newBuilder()
             .setSentAt(ProtoMapper.timestamp(clock.now()))
@@ -97,6 +104,30 @@ final class CommandHandler {
       pending = null;
       answer(request, result, receivedNanos);
     }, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Emulated time: steps the device to the command's {@code emulated_time_s} (required then); wall
+   * time: the command must carry none. Why not, naming the field and the times, or empty.
+   */
+  private Optional<String> stepTo(SenseCommand command) {
+    DeviceEmulator emulator = sensing.emulator();
+    if (emulator.mode() == TimeMode.WALL) {
+      return command.hasEmulatedTimeS()
+          ? Optional.of("emulated_time_s: " + command.getEmulatedTimeS() + " s sent, but device " + deviceId
+              + " runs on wall time (isac.device.time = wall); set both sides to the same time mode")
+          : Optional.empty();
+    }
+    if (!command.hasEmulatedTimeS()) {
+      return Optional.of("emulated_time_s: absent, but device " + deviceId
+          + " runs on emulated time (isac.device.time = emulated) and senses only at the BS's stamp");
+    }
+    try {
+      emulator.advanceTo(command.getEmulatedTimeS());
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   /** Drops the pending answer, if any (the session ended). */

@@ -193,6 +193,20 @@ public final class DeviceAgent implements AutoCloseable {
           scheduleReconnect(retryMs);
         }
       }
+      case STATE_QUERY -> {
+        if (state == LinkState.ATTACHED) {
+          reports.answer(message.getStateQuery());
+        }
+      }
+      case EMULATION_RESET -> {
+        try {
+          emulator.reset(message.getEmulationReset().getPlatformSeed());
+          log.info("device {}: trace restarted at emulated time 0, platform seed {}", deviceId,
+              message.getEmulationReset().getPlatformSeed());
+        } catch (IllegalStateException e) {
+          log.warn("device {}: {}", deviceId, e.getMessage());
+        }
+      }
       case KIND_NOT_SET -> log.warn("device {}: ignoring a BsMessage with no kind set", deviceId);
     }
   }

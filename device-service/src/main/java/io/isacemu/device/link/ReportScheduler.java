@@ -1,6 +1,9 @@
 package io.isacemu.device.link;
 
+import io.isacemu.core.time.TimeMode;
 import io.isacemu.device.emulator.DeviceEmulator;
+import io.isacemu.device.emulator.DeviceSnapshot;
+import io.isacemu.proto.StateQuery;
 import io.isacemu.proto.DeviceMessage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.BooleanSupplier;
@@ -45,7 +48,8 @@ final class ReportScheduler {
   /** A new session starts now: sequence numbers restart, then reports every announced period. */
   void begin(int announcedPeriodMs) {
     sequenceNumber = 0;
-    sessionStartS = emulator.emulatedTimeS();
+    // emulated mode: reports carry the platform's emulated time (the BS's clock), not time since registration
+    sessionStartS = emulator.mode() == TimeMode.EMULATED ? 0 : emulator.emulatedTimeS();
     reschedule(announcedPeriodMs);
   }
 
@@ -74,6 +78,29 @@ final class ReportScheduler {
       task.cancel(false);
       task = null;
     }
+  }
+
+  /**
+   * Answers a StateQuery: steps to its time (a time before the device's current one is not
+   * stepped to: the answer then carries the device's later time, which the BS refuses) and reports
+   * the state there with {@code answers_query_id}; shares the session's sequence numbers.
+   */
+  void answer(StateQuery query) {
+    if (!attached.getAsBoolean()) {
+      return;
+    }
+    DeviceSnapshot state;
+    try {
+      state = emulator.advanceTo(query.getEmulatedTimeS());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      log.warn("device {}: state query {}: {}", deviceId, query.getQueryId(), e.getMessage());
+      state = emulator.snapshot();
+    }
+    sequenceNumber++;
+    outbound.send(DeviceMessage.newBuilder()
+        .setStateReport(ProtoMapper.stateReport(state, sequenceNumber, sessionStartS, emulator.clock().now())
+            .toBuilder().setAnswersQueryId(query.getQueryId()))
+        .build());
   }
 
   private void sendReport() {
