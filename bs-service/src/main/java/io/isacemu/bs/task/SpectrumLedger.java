@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  */
 public final class SpectrumLedger {
 
-  private final Spectrum spectrum;
+  /** Guarded by this; replaced whole by {@link #swap}, never changed in place. */
+  private Spectrum spectrum;
   private final Map<String, Integer> units = new HashMap<>();
 
   public SpectrumLedger(Spectrum spectrum) {
@@ -24,8 +25,28 @@ public final class SpectrumLedger {
   }
 
   /** The band. */
-  public Spectrum spectrum() {
+  public synchronized Spectrum spectrum() {
     return spectrum;
+  }
+
+  /**
+   * Replaces the band once no round holds units, waiting at most {@code timeoutNanos} on {@code
+   * ticker}: a round is planned and released on one band, never on two.
+   *
+   * @return whether the band was replaced (false: rounds still held units at the timeout)
+   */
+  public synchronized boolean swap(Spectrum next, long timeoutNanos, LongSupplier ticker) throws InterruptedException {
+    long end = ticker.getAsLong() + timeoutNanos;
+    while (!units.isEmpty()) {
+      long left = end - ticker.getAsLong();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    spectrum = next;
+    notifyAll();
+    return true;
   }
 
   /** Units not allocated, in [0, U]. */
