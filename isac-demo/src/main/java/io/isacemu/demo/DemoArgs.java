@@ -1,10 +1,12 @@
 package io.isacemu.demo;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,9 +20,11 @@ import java.util.UUID;
  * @param deployLambda the deployed gate's λ, one of {@link #LAMBDAS}
  * @param attach the running services' URLs; empty = start every service here as a JVM
  * @param apiKey the services' API key: random when starting them, given when attaching
+ * @param scenario the scenario file given as the first argument; empty = today's demo (Table I)
+ * @param given the options given on the command line (they override the scenario's values)
  */
 record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambda, Optional<Endpoints> attach,
-    String apiKey) {
+    String apiKey, Optional<Path> scenario, Set<String> given) {
 
   /** The λ sweep of the training job; the deployed gate is one of them. */
   static final List<Double> LAMBDAS = List.of(0.0, 0.3, 0.5, 0.7, 1.0);
@@ -32,18 +36,26 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
     if (!LAMBDAS.contains(deployLambda)) {
       throw new IllegalArgumentException("lambda: " + deployLambda + " is not one of " + LAMBDAS);
     }
+    given = Set.copyOf(given);
   }
 
   /** Without the API key: it must not reach a log. */
   @Override
   public String toString() {
     return "DemoArgs[repo=" + repo + ", out=" + out + ", samples=" + samples + ", epochs=" + epochs
-        + ", deployLambda=" + deployLambda + ", attach=" + attach + "]";
+        + ", deployLambda=" + deployLambda + ", attach=" + attach + ", scenario=" + scenario + "]";
   }
 
   /** Local mode: every service started here, with a fresh random API key. */
   static DemoArgs local(Path repo, Path out, int samples, int epochs, double deployLambda) {
-    return new DemoArgs(repo, out, samples, epochs, deployLambda, Optional.empty(), UUID.randomUUID().toString());
+    return new DemoArgs(repo, out, samples, epochs, deployLambda, Optional.empty(), UUID.randomUUID().toString(),
+        Optional.empty(), Set.of());
+  }
+
+  /** Local mode on a scenario file; {@code given} = the options that override its values. */
+  static DemoArgs scenario(Path repo, Path out, Path scenario, int samples, int epochs, Set<String> given) {
+    return new DemoArgs(repo, out, samples, epochs, 0.5, Optional.empty(), UUID.randomUUID().toString(),
+        Optional.of(scenario), given);
   }
 
   /**
@@ -53,7 +65,10 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
    * @throws IllegalArgumentException naming the option and the value at fault
    */
   static DemoArgs parse(String[] args, Map<String, String> env) {
-    Map<String, String> opts = options(args);
+    // an optional scenario file first: ./run.sh scenarios/bandwidth-sweep.yaml --samples 20
+    Optional<Path> scenario = args.length > 0 && !args[0].startsWith("--")
+        ? Optional.of(Path.of(args[0])) : Optional.empty();
+    Map<String, String> opts = options(scenario.isPresent() ? Arrays.copyOfRange(args, 1, args.length) : args);
     Path repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
     Path out = Path.of(opts.getOrDefault("out", repo.resolve("results").toString())).toAbsolutePath();
     int samples = positive("samples", opts.getOrDefault("samples", "200"));
@@ -65,10 +80,15 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
     Optional<Endpoints> attach = attach(opts);
     String apiKey = attach.isEmpty() ? UUID.randomUUID().toString()
         : opts.getOrDefault("api-key", env.getOrDefault("BS_API_KEY", ""));
+    if (attach.isPresent() && scenario.isPresent()) {
+      throw new IllegalArgumentException("bs-url: a scenario runs on the services this demo starts; attach mode"
+          + " (--training-url/--bs-url) does not take a scenario yet");
+    }
     if (attach.isPresent() && apiKey.isBlank()) {
       throw new IllegalArgumentException("api-key: empty; attach mode needs the BS's API key (--api-key or BS_API_KEY)");
     }
-    return new DemoArgs(repo, out, samples, epochs, lambda, attach, apiKey);
+    Optional<Path> file = scenario.map(p -> p.isAbsolute() ? p : Path.of("").toAbsolutePath().resolve(p).normalize());
+    return new DemoArgs(repo, out, samples, epochs, lambda, attach, apiKey, file, opts.keySet());
   }
 
   /** The {@code --name value} pairs, names checked against {@link #OPTIONS}. */

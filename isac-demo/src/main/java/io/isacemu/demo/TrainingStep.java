@@ -32,14 +32,19 @@ final class TrainingStep {
   }
 
   Trained run(Endpoints at, int epochs, double deployLambda) throws InterruptedException {
+    return run(at, job(epochs, deployLambda), String.format(Locale.ROOT, "demo preset, %d+%d epochs, λ ∈ %s, deploying λ = %s, gates full (C = bits) and on-demand (text + network state, C = latency)",
+        epochs, epochs, DemoArgs.LAMBDAS, deployLambda));
+  }
+
+  /** Submits {@code job} (a training-service job body), follows it, waits until the BS serves its bundle. */
+  Trained run(Endpoints at, Map<String, Object> job, String description) throws InterruptedException {
     String trainUrl = at.trainingUrl();
-    JsonResponse accepted = http.post(trainUrl + "/api/jobs", job(epochs, deployLambda));
+    JsonResponse accepted = http.post(trainUrl + "/api/jobs", job);
     if (accepted.status() != 202) {
       throw new IllegalStateException("training job refused: " + accepted.status() + " " + accepted.body());
     }
     String jobId = accepted.body().path("id").asText();
-    log.say("training job %s submitted (demo preset, %d+%d epochs, λ ∈ %s, deploying λ = %s, gates full (C = bits) and on-demand (text + network state, C = latency))",
-        jobId, epochs, epochs, DemoArgs.LAMBDAS, deployLambda);
+    log.say("training job %s submitted (%s)", jobId, description);
     JsonNode done = awaitJob(trainUrl + "/api/jobs/" + jobId);
     JsonNode trainingRows = http.getJson(trainUrl + "/api/jobs/" + jobId + "/results").path("rows");
     String version = done.path("bundleVersion").asText("?");

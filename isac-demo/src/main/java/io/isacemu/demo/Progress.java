@@ -1,0 +1,52 @@
+package io.isacemu.demo;
+
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * A sweep's progress: points done of the total, tasks per second since the start and the ETA of
+ * the remaining tasks at that rate. Thread-safe; time from an injected nanosecond ticker.
+ */
+final class Progress {
+
+  private final int points;
+  private final long tasks;
+  private final LongSupplier nanos;
+  private final long started;
+  private int pointsDone;
+  private long tasksDone;
+
+  /**
+   * @param points sweep points × replications to run
+   * @param tasks tasks over the whole run
+   */
+  Progress(int points, long tasks, LongSupplier nanos) {
+    this.points = points;
+    this.tasks = tasks;
+    this.nanos = nanos;
+    this.started = nanos.getAsLong();
+  }
+
+  synchronized void taskDone() {
+    tasksDone++;
+  }
+
+  /** A point's replication finished, or was given up (its tasks then count as done). */
+  synchronized void pointDone(long tasksSkipped) {
+    pointsDone++;
+    tasksDone += tasksSkipped;
+  }
+
+  synchronized long tasksDone() {
+    return tasksDone;
+  }
+
+  /** E.g. {@code points 2/6, tasks 480/1200, 35.2 tasks/s, ETA 20 s}; the ETA is {@code ?} before the first task. */
+  synchronized String line() {
+    double s = (nanos.getAsLong() - started) / 1e9;
+    double rate = s > 0 ? tasksDone / s : 0;
+    String eta = rate > 0 ? String.format(Locale.ROOT, "%.0f s", (tasks - tasksDone) / rate) : "?";
+    return String.format(Locale.ROOT, "points %d/%d, tasks %d/%d, %.1f tasks/s, ETA %s", pointsDone, points,
+        tasksDone, tasks, rate, eta);
+  }
+}
