@@ -1,7 +1,7 @@
 package io.isacemu.demo;
 
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +65,23 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
    * @throws IllegalArgumentException naming the option and the value at fault
    */
   static DemoArgs parse(String[] args, Map<String, String> env) {
-    // an optional scenario file first: ./run.sh scenarios/bandwidth-sweep.yaml --samples 20
-    Optional<Path> scenario = args.length > 0 && !args[0].startsWith("--")
-        ? Optional.of(Path.of(args[0])) : Optional.empty();
-    Map<String, String> opts = options(scenario.isPresent() ? Arrays.copyOfRange(args, 1, args.length) : args);
+    // one optional scenario file among the --name value pairs (run.sh puts --repo . before it)
+    Optional<Path> scenario = Optional.empty();
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--")) {
+        rest.add(args[i]);
+        if (i + 1 < args.length) {
+          rest.add(args[++i]);
+        }
+      } else if (scenario.isEmpty()) {
+        scenario = Optional.of(Path.of(args[i]));
+      } else {
+        throw new IllegalArgumentException("arguments: one scenario file at most, got '" + scenario.get() + "' and '"
+            + args[i] + "'");
+      }
+    }
+    Map<String, String> opts = options(rest.toArray(String[]::new));
     Path repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
     Path out = Path.of(opts.getOrDefault("out", repo.resolve("results").toString())).toAbsolutePath();
     int samples = positive("samples", opts.getOrDefault("samples", "200"));
