@@ -51,7 +51,7 @@ class ScenarioRunTest {
     assertThat(points.get(0).path("cell").path("bandwidthHz").asDouble()).isEqualTo(1.4e6);
     assertThat(points.get(0).path("cell").path("units").asInt()).isEqualTo(7);
     assertThat(points.get(1).path("cell").path("bandwidthHz").asDouble()).isEqualTo(20e6);
-    assertThat(points.get(0).path("axisValues").path("cell.bandwidthHz").asText()).isEqualTo("1.4e6");
+    assertThat(points.get(0).path("axisValues").path("cell.bandwidthHz").asText()).isEqualTo("1400000");
     JsonNode run = new ObjectMapper().readTree(Files.readString(dir.resolve("run.json")));
     assertThat(run.path("status").asText()).isEqualTo("complete");
     assertThat(run.path("trainingCache").path("summary").asText()).isEqualTo("training cache: 1 job for 2 points");
