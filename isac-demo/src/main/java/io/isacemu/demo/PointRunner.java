@@ -84,6 +84,7 @@ final class PointRunner {
    */
   Outcome run(int point, Map<String, String> axisValues, Scenario s, int replication, Map<String, Double> expertFlops)
       throws InterruptedException {
+    progress.tasksStarting();
     ServingSpec v = s.serving();
     List<Integer> order = sampleOrder(v.samplesPerPoint(), s.seed() + replication);
     List<SampleRecord> samples = new ArrayList<>();

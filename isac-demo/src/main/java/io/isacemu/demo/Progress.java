@@ -4,15 +4,16 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * A sweep's progress: points done of the total, tasks per second since the start and the ETA of
- * the remaining tasks at that rate. Thread-safe; time from an injected nanosecond ticker.
+ * A sweep's progress: points done of the total, tasks per second since the first task was
+ * submitted (training time left out) and the ETA of the remaining tasks at that rate. Thread-safe;
+ * time from an injected nanosecond ticker.
  */
 final class Progress {
 
   private final int points;
   private final long tasks;
   private final LongSupplier nanos;
-  private final long started;
+  private long started = -1;
   private int pointsDone;
   private long tasksDone;
 
@@ -24,7 +25,13 @@ final class Progress {
     this.points = points;
     this.tasks = tasks;
     this.nanos = nanos;
-    this.started = nanos.getAsLong();
+  }
+
+  /** The tasks start now (the first call counts; later ones do nothing). */
+  synchronized void tasksStarting() {
+    if (started < 0) {
+      started = nanos.getAsLong();
+    }
   }
 
   synchronized void taskDone() {
@@ -43,7 +50,7 @@ final class Progress {
 
   /** E.g. {@code points 2/6, tasks 480/1200, 35.2 tasks/s, ETA 20 s}; the ETA is {@code ?} before the first task. */
   synchronized String line() {
-    double s = (nanos.getAsLong() - started) / 1e9;
+    double s = started < 0 ? 0 : (nanos.getAsLong() - started) / 1e9;
     double rate = s > 0 ? tasksDone / s : 0;
     String eta = rate > 0 ? String.format(Locale.ROOT, "%.0f s", (tasks - tasksDone) / rate) : "?";
     return String.format(Locale.ROOT, "points %d/%d, tasks %d/%d, %.1f tasks/s, ETA %s", pointsDone, points,

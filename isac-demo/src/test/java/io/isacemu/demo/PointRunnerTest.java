@@ -42,14 +42,17 @@ class PointRunnerTest {
 
   @Test
   void theProgressLineGivesPointsRateAndEta() {
-    long[] now = {0};
+    long[] now = {7_000_000_000L};
     Progress p = new Progress(4, 100, () -> now[0]);
     assertThat(p.line()).isEqualTo("points 0/4, tasks 0/100, 0.0 tasks/s, ETA ?");
+    now[0] = 10_000_000_000L; // training took 3 s: not in the rate
+    p.tasksStarting();
     for (int i = 0; i < 25; i++) {
       p.taskDone();
     }
     p.pointDone(0);
-    now[0] = 5_000_000_000L;
+    now[0] = 15_000_000_000L;
+    p.tasksStarting();
     assertThat(p.line()).isEqualTo("points 1/4, tasks 25/100, 5.0 tasks/s, ETA 15 s");
   }
 }
