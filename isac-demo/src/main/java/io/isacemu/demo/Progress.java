@@ -48,10 +48,15 @@ final class Progress {
     return tasksDone;
   }
 
+  /** Tasks per second since the first task; 0 before it. */
+  synchronized double tasksPerSecond() {
+    double s = started < 0 ? 0 : (nanos.getAsLong() - started) / 1e9;
+    return s > 0 ? tasksDone / s : 0;
+  }
+
   /** E.g. {@code points 2/6, tasks 480/1200, 35.2 tasks/s, ETA 20 s}; the ETA is {@code ?} before the first task. */
   synchronized String line() {
-    double s = started < 0 ? 0 : (nanos.getAsLong() - started) / 1e9;
-    double rate = s > 0 ? tasksDone / s : 0;
+    double rate = tasksPerSecond();
     String eta = rate > 0 ? String.format(Locale.ROOT, "%.0f s", (tasks - tasksDone) / rate) : "?";
     return String.format(Locale.ROOT, "points %d/%d, tasks %d/%d, %.1f tasks/s, ETA %s", pointsDone, points,
         tasksDone, tasks, rate, eta);

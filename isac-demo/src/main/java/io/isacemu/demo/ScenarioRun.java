@@ -203,7 +203,7 @@ final class ScenarioRun {
         ran.cache().groups().values().stream().mapToInt(List::size).sum(), "summary", ran.cache().describe()));
     run.put("wallSeconds", wallSeconds);
     run.put("tasks", progress.tasksDone());
-    run.put("tasksPerSecond", wallSeconds > 0 ? progress.tasksDone() / wallSeconds : 0);
+    run.put("tasksPerSecond", progress.tasksPerSecond()); // since the first task: training left out
     Files.writeString(runDir.resolve("run.json"), JSON.writeValueAsString(run));
     String title = "Scenario " + name + (ran.partial() ? " — PARTIAL: " + ran.failures().size() + " failures" : "");
     String text = yaml + "\n# " + ran.cache().describe() + "\n# effective configuration per point (points.json):\n"
