@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
  */
 public final class SpectrumLedger {
 
-  /** Guarded by this; replaced whole by {@link #swap}, never changed in place. */
-  private Spectrum spectrum;
+  /** Replaced whole by {@link #swap} (under this); volatile so that readers never wait on a round's planning. */
+  private volatile Spectrum spectrum;
   private final Map<String, Integer> units = new HashMap<>();
 
   public SpectrumLedger(Spectrum spectrum) {
@@ -25,7 +25,7 @@ public final class SpectrumLedger {
   }
 
   /** The band. */
-  public synchronized Spectrum spectrum() {
+  public Spectrum spectrum() {
     return spectrum;
   }
 
