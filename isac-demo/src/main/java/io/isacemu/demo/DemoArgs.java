@@ -1,10 +1,12 @@
 package io.isacemu.demo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,10 +21,12 @@ import java.util.UUID;
  * @param deployLambda the deployed gate's λ, one of {@link #LAMBDAS}
  * @param attach the running services' URLs; empty = start every service here as a JVM
  * @param apiKey the services' API key: random when starting them, given when attaching
- * @param dataset the data every service reads: the synthetic default or one pickle
+ * @param dataset the data every service reads: the synthetic default or one pickle ({@code --dataset})
+ * @param scenario the scenario file given as the first argument; empty = today's demo (Table I)
+ * @param given the options given on the command line (they override the scenario's values)
  */
 record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambda, Optional<Endpoints> attach,
-    String apiKey, DemoDataset dataset) {
+    String apiKey, DemoDataset dataset, Optional<Path> scenario, Set<String> given) {
 
   /** The λ sweep of the training job; the deployed gate is one of them. */
   static final List<Double> LAMBDAS = List.of(0.0, 0.3, 0.5, 0.7, 1.0);
@@ -35,19 +39,27 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
     if (!LAMBDAS.contains(deployLambda)) {
       throw new IllegalArgumentException("lambda: " + deployLambda + " is not one of " + LAMBDAS);
     }
+    given = Set.copyOf(given);
   }
 
   /** Without the API key: it must not reach a log. */
   @Override
   public String toString() {
     return "DemoArgs[repo=" + repo + ", out=" + out + ", samples=" + samples + ", epochs=" + epochs
-        + ", deployLambda=" + deployLambda + ", attach=" + attach + ", dataset=" + dataset + "]";
+        + ", deployLambda=" + deployLambda + ", attach=" + attach + ", dataset=" + dataset
+        + ", scenario=" + scenario + "]";
   }
 
   /** Local mode: every service started here, with a fresh random API key. */
   static DemoArgs local(Path repo, Path out, int samples, int epochs, double deployLambda) {
     return new DemoArgs(repo, out, samples, epochs, deployLambda, Optional.empty(), UUID.randomUUID().toString(),
-        DemoDataset.SYNTHETIC);
+        DemoDataset.SYNTHETIC, Optional.empty(), Set.of());
+  }
+
+  /** Local mode on a scenario file; {@code given} = the options that override its values. */
+  static DemoArgs scenario(Path repo, Path out, Path scenario, int samples, int epochs, Set<String> given) {
+    return new DemoArgs(repo, out, samples, epochs, 0.5, Optional.empty(), UUID.randomUUID().toString(),
+        DemoDataset.SYNTHETIC, Optional.of(scenario), given);
   }
 
   /**
@@ -57,7 +69,23 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
    * @throws IllegalArgumentException naming the option and the value at fault
    */
   static DemoArgs parse(String[] args, Map<String, String> env) {
-    Map<String, String> opts = options(args);
+    // one optional scenario file among the --name value pairs (run.sh puts --repo . before it)
+    Optional<Path> scenario = Optional.empty();
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--")) {
+        rest.add(args[i]);
+        if (i + 1 < args.length) {
+          rest.add(args[++i]);
+        }
+      } else if (scenario.isEmpty()) {
+        scenario = Optional.of(Path.of(args[i]));
+      } else {
+        throw new IllegalArgumentException("arguments: one scenario file at most, got '" + scenario.get() + "' and '"
+            + args[i] + "'");
+      }
+    }
+    Map<String, String> opts = options(rest.toArray(String[]::new));
     Path repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
     Path out = Path.of(opts.getOrDefault("out", repo.resolve("results").toString())).toAbsolutePath();
     int samples = positive("samples", opts.getOrDefault("samples", "200"));
@@ -68,12 +96,21 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
     if (dataset.isSynthetic() && samples > DemoDataset.SYNTHETIC_TEST_SIZE) {
       throw new IllegalArgumentException("samples: " + samples + " exceeds the 600 test samples of the embedded default");
     }
+    if (!dataset.isSynthetic() && scenario.isPresent()) {
+      throw new IllegalArgumentException("dataset: a scenario names its data in its own dataset section; "
+          + "--dataset runs the default experiment on a pickle");
+    }
     String apiKey = attach.isEmpty() ? UUID.randomUUID().toString()
         : opts.getOrDefault("api-key", env.getOrDefault("BS_API_KEY", ""));
+    if (attach.isPresent() && scenario.isPresent()) {
+      throw new IllegalArgumentException("bs-url: a scenario runs on the services this demo starts; attach mode"
+          + " (--training-url/--bs-url) does not take a scenario yet");
+    }
     if (attach.isPresent() && apiKey.isBlank()) {
       throw new IllegalArgumentException("api-key: empty; attach mode needs the BS's API key (--api-key or BS_API_KEY)");
     }
-    return new DemoArgs(repo, out, samples, epochs, lambda, attach, apiKey, dataset);
+    Optional<Path> file = scenario.map(p -> p.isAbsolute() ? p : Path.of("").toAbsolutePath().resolve(p).normalize());
+    return new DemoArgs(repo, out, samples, epochs, lambda, attach, apiKey, dataset, file, opts.keySet());
   }
 
   /** {@code --dataset PATH [--drop-all-zero-text true|false]}; no {@code --dataset} = the synthetic default. */

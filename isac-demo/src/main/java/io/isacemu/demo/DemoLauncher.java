@@ -1,10 +1,15 @@
 package io.isacemu.demo;
 
 import io.isacemu.http.JsonHttpClient;
+import io.isacemu.scenario.error.ScenarioException;
+import io.isacemu.scenario.model.Scenario;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,17 +22,33 @@ import java.util.concurrent.CountDownLatch;
  * BS_API_KEY}): starts nothing, waits for already running services (docker-compose's {@code demo}
  * service, a Kubernetes job) and runs the same training and experiment against them.
  *
- * <pre>java -jar isac-demo/target/isac-demo.jar [--samples N] [--epochs E] [--lambda L] [--out DIR] [--repo DIR]
+ * <pre>java -jar isac-demo/target/isac-demo.jar [SCENARIO.yaml] [--samples N] [--epochs E] [--lambda L] [--out DIR] [--repo DIR]
  *     [--dataset PICKLE [--drop-all-zero-text true|false]] [--keep-running]</pre>
  *
  * <p>{@code --keep-running} (a flag, taken out before {@link DemoArgs} reads the pairs) leaves the
  * platform up after the experiment, for the dashboard at the BS's {@code /}, until Ctrl-C.
+ *
+ * <p>With a scenario file, {@link ScenarioRun} runs its sweep instead ({@link #USAGE}).
  *
  * <p>The steps run in order, each handing its result to the next: {@link LocalPlatform} or {@link
  * ServiceProbe} (the services' URLs), {@link TrainingStep} (the served bundle), {@link
  * ExperimentStep} (Table I's rows), {@link TableReport}.
  */
 public final class DemoLauncher {
+
+  static final String USAGE = String.join("\n",
+      "usage: ./run.sh [SCENARIO.yaml] [--samples N] [--epochs E] [--lambda L] [--out DIR] [--repo DIR]",
+      "                [--dataset PICKLE [--drop-all-zero-text true|false]] [--keep-running]",
+      "       ./run.sh --training-url URL --bs-url URL [--api-key KEY]   (attach mode, today's demo only)",
+      "",
+      "Without a scenario: today's demo (Table I, results/table1.{json,csv}, results/report.html).",
+      "With a scenario file (e.g. scenarios/bandwidth-sweep.yaml): its sweep points and replications on the",
+      "services started here; results in <out>/<scenario>/<UTC timestamp>/ (default out: results).",
+      "Options given on the command line override the scenario's values: --samples sets serving.samplesPerPoint,",
+      "--epochs sets training.epochsStageOne and epochsStageTwo, --lambda sets training.deployLambda.",
+      "--dataset runs today's demo on one CMU-MOSEI/MOSI feature pickle (training, the BS and the devices read it).",
+      "--keep-running leaves the platform up after the experiment (dashboard at the BS's /) until Ctrl-C.",
+      "A bad option or scenario exits with code 2 and names the option or key path and the value.");
 
   static final String KEEP_RUNNING = "--keep-running";
 
@@ -41,23 +62,50 @@ public final class DemoLauncher {
   /** Set by the shutdown hook (Ctrl-C, SIGTERM): errors after it are the services going away. */
   volatile boolean stopping;
 
+  /** The scenario given as the first argument, loaded, and where its run writes; empty = today's demo. */
+  private final Optional<Scenario> scenario;
+  private final Path runDir;
+
   DemoLauncher(DemoArgs args) {
-    this(args, false);
+    this(args, Optional.empty(), false);
   }
 
-  DemoLauncher(DemoArgs args, boolean keepRunning) {
+  /** {@code scenario}: the loaded file of {@code args.scenario()} ({@link ScenarioFile#load}). */
+  DemoLauncher(DemoArgs args, Optional<Scenario> scenario) {
+    this(args, scenario, false);
+  }
+
+  DemoLauncher(DemoArgs args, Optional<Scenario> scenario, boolean keepRunning) {
     this.args = args;
     this.keepRunning = keepRunning;
+    this.scenario = scenario;
     this.http = new JsonHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(5)).withApiKey(args.apiKey());
     this.probe = new ServiceProbe(http, log);
-    this.platform = new LocalPlatform(args.repo(), args.out(), args.apiKey(), args.dataset(), http, probe, log);
+    this.runDir = scenario.isEmpty() ? args.out()
+        : ScenarioRun.runDir(args.out(), ScenarioRun.nameOf(args.scenario().orElseThrow()), Clock.systemUTC());
+    this.platform = new LocalPlatform(args.repo(), runDir, args.apiKey(), args.dataset(), http, probe, log,
+        scenario.map(ScenarioPlatform::of).orElse(PlatformConfig.DEMO));
   }
 
   public static void main(String[] argv) throws Exception {
+    if (List.of(argv).contains("--help")) {
+      System.out.println(USAGE);
+      return;
+    }
     List<String> rest = new ArrayList<>(Arrays.asList(argv));
     boolean keepRunning = rest.remove(KEEP_RUNNING);
-    DemoArgs args = DemoArgs.parse(rest.toArray(String[]::new), System.getenv());
-    DemoLauncher demo = new DemoLauncher(args, keepRunning);
+    DemoArgs args;
+    Optional<Scenario> scenario;
+    try {
+      args = DemoArgs.parse(rest.toArray(String[]::new), System.getenv());
+      scenario = args.scenario().map(f -> ScenarioFile.load(f, args));
+    } catch (IllegalArgumentException | ScenarioException e) {
+      // bad options or a bad scenario file: the message names the option or key path and the value
+      System.err.println("[demo] " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    DemoLauncher demo = new DemoLauncher(args, scenario, keepRunning);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       demo.stopping = true;
       demo.stopAll();
@@ -78,16 +126,44 @@ public final class DemoLauncher {
   }
 
   void run() throws Exception {
+    if (scenario.isPresent()) {
+      runScenario(scenario.get());
+      return;
+    }
     Endpoints at = args.attach().isPresent() ? probe.awaitAttached(args.attach().get()) : platform.start();
     log.say("dashboard: %s/ (live view of the cell, tasks and experiments)", at.bsUrl());
     TrainingStep.Trained trained = new TrainingStep(http, log).run(at, args.epochs(), args.deployLambda(), args.dataset());
     ExperimentStep.Ran ran = new ExperimentStep(http, log).run(at.bsUrl(), args.samples(), trained.expertFlops());
     new TableReport(log).write(args, ran.rows(), trained.trainingRows());
     new ResultsReport(log).write(args, ran.tasks(), trained.expertFlops());
+    awaitIfKeptRunning(at);
+  }
+
+  /** {@code --keep-running}: blocks until the shutdown hook (Ctrl-C, SIGTERM) stops everything. */
+  private void awaitIfKeptRunning(Endpoints at) throws InterruptedException {
     if (keepRunning) {
       log.say("--keep-running: the platform stays up, dashboard at %s/; Ctrl-C stops it", at.bsUrl());
-      new CountDownLatch(1).await(); // until the shutdown hook (Ctrl-C, SIGTERM) stops everything
+      new CountDownLatch(1).await();
     }
+  }
+
+  /** A scenario file on the platform started here with its base values; results under {@link #runDir}. */
+  ScenarioRun.Ran runScenario(Scenario s) throws Exception {
+    Endpoints at = platform.start();
+    log.say("dashboard: %s/ (live view of the cell, tasks and experiments)", at.bsUrl());
+    TrainingStep training = new TrainingStep(http, log);
+    ScenarioRun run = new ScenarioRun(s, ScenarioRun.nameOf(args.scenario().orElseThrow()), runDir,
+        new HttpPlatformControl(http, at.bsUrl()), first -> training.run(at, TrainingJobs.of(first.scenario()),
+            "scenario training, fingerprint " + first.trainingFingerprint().substring(0, 12)),
+        log, System::nanoTime);
+    ScenarioRun.Ran ran = run.run();
+    awaitIfKeptRunning(at);
+    return ran;
+  }
+
+  /** Where this run writes: {@code --out} for today's demo, {@code <out>/<scenario>/<timestamp>} for a scenario. */
+  Path runDir() {
+    return runDir;
   }
 
   /** Stops every service this demo started (none in attach mode). */

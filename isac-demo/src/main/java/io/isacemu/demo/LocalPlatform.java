@@ -34,9 +34,20 @@ final class LocalPlatform {
   private final ServiceProbe probe;
   private final DemoLog log;
   private final List<ManagedProcess> processes = new ArrayList<>();
+  private final PlatformConfig config;
 
+  LocalPlatform(Path repo, Path out, String apiKey, JsonHttpClient http, ServiceProbe probe, DemoLog log) {
+    this(repo, out, apiKey, DemoDataset.SYNTHETIC, http, probe, log, PlatformConfig.DEMO);
+  }
+
+  /**
+   * @param dataset the demo's {@code --dataset} (the synthetic default for a scenario, whose own
+   *     dataset section is in {@code config})
+   * @param config the services' start-up settings: today's demo or a scenario's base values
+   */
   LocalPlatform(Path repo, Path out, String apiKey, DemoDataset dataset, JsonHttpClient http, ServiceProbe probe,
-      DemoLog log) {
+      DemoLog log, PlatformConfig config) {
+    this.config = config;
     this.repo = repo;
     this.out = out;
     this.apiKey = apiKey;
@@ -70,8 +81,8 @@ final class LocalPlatform {
     deleteTree(bsData);
     // each device its own random token, known to the BS only for that id (the gRPC port is not loopback-only)
     Map<String, String> tokens = new LinkedHashMap<>();
-    for (String[] d : DEVICES) {
-      tokens.put(d[0], UUID.randomUUID().toString());
+    for (PlatformConfig.DeviceJvm j : config.jvms()) {
+      j.devices().forEach(d -> tokens.put(d.id(), UUID.randomUUID().toString()));
     }
     List<String> bsArgs = new ArrayList<>(List.of(
         "--server.port=" + bsHttp, "--isac.bs.grpc-port=" + bsGrpc,
@@ -83,31 +94,34 @@ final class LocalPlatform {
         "--isac.bs.task-threads=" + (TIME_MODE.equals("emulated") ? 1 : 2),
         "--isac.bs.storage.bundle-cache-dir=" + bsData.toAbsolutePath().resolve("bundle"),
         "--spring.datasource.url=jdbc:h2:file:" + bsData.toAbsolutePath().resolve("tasks") + ";WRITE_DELAY=0"));
+    bsArgs.addAll(config.bsArgs());
     tokens.forEach((id, token) -> bsArgs.add("--isac.bs.auth.device-tokens." + id + "=" + token));
     bsArgs.addAll(dataset.serviceArgs("--isac.bs.dataset."));
     ManagedProcess bs = new ManagedProcess("bs-service", jar(repo, "bs-service"), bsArgs,
         logs.resolve("bs-service.log"), bsHttp);
-    log.say("starting training-service (REST %d, gRPC %d) and bs-service (REST %d, gRPC %d) on %s; logs in %s",
-        trainHttp, trainGrpc, bsHttp, bsGrpc, dataset.describe(), logs);
+    log.say("starting training-service (REST %d, gRPC %d) and bs-service (REST %d, gRPC %d) on %s, %s time; logs in %s",
+        trainHttp, trainGrpc, bsHttp, bsGrpc, dataset.describe(), TIME_MODE, logs);
     start(training);
     start(bs);
     training.awaitHealthy(http.client(), Duration.ofMinutes(3));
     bs.awaitHealthy(http.client(), Duration.ofMinutes(3));
     List<ManagedProcess> devs = new ArrayList<>();
-    for (String[] d : DEVICES) {
+    for (PlatformConfig.DeviceJvm j : config.jvms()) {
       int port = freePort();
-      List<String> args = new ArrayList<>(withTimeMode(deviceArgs(d, port, bsGrpc, trainGrpc, tokens.get(d[0]))));
+      List<String> args = new ArrayList<>(jvmArgs(j.devices(), port, bsGrpc, trainGrpc, tokens));
+      args.addAll(config.deviceArgs());
+      args.add("--isac.device.time=" + TIME_MODE);
       args.addAll(dataset.serviceArgs("--isac.device.dataset."));
-      ManagedProcess dp = new ManagedProcess("device-service-" + d[1], jar(repo, "device-service"), args,
-          logs.resolve("device-service-" + d[1] + ".log"), port);
+      ManagedProcess dp = new ManagedProcess(j.name(), jar(repo, "device-service"), args,
+          logs.resolve(j.name() + ".log"), port);
       start(dp);
       devs.add(dp);
     }
-    log.say("starting 3 device-services (video, audio, text)");
+    log.say("starting %d device-services (%d devices)", config.jvms().size(), config.deviceCount());
     for (ManagedProcess dp : devs) {
       dp.awaitHealthy(http.client(), Duration.ofMinutes(3));
     }
-    probe.awaitDevices("http://127.0.0.1:" + bsHttp, 3);
+    probe.awaitDevices("http://127.0.0.1:" + bsHttp, config.deviceCount());
     return new Endpoints("http://127.0.0.1:" + trainHttp, "http://127.0.0.1:" + bsHttp);
   }
 
@@ -131,21 +145,30 @@ final class LocalPlatform {
 
   /** As {@link #deviceArgs(String[], int, int, int)}, presenting {@code token} at Register. */
   static List<String> deviceArgs(String[] d, int httpPort, int bsGrpc, int trainGrpc, String token) {
-    String p = "--isac.device.devices[0].";
-    return List.of(p + "auth-token=" + token,
-        "--server.port=" + httpPort, "--isac.device.bs.host=127.0.0.1", "--isac.device.bs.port=" + bsGrpc,
-        "--isac.device.radio.bs-antennas=4",
-        // the devices fetch the trained encoders too, so the BS can schedule LOCAL processing
-        "--isac.device.model.registry-target=127.0.0.1:" + trainGrpc,
-        p + "id=" + d[0], p + "modality=" + d[1], p + "sensing-rate-bps=" + d[2], p + "tx-power-dbm=23",
-        p + "cpu-hz=1.0e9", p + "flops-per-cycle=8", p + "x-m=" + d[3], p + "y-m=" + d[4],
-        p + "mobility.type=random-waypoint", p + "mobility.min-speed-mps=0.5", p + "mobility.max-speed-mps=1.5",
-        p + "mobility.pause-s=1", p + "mobility.cell-radius-m=200");
+    List<String> args = new ArrayList<>(jvmArgs(List.of(new PlatformConfig.Device(d[0], PlatformConfig.demoProps(d))),
+        httpPort, bsGrpc, trainGrpc, Map.of(d[0], token)));
+    args.addAll(PlatformConfig.DEMO.deviceArgs());
+    return args;
   }
 
-  private static List<String> withTimeMode(List<String> deviceArgs) {
-    List<String> args = new ArrayList<>(deviceArgs);
-    args.add("--isac.device.time=" + TIME_MODE);
+  /**
+   * The command-line arguments of one device-service holding {@code devices}, each presenting its
+   * token; the radio and the rest come from {@link PlatformConfig#deviceArgs()} (Spring joins a
+   * repeated option's values, so each key is given once).
+   */
+  static List<String> jvmArgs(List<PlatformConfig.Device> devices, int httpPort, int bsGrpc, int trainGrpc,
+      Map<String, String> tokens) {
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=" + httpPort, "--isac.device.bs.host=127.0.0.1", "--isac.device.bs.port=" + bsGrpc,
+        // the devices fetch the trained encoders too, so the BS can schedule LOCAL processing
+        "--isac.device.model.registry-target=127.0.0.1:" + trainGrpc));
+    for (int i = 0; i < devices.size(); i++) {
+      PlatformConfig.Device d = devices.get(i);
+      String p = "--isac.device.devices[" + i + "].";
+      args.add(p + "auth-token=" + tokens.getOrDefault(d.id(), ""));
+      args.add(p + "id=" + d.id());
+      d.props().forEach(kv -> args.add(p + kv));
+    }
     return args;
   }
 

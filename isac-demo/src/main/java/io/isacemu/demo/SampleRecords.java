@@ -27,19 +27,28 @@ final class SampleRecords {
    * @param expertFlops expert name → analytic FLOPs per sample (the gate's own FLOPs not included)
    */
   static List<SampleRecord> of(String mode, List<JsonNode> tasks, Map<String, Double> expertFlops) {
+    return of(0, Map.of(), 0, mode, tasks, expertFlops);
+  }
+
+  /**
+   * As {@link #of(String, List, Map)} at sweep point {@code point} (its {@code axisValues}) in
+   * replication {@code replication}.
+   */
+  static List<SampleRecord> of(int point, Map<String, String> axisValues, int replication, String mode,
+      List<JsonNode> tasks, Map<String, Double> expertFlops) {
     List<SampleRecord> out = new ArrayList<>();
     for (JsonNode t : tasks) {
       JsonNode samples = t.path("samples");
       int n = Math.max(1, samples.size());
       List<DeviceUse> devices = devices(t.path("devices"));
       for (int i = 0; i < samples.size(); i++) {
-        out.add(record(mode, t, samples.get(i), n, devices, expertFlops));
+        out.add(record(point, axisValues, replication, mode, t, samples.get(i), n, devices, expertFlops));
       }
     }
     return out;
   }
 
-  private static SampleRecord record(String mode, JsonNode t, JsonNode s, int n, List<DeviceUse> devices,
+  private static SampleRecord record(int point, Map<String, String> axisValues, int replication, String mode, JsonNode t, JsonNode s, int n, List<DeviceUse> devices,
       Map<String, Double> expertFlops) {
     OptionalDouble prediction = s.hasNonNull("prediction") ? OptionalDouble.of(s.get("prediction").asDouble())
         : OptionalDouble.empty();
@@ -56,7 +65,7 @@ final class SampleRecords {
         m.path("computeSeconds").asDouble() / n, m.path("totalSeconds").asDouble() / n,
         t.path("measured").path("totalSeconds").asDouble() / n, t.path("energyJ").asDouble() / n,
         Math.round(t.path("bits").asDouble() / n), expert.map(e -> expertFlops.getOrDefault(e, 0.0)).orElse(0.0));
-    return new SampleRecord(0, Map.of(), 0, mode, t.path("id").asText(), s.path("sampleId").asText(),
+    return new SampleRecord(point, axisValues, replication, mode, t.path("id").asText(), s.path("sampleId").asText(),
         s.path("label").asDouble(), prediction, expert, devices, cost, status, why);
   }
 

@@ -32,14 +32,19 @@ final class TrainingStep {
   }
 
   Trained run(Endpoints at, int epochs, double deployLambda, DemoDataset dataset) throws InterruptedException {
+    return run(at, job(epochs, deployLambda, dataset), String.format(Locale.ROOT, "demo preset, %d+%d epochs, λ ∈ %s, deploying λ = %s, on %s, gates full (C = bits) and on-demand (text + network state, C = energy)",
+        epochs, epochs, DemoArgs.LAMBDAS, deployLambda, dataset.describe()));
+  }
+
+  /** Submits {@code job} (a training-service job body), follows it, waits until the BS serves its bundle. */
+  Trained run(Endpoints at, Map<String, Object> job, String description) throws InterruptedException {
     String trainUrl = at.trainingUrl();
-    JsonResponse accepted = http.post(trainUrl + "/api/jobs", job(epochs, deployLambda, dataset));
+    JsonResponse accepted = http.post(trainUrl + "/api/jobs", job);
     if (accepted.status() != 202) {
       throw new IllegalStateException("training job refused: " + accepted.status() + " " + accepted.body());
     }
     String jobId = accepted.body().path("id").asText();
-    log.say("training job %s submitted (demo preset, %d+%d epochs, λ ∈ %s, deploying λ = %s, gates full (C = bits) and on-demand (text + network state, C = latency))",
-        jobId, epochs, epochs, DemoArgs.LAMBDAS, deployLambda);
+    log.say("training job %s submitted (%s)", jobId, description);
     JsonNode done = awaitJob(trainUrl + "/api/jobs/" + jobId);
     JsonNode trainingRows = http.getJson(trainUrl + "/api/jobs/" + jobId + "/results").path("rows");
     String version = done.path("bundleVersion").asText("?");
@@ -63,7 +68,7 @@ final class TrainingStep {
     job.put("epochsStageOne", epochs);
     job.put("epochsStageTwo", epochs);
     job.put("gates", List.of("full", "on-demand")); // full-input gate for `full`, cheap + state gate for on-demand
-    job.put("networkState", true); // on-demand gate: text + network state, trained on C(E_i | state) = latency
+    job.put("networkState", true); // on-demand gate: text + network state, trained on C(E_i | state) = energy (the fallback for bits)
     job.put("costMetric", "bits");  // expert rows and the full gate
     job.put("seed", 7);
     return job;

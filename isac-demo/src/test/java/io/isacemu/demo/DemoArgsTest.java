@@ -106,4 +106,18 @@ class DemoArgsTest {
     assertThat(a.attach()).hasValue(new Endpoints("http://t:1", "http://b:2"));
     assertThat(a.toString()).doesNotContain("given");
   }
+
+  @Test
+  void aScenarioFileComesFirstAndTheGivenOptionsAreKnown() {
+    DemoArgs a = parse("scenarios/bandwidth-sweep.yaml", "--samples", "20", "--repo", "/tmp/r");
+    assertThat(a.scenario()).hasValueSatisfying(
+        p -> assertThat(p.isAbsolute() && p.endsWith(Path.of("scenarios/bandwidth-sweep.yaml"))).isTrue());
+    assertThat(a.given()).containsExactlyInAnyOrder("samples", "repo");
+    assertThat(parse("--samples", "20").scenario()).isEmpty();
+    assertThat(parse("--repo", "/tmp/r", "x.yaml").scenario()).hasValueSatisfying(
+        p -> assertThat(p.endsWith(Path.of("x.yaml"))).isTrue());
+    assertThatThrownBy(() -> parse("a.yaml", "b.yaml")).hasMessageContaining("one scenario file at most");
+    assertThatThrownBy(() -> parse("s.yaml", "--training-url", "http://t:1", "--bs-url", "http://b:2"))
+        .hasMessageContaining("does not take a scenario");
+  }
 }

@@ -40,7 +40,7 @@ class DemoDatasetIT {
     MultiBenchPickleWriter.write(data, pickle);
     Path out = dir.resolve("out");
     DemoArgs args = new DemoArgs(repo, out, 16, 2, 0.5, Optional.empty(), UUID.randomUUID().toString(),
-        DemoDataset.pickle(pickle.toString(), false, true));
+        DemoDataset.pickle(pickle.toString(), false, true), Optional.empty(), Set.of());
     DemoLauncher demo = new DemoLauncher(args);
     try {
       demo.run();

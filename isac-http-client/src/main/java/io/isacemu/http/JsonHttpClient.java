@@ -117,6 +117,19 @@ public final class JsonHttpClient {
     return send("POST", url, HttpRequest.BodyPublishers.ofString(json), true);
   }
 
+  /**
+   * {@code PUT url} with {@code body} serialised as JSON.
+   *
+   * @throws IllegalArgumentException when {@code body} cannot be serialised
+   */
+  public JsonResponse put(String url, Object body) {
+    try {
+      return send("PUT", url, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), true);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("PUT " + url + ": body not serialisable as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** {@code DELETE url}. */
   public JsonResponse delete(String url) {
     return send("DELETE", url, HttpRequest.BodyPublishers.noBody(), false);

@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  */
 public final class SpectrumLedger {
 
-  private final Spectrum spectrum;
+  /** Replaced whole by {@link #swap} (under this); volatile so that readers never wait on a round's planning. */
+  private volatile Spectrum spectrum;
   private final Map<String, Integer> units = new HashMap<>();
 
   public SpectrumLedger(Spectrum spectrum) {
@@ -26,6 +27,26 @@ public final class SpectrumLedger {
   /** The band. */
   public Spectrum spectrum() {
     return spectrum;
+  }
+
+  /**
+   * Replaces the band once no round holds units, waiting at most {@code timeoutNanos} on {@code
+   * ticker}: a round is planned and released on one band, never on two.
+   *
+   * @return whether the band was replaced (false: rounds still held units at the timeout)
+   */
+  public synchronized boolean swap(Spectrum next, long timeoutNanos, LongSupplier ticker) throws InterruptedException {
+    long end = ticker.getAsLong() + timeoutNanos;
+    while (!units.isEmpty()) {
+      long left = end - ticker.getAsLong();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    spectrum = next;
+    notifyAll();
+    return true;
   }
 
   /** Units not allocated, in [0, U]. */
