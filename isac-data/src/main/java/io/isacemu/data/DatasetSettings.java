@@ -7,6 +7,7 @@ import io.isacemu.data.synthetic.SyntheticDataset;
 import io.isacemu.data.synthetic.SyntheticProfile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,11 +29,15 @@ import java.util.Locale;
  * @param featureNoise synthetic: feature noise standard deviation, ≥ 0
  * @param labelNoise synthetic: label noise standard deviation, ≥ 0
  * @param path pickle: the file (MultiBench/MulT or MMSA layout, detected from its keys)
- * @param format pickle: {@code any} (default; any feature dims) or {@code mosei} (require video 35,
- *     audio 74, text 300)
+ * @param format pickle: the file's layout, {@code auto} (default: detected from its keys), {@code
+ *     multibench} (MultiBench/MulT) or {@code mmsa}; a file of the other layout is refused
  * @param dropAllZeroText pickle: drop samples whose text is all zero, as MultiBench does (default false)
  * @param profile synthetic: {@code default} (default) or {@code paper} ({@link SyntheticProfile}): the
  *     generator's structure and the values unset keys take
+ * @param featureDims pickle: {@code any} (default; any feature dims, the same in every split) or {@code
+ *     mosei} (require video 35, audio 74, text 300)
+ * @param clipLabels pickle: clip labels outside [−3, 3] to that range and count them (default false:
+ *     such a label refuses the file, naming split, index and value)
  */
 public record DatasetSettings(
     String source,
@@ -49,7 +54,9 @@ public record DatasetSettings(
     String path,
     String format,
     Boolean dropAllZeroText,
-    String profile) {
+    String profile,
+    String featureDims,
+    Boolean clipLabels) {
 
   /** The embedded default: the synthetic generator with {@link SyntheticConfig#defaults()}. */
   public static final DatasetSettings DEFAULTS = synthetic(SyntheticConfig.defaults());
@@ -70,8 +77,10 @@ public record DatasetSettings(
     featureNoise = featureNoise == null ? d.featureNoise() : featureNoise;
     labelNoise = labelNoise == null ? d.labelNoise() : labelNoise;
     path = path == null ? "" : path.strip();
-    format = format == null || format.isBlank() ? "any" : format.strip().toLowerCase(Locale.ROOT);
+    format = format == null || format.isBlank() ? "auto" : format.strip().toLowerCase(Locale.ROOT);
+    featureDims = featureDims == null || featureDims.isBlank() ? "any" : featureDims.strip().toLowerCase(Locale.ROOT);
     dropAllZeroText = dropAllZeroText != null && dropAllZeroText;
+    clipLabels = clipLabels != null && clipLabels;
     switch (source) {
       case "synthetic" -> new SyntheticConfig(seed, trainSize, validSize, testSize, sequenceLength, textOnlyShare,
           avOnlyShare, misleadingTextShare, featureNoise, labelNoise, d.allTextAmplitude()); // validates, naming the field
@@ -79,8 +88,13 @@ public record DatasetSettings(
         if (path.isEmpty()) {
           throw new IllegalArgumentException("path: '' is required when source is pickle");
         }
-        if (!format.equals("any") && !format.equals("mosei")) {
-          throw new IllegalArgumentException("format: '" + format + "' must be any or mosei");
+        if (!List.of("auto", "multibench", "mmsa").contains(format)) {
+          throw new IllegalArgumentException("format: '" + format + "' must be auto, multibench or mmsa"
+              + (List.of("any", "mosei").contains(format) ? " (the feature-dimension check is now featureDims: "
+              + format + ")" : ""));
+        }
+        if (!featureDims.equals("any") && !featureDims.equals("mosei")) {
+          throw new IllegalArgumentException("featureDims: '" + featureDims + "' must be any or mosei");
         }
       }
       default -> throw new IllegalArgumentException("source: '" + source + "' must be synthetic or pickle");
@@ -105,8 +119,8 @@ public record DatasetSettings(
           + " is no profile's (default 1, paper 0.5); the services' settings select the structure by profile");
     }
     return new DatasetSettings("synthetic", c.seed(), c.trainSize(), c.validSize(), c.testSize(), c.sequenceLength(),
-        c.textOnlyShare(), c.avOnlyShare(), c.misleadingTextShare(), c.featureNoise(), c.labelNoise(), "", "any",
-        false, p.wireName());
+        c.textOnlyShare(), c.avOnlyShare(), c.misleadingTextShare(), c.featureNoise(), c.labelNoise(), "", "auto",
+        false, p.wireName(), "any", false);
   }
 
   /** Whether the source is the synthetic generator (else a pickle file). */
@@ -122,8 +136,11 @@ public record DatasetSettings(
 
   /** The pickle reader's options (meaningful for {@code pickle}). */
   public ReadOptions readOptions() {
-    ReadOptions o = ReadOptions.defaults().withDropAllZeroText(dropAllZeroText);
-    return format.equals("mosei") ? o.withExpectedFeatureDims(ReadOptions.MOSEI_DIMS) : o;
+    ReadOptions o = ReadOptions.defaults().withDropAllZeroText(dropAllZeroText).withClipLabels(clipLabels);
+    if (!format.equals("auto")) {
+      o = o.withExpectedLayout(PickleDatasetReader.Layout.valueOf(format.toUpperCase(Locale.ROOT)));
+    }
+    return featureDims.equals("mosei") ? o.withExpectedFeatureDims(ReadOptions.MOSEI_DIMS) : o;
   }
 
   /**

@@ -33,7 +33,7 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
 
   static final List<String> OPTIONS =
       List.of("samples", "epochs", "lambda", "out", "repo", "training-url", "bs-url", "api-key", "dataset",
-          "drop-all-zero-text");
+          "drop-all-zero-text", "format", "clip-labels");
 
   DemoArgs {
     if (!LAMBDAS.contains(deployLambda)) {
@@ -113,19 +113,31 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
     return new DemoArgs(repo, out, samples, epochs, lambda, attach, apiKey, dataset, file, opts.keySet());
   }
 
-  /** {@code --dataset PATH [--drop-all-zero-text true|false]}; no {@code --dataset} = the synthetic default. */
+  /**
+   * {@code --dataset PATH [--drop-all-zero-text true|false] [--format auto|multibench|mmsa] [--clip-labels
+   * true|false]}; no {@code --dataset} = the synthetic default.
+   */
   static DemoDataset dataset(Map<String, String> opts, boolean local) {
-    String drop = opts.getOrDefault("drop-all-zero-text", "false").strip();
-    if (!drop.equals("true") && !drop.equals("false")) {
-      throw new IllegalArgumentException("drop-all-zero-text: '" + drop + "' must be true or false");
-    }
+    boolean drop = bool(opts, "drop-all-zero-text");
+    boolean clip = bool(opts, "clip-labels");
     if (!opts.containsKey("dataset")) {
-      if (opts.containsKey("drop-all-zero-text")) {
-        throw new IllegalArgumentException("drop-all-zero-text: only meaningful with --dataset");
+      for (String o : List.of("drop-all-zero-text", "format", "clip-labels")) {
+        if (opts.containsKey(o)) {
+          throw new IllegalArgumentException(o + ": only meaningful with --dataset");
+        }
       }
       return DemoDataset.SYNTHETIC;
     }
-    return DemoDataset.pickle(opts.get("dataset"), Boolean.parseBoolean(drop), local);
+    String format = opts.getOrDefault("format", "auto").strip();
+    return DemoDataset.pickle(opts.get("dataset"), drop, local).with(format, clip);
+  }
+
+  private static boolean bool(Map<String, String> opts, String name) {
+    String v = opts.getOrDefault(name, "false").strip();
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(name + ": '" + v + "' must be true or false");
+    }
+    return Boolean.parseBoolean(v);
   }
 
   /** The {@code --name value} pairs, names checked against {@link #OPTIONS}. */

@@ -1,5 +1,6 @@
 package io.isacemu.demo;
 
+import io.isacemu.data.DatasetSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,17 +15,23 @@ import java.util.Optional;
  *
  * @param pickle the pickle file; empty = the synthetic default
  * @param dropAllZeroText pickle: drop samples whose text is all zero, in every service alike
+ * @param format pickle: the layout every service requires, {@code auto} (detected), {@code multibench}
+ *     or {@code mmsa} (isac-data {@code DatasetSettings.format})
+ * @param clipLabels pickle: clip labels outside [−3, 3] in every service alike (else they refuse the file)
  */
-record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText) {
+record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText, String format, boolean clipLabels) {
 
   /** The embedded synthetic default (600 test samples). */
-  static final DemoDataset SYNTHETIC = new DemoDataset(Optional.empty(), false);
+  static final DemoDataset SYNTHETIC = new DemoDataset(Optional.empty(), false, "auto", false);
 
   /** Test samples of the synthetic default. */
   static final int SYNTHETIC_TEST_SIZE = 600;
 
   DemoDataset {
     pickle = pickle.map(p -> p.toAbsolutePath().normalize());
+    // the shared record validates format, naming it (the same check every service makes at start)
+    new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, "x", format, null,
+        null, null, null);
   }
 
   /**
@@ -41,7 +48,12 @@ record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText) {
     if (mustExist && !Files.isRegularFile(p)) {
       throw new IllegalArgumentException("dataset: '" + path + "' is not a readable file");
     }
-    return new DemoDataset(Optional.of(p), dropAllZeroText);
+    return new DemoDataset(Optional.of(p), dropAllZeroText, "auto", false);
+  }
+
+  /** This pickle with the layout {@code format} required and out-of-range labels clipped or refused. */
+  DemoDataset with(String format, boolean clipLabels) {
+    return new DemoDataset(pickle, dropAllZeroText, format, clipLabels);
   }
 
   boolean isSynthetic() {
@@ -58,6 +70,8 @@ record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText) {
       d.put("type", "pickle");
       d.put("path", pickle.get().getFileName().toString());
       d.put("dropAllZeroText", dropAllZeroText);
+      d.put("format", format);
+      d.put("clipLabels", clipLabels);
     }
     return d;
   }
@@ -73,12 +87,14 @@ record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText) {
    */
   List<String> serviceArgs(String prefix) {
     return pickle.map(p -> List.of(prefix + "source=pickle", prefix + "path=" + p,
-        prefix + "drop-all-zero-text=" + dropAllZeroText)).orElse(List.of());
+        prefix + "drop-all-zero-text=" + dropAllZeroText, prefix + "format=" + format,
+        prefix + "clip-labels=" + clipLabels)).orElse(List.of());
   }
 
   /** For the log. */
   String describe() {
-    return pickle.map(p -> "pickle " + p + (dropAllZeroText ? " (all-zero text dropped)" : ""))
+    return pickle.map(p -> "pickle " + p + (format.equals("auto") ? "" : " (" + format + ")")
+            + (dropAllZeroText ? " (all-zero text dropped)" : "") + (clipLabels ? " (labels clipped to [-3, 3])" : ""))
         .orElse("the embedded synthetic default");
   }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * service, a Kubernetes job) and runs the same training and experiment against them.
  *
  * <pre>java -jar isac-demo/target/isac-demo.jar [SCENARIO.yaml] [--samples N] [--epochs E] [--lambda L] [--out DIR] [--repo DIR]
- *     [--dataset PICKLE [--drop-all-zero-text true|false]] [--keep-running]</pre>
+ *     [--dataset PICKLE [--drop-all-zero-text true|false] [--format auto|multibench|mmsa] [--clip-labels true|false]] [--keep-running]</pre>
  *
  * <p>{@code --keep-running} (a flag, taken out before {@link DemoArgs} reads the pairs) leaves the
  * platform up after the experiment, for the dashboard at the BS's {@code /}, until Ctrl-C.
@@ -38,7 +38,7 @@ public final class DemoLauncher {
 
   static final String USAGE = String.join("\n",
       "usage: ./run.sh [SCENARIO.yaml] [--samples N] [--epochs E] [--lambda L] [--out DIR] [--repo DIR]",
-      "                [--dataset PICKLE [--drop-all-zero-text true|false]] [--keep-running]",
+      "                [--dataset PICKLE [--drop-all-zero-text true|false] [--format auto|multibench|mmsa] [--clip-labels true|false]] [--keep-running]",
       "       ./run.sh --training-url URL --bs-url URL [--api-key KEY]   (attach mode, today's demo only)",
       "",
       "Without a scenario: today's demo (Table I, results/table1.{json,csv}, results/report.html).",

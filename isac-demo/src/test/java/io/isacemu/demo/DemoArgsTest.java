@@ -50,7 +50,7 @@ class DemoArgsTest {
     assertThatThrownBy(() -> parse("--lambda", "half")).hasMessage("lambda: 'half' is not a number");
     assertThatThrownBy(() -> parse("--help")).hasMessage("arguments: expected --name value pairs, got '--help'");
     assertThatThrownBy(() -> parse("--foo", "1")).hasMessage(
-        "arguments: unknown option '--foo' (known: --samples --epochs --lambda --out --repo --training-url --bs-url --api-key --dataset --drop-all-zero-text)");
+        "arguments: unknown option '--foo' (known: --samples --epochs --lambda --out --repo --training-url --bs-url --api-key --dataset --drop-all-zero-text --format --clip-labels)");
   }
 
   @Test
@@ -63,8 +63,18 @@ class DemoArgsTest {
         .containsEntry("dropAllZeroText", true);
     assertThat(d.trainingArgs()).containsExactly("--isac.training.data-dir=" + dir.toAbsolutePath());
     assertThat(d.serviceArgs("--isac.bs.dataset.")).containsExactly("--isac.bs.dataset.source=pickle",
-        "--isac.bs.dataset.path=" + file.toAbsolutePath(), "--isac.bs.dataset.drop-all-zero-text=true");
-    assertThat(d.serviceArgs("--isac.device.dataset.")).hasSize(3);
+        "--isac.bs.dataset.path=" + file.toAbsolutePath(), "--isac.bs.dataset.drop-all-zero-text=true",
+        "--isac.bs.dataset.format=auto", "--isac.bs.dataset.clip-labels=false");
+    assertThat(d.serviceArgs("--isac.device.dataset.")).hasSize(5);
+    DemoDataset mmsa = parse("--dataset", file.toString(), "--format", "mmsa", "--clip-labels", "true").dataset();
+    assertThat(mmsa.serviceArgs("--isac.bs.dataset.")).contains("--isac.bs.dataset.format=mmsa",
+        "--isac.bs.dataset.clip-labels=true");
+    assertThat(mmsa.trainingJobDataset()).containsEntry("format", "mmsa").containsEntry("clipLabels", true);
+    assertThatThrownBy(() -> parse("--dataset", file.toString(), "--format", "csv"))
+        .hasMessageStartingWith("format: 'csv' must be auto, multibench or mmsa");
+    assertThatThrownBy(() -> parse("--dataset", file.toString(), "--clip-labels", "maybe"))
+        .hasMessage("clip-labels: 'maybe' must be true or false");
+    assertThatThrownBy(() -> parse("--format", "mmsa")).hasMessage("format: only meaningful with --dataset");
     assertThat(parse().dataset()).isEqualTo(DemoDataset.SYNTHETIC);
     assertThat(DemoDataset.SYNTHETIC.serviceArgs("--isac.bs.dataset.")).isEmpty();
   }

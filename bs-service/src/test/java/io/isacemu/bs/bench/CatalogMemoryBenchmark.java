@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@link HeapProbe}). Issue 14's target: ≤ 256 MB above the baseline at MOSEI size.
  *
  * <p>Usage: {@code java -Xmx256m -cp "$CP" io.isacemu.bs.bench.CatalogMemoryBenchmark FILE [format]}
- * ({@code format} {@code any} (default) or {@code mosei}).
+ * ({@code featureDims} {@code any} (default) or {@code mosei}).
  */
 public final class CatalogMemoryBenchmark {
 
@@ -24,7 +24,7 @@ public final class CatalogMemoryBenchmark {
       System.exit(2);
     }
     DatasetSettings settings = new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null,
-        null, args[0], args.length == 2 ? args[1] : "any", null, null);
+        null, args[0], "auto", null, null, args.length == 2 ? args[1] : "any", null);
     HeapProbe.Measurement<DatasetCatalog> m = HeapProbe.measure(() -> DatasetCatalog.of(settings.loadSummary()));
     double mib = 1 << 20;
     DatasetCatalog c = m.value();

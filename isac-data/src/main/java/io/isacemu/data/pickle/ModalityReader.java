@@ -25,7 +25,7 @@ final class ModalityReader {
     DirtCounts counts = new DirtCounts();
     SplitSummary[] summaries = new SplitSummary[3];
     ArraySplit[] splits = new ArraySplit[3];
-    Layout layout = PickleDatasetReader.eachSplit(root, (s, split, l, firstLayout) -> {
+    Layout layout = PickleDatasetReader.eachSplit(root, name, options, (s, split, l, firstLayout) -> {
       String where = PickleDatasetReader.SPLITS[s];
       SplitReader.Parsed p = SplitReader.parse(where, split, l, options, counts, firstLayout);
       summaries[s] = SplitSummarizer.of(where, p, options, counts);

@@ -102,7 +102,7 @@ public final class PickleDatasetReader {
   static DatasetSummary summaryFromPickle(Object root, String name, ReadOptions options) {
     SplitSummary[] splits = new SplitSummary[3];
     DirtCounts counts = new DirtCounts();
-    Layout layout = eachSplit(root, (s, split, l, firstLayout) ->
+    Layout layout = eachSplit(root, name, options, (s, split, l, firstLayout) ->
         splits[s] = SplitSummarizer.summarize(SPLITS[s], split, l, options, counts, firstLayout));
     return DatasetSummary.of(name + " (" + layout + ")", splits[0], splits[1], splits[2], counts.report());
   }
@@ -128,8 +128,11 @@ public final class PickleDatasetReader {
     void visit(int s, Map<?, ?> split, Layout layout, Map<Modality, int[]> firstLayout);
   }
 
-  /** Visits train, valid and test of {@code root}; every split must have train's layout, returned. */
-  static Layout eachSplit(Object root, SplitVisitor visitor) {
+  /**
+   * Visits train, valid and test of {@code root} (file {@code name}); every split must have train's
+   * layout, returned, and it must be {@code options}' expected layout when one is given.
+   */
+  static Layout eachSplit(Object root, String name, ReadOptions options, SplitVisitor visitor) {
     Map<?, ?> top = PickleArrays.asMap(root, "top level");
     Layout layout = null;
     Map<Modality, int[]> firstLayout = new EnumMap<>(Modality.class);
@@ -145,6 +148,11 @@ public final class PickleDatasetReader {
         throw new IllegalArgumentException(
             SPLITS[s] + ": layout " + l + " differs from train's " + layout);
       }
+      if (layout == null && options.expectedLayout().filter(e -> e != l).isPresent()) {
+        throw new IllegalArgumentException(name + ": " + SPLITS[s] + " has the " + l + " layout ("
+            + (l == Layout.MMSA ? "key 'regression_labels'" : "no key 'regression_labels'") + ") but format "
+            + options.expectedLayout().get().name().toLowerCase(java.util.Locale.ROOT) + " was given");
+      }
       layout = l;
       visitor.visit(s, split, l, firstLayout);
     }
@@ -155,7 +163,7 @@ public final class PickleDatasetReader {
   static MultimodalDataset fromPickle(Object root, String name, ReadOptions options) {
     DirtCounts counts = new DirtCounts();
     ArraySplit[] splits = new ArraySplit[3];
-    Layout layout = eachSplit(root, (s, split, l, firstLayout) ->
+    Layout layout = eachSplit(root, name, options, (s, split, l, firstLayout) ->
         splits[s] = SplitReader.read(SPLITS[s], split, l, options, counts, firstLayout));
     return MultimodalDataset.of(
         name + " (" + layout + ")", splits[0], splits[1], splits[2], counts.report());

@@ -90,8 +90,8 @@ public sealed interface DatasetSpec {
 
     @Override
     public DatasetSettings settings() {
-      return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, path, "any",
-          dropAllZeroText, null);
+      return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, path,
+          format.wireName(), dropAllZeroText, null, null, null);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.isacemu.training.engine;
 
 import io.isacemu.core.validation.Check;
+import io.isacemu.core.validation.InvalidFieldException;
+import io.isacemu.data.DatasetSettings;
 import io.isacemu.data.synthetic.SyntheticConfig;
 import io.isacemu.data.synthetic.SyntheticProfile;
 import java.nio.file.Path;
@@ -40,24 +42,24 @@ public sealed interface DatasetSpec {
   }
 
   /**
-   * A CMU-MOSEI/MOSI feature pickle as the community distributes it.
+   * A CMU-MOSEI/MOSI feature pickle as the community distributes it, read with the same shared
+   * settings record the BS and the devices use (so that the three fingerprints agree).
    *
-   * @param path pickle file on the service's file system
-   * @param format layout of the pickle
-   * @param dropAllZeroText drop samples whose text features are all zero (padding-only)
+   * @param settings {@code source: pickle}, with {@code path} resolved on the service's file system;
+   *     its {@code format} ({@code auto}, {@code multibench} or {@code mmsa}) is checked against the
+   *     file's keys
    */
-  record PickleFile(Path path, PickleFormat format, boolean dropAllZeroText) implements DatasetSpec {
+  record PickleFile(DatasetSettings settings) implements DatasetSpec {
     public PickleFile {
-      Check.present("dataset.path", path);
-      Check.present("dataset.format", format);
+      Check.present("dataset", settings);
+      if (settings.isSynthetic()) {
+        throw new InvalidFieldException("dataset.type", settings.source(), "a pickle dataset needs source pickle");
+      }
     }
-  }
 
-  /** Pickle layouts understood by the data loader. */
-  enum PickleFormat {
-    /** MultiBench / MulT aligned pickles. */
-    MULTIBENCH,
-    /** MMSA unaligned pickles. */
-    MMSA
+    /** The file. */
+    public Path path() {
+      return Path.of(settings.path());
+    }
   }
 }

@@ -5,8 +5,6 @@ import io.isacemu.core.modality.Modality;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.MultimodalDataset;
 import io.isacemu.data.MultimodalSplit;
-import io.isacemu.data.pickle.PickleDatasetReader;
-import io.isacemu.data.pickle.ReadOptions;
 import io.isacemu.data.synthetic.SyntheticDataset;
 import io.isacemu.learning.ArchitecturePreset;
 import io.isacemu.learning.EpochReport;
@@ -178,8 +176,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
     if (spec instanceof DatasetSpec.Synthetic s) {
       return SyntheticDataset.generate(s.config());
     }
-    DatasetSpec.PickleFile p = (DatasetSpec.PickleFile) spec;
-    return PickleDatasetReader.read(p.path(), ReadOptions.defaults().withDropAllZeroText(p.dropAllZeroText()));
+    return ((DatasetSpec.PickleFile) spec).settings().load();
   }
 
   /**

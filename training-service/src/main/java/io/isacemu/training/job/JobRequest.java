@@ -1,6 +1,7 @@
 package io.isacemu.training.job;
 
 import io.isacemu.core.validation.InvalidFieldException;
+import io.isacemu.data.DatasetSettings;
 import io.isacemu.core.cost.CostMetric;
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.synthetic.SyntheticProfile;
@@ -84,10 +85,14 @@ public record JobRequest(
    * @param testSize synthetic: test samples ≥ 1
    * @param sequenceLength synthetic: steps per sample ≥ 1
    * @param path pickle: file path on the service host (required for pickle)
-   * @param format pickle: {@code multibench} (default) or {@code mmsa}
+   * @param format pickle: the file's layout, {@code auto} (default: detected from its keys), {@code
+   *     multibench} or {@code mmsa}; a file of the other layout is refused
    * @param dropAllZeroText pickle: drop samples with all-zero text features (default true)
    * @param profile synthetic: {@code default} (default) or {@code paper}, the generator's profile
    *     (isac-data {@code SyntheticProfile}); sizes still come from the preset unless given
+   * @param featureDims pickle: {@code any} (default) or {@code mosei} (require video 35, audio 74, text 300)
+   * @param clipLabels pickle: clip labels outside [−3, 3] and count them (default false: such a label
+   *     refuses the file)
    */
   @Schema(name = "DatasetRequest")
   public record DatasetRequest(
@@ -100,7 +105,9 @@ public record JobRequest(
       String path,
       String format,
       Boolean dropAllZeroText,
-      String profile) {}
+      String profile,
+      String featureDims,
+      Boolean clipLabels) {}
 
   /**
    * A cost budget per sample.
@@ -235,10 +242,9 @@ public record JobRequest(
           throw InvalidFieldException.rejected(
               "dataset.path", dataset.path(), "is required for a pickle dataset");
         }
-        return new DatasetSpec.PickleFile(
-            data.resolve("dataset.path", dataset.path()),
-            pickleFormat(dataset.format()),
-            dataset.dropAllZeroText() == null || dataset.dropAllZeroText());
+        boolean drop = dataset.dropAllZeroText() == null || dataset.dropAllZeroText();
+        pickleSettings(dataset.path(), drop); // the keys first, before the file system is asked
+        return new DatasetSpec.PickleFile(pickleSettings(data.resolve("dataset.path", dataset.path()).toString(), drop));
       }
       default ->
           throw new InvalidFieldException(
@@ -246,17 +252,17 @@ public record JobRequest(
     }
   }
 
-  private static DatasetSpec.PickleFormat pickleFormat(String value) {
-    if (value == null) {
-      return DatasetSpec.PickleFormat.MULTIBENCH;
+  private DatasetSettings pickleSettings(String file, boolean drop) {
+    try {
+      return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, file,
+          dataset.format(), drop, null, dataset.featureDims(), dataset.clipLabels());
+    } catch (IllegalArgumentException e) {
+      // DatasetSettings names its key first ("format: 'x' must be ..."): the same key under dataset.
+      int colon = Math.max(0, e.getMessage().indexOf(':'));
+      String key = e.getMessage().substring(0, colon);
+      Object value = key.equals("featureDims") ? dataset.featureDims() : dataset.format();
+      throw new InvalidFieldException("dataset." + key, value, e.getMessage().substring(colon + 1).strip(), e);
     }
-    for (DatasetSpec.PickleFormat f : DatasetSpec.PickleFormat.values()) {
-      if (f.name().equalsIgnoreCase(value.trim())) {
-        return f;
-      }
-    }
-    throw new InvalidFieldException(
-        "dataset.format", value, "unknown value '" + value + "' (expected multibench or mmsa)");
   }
 
   private static List<ModalitySet> modalitySets(String field, List<String> values) {
