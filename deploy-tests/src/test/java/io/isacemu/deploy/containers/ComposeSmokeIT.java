@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isacemu.http.JsonHttpClient;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +27,7 @@ class ComposeSmokeIT {
   @Test
   void composeUpRunsTheDemoToAFinishedExperiment() throws Exception {
     Images.requireDocker();
-    String compose = composeBinary();
+    String compose = ComposeCli.binary();
     Path root = Images.root();
     for (String image : Images.DOCKERFILES.keySet()) {
       Images.image(image); // compose `up` then finds every image and builds nothing
@@ -46,12 +41,12 @@ class ComposeSmokeIT {
     Path log = ContainerLogs.DIR.resolve("compose.log");
     Files.createDirectories(ContainerLogs.DIR);
     try {
-      run(root, env, log, Duration.ofMinutes(5), compose, "-p", PROJECT, "-f", "docker-compose.yml", "up", "-d", "--no-build");
-      String demo = run(root, env, log, Duration.ofMinutes(1), compose, "-p", PROJECT, "-f", "docker-compose.yml",
+      ComposeCli.run(root, env, log, Duration.ofMinutes(5), compose, "-p", PROJECT, "-f", "docker-compose.yml", "up", "-d", "--no-build");
+      String demo = ComposeCli.run(root, env, log, Duration.ofMinutes(1), compose, "-p", PROJECT, "-f", "docker-compose.yml",
           "ps", "-q", "demo").trim();
       assertThat(demo).as("demo container id").isNotBlank();
-      String exit = run(root, env, log, Duration.ofMinutes(20), "docker", "wait", demo).trim();
-      String demoLog = run(root, env, log, Duration.ofMinutes(1), "docker", "logs", demo);
+      String exit = ComposeCli.run(root, env, log, Duration.ofMinutes(20), "docker", "wait", demo).trim();
+      String demoLog = ComposeCli.run(root, env, log, Duration.ofMinutes(1), "docker", "logs", demo);
       assertThat(exit).as("demo exit code; its log:\n%s", demoLog).isEqualTo("0");
       assertThat(demoLog).contains("Table I (extended)").contains("dynamic fusion (on-demand)")
           .contains("dynamic fusion (full)");
@@ -72,53 +67,11 @@ class ComposeSmokeIT {
       assertThat(rest.get("http://localhost:8082/actuator/health").status()).isEqualTo(200);
     } finally {
       try {
-        run(root, env, log, Duration.ofMinutes(2), compose, "-p", PROJECT, "-f", "docker-compose.yml", "logs",
+        ComposeCli.run(root, env, log, Duration.ofMinutes(2), compose, "-p", PROJECT, "-f", "docker-compose.yml", "logs",
             "--no-color");
       } finally {
-        run(root, env, log, Duration.ofMinutes(3), compose, "-p", PROJECT, "-f", "docker-compose.yml", "down", "-v");
+        ComposeCli.run(root, env, log, Duration.ofMinutes(3), compose, "-p", PROJECT, "-f", "docker-compose.yml", "down", "-v");
       }
     }
-  }
-
-  /** docker-compose (v1, Debian's) or the compose plugin; fails loudly when neither is there. */
-  private static String composeBinary() {
-    for (List<String> probe : List.of(List.of("docker-compose", "version"), List.of("docker", "compose", "version"))) {
-      try {
-        Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
-          return probe.get(0).equals("docker-compose") ? "docker-compose" : "docker compose";
-        }
-      } catch (IOException | InterruptedException absent) {
-        // try the next one
-      }
-    }
-    throw new IllegalStateException("the compose smoke test needs docker-compose (Debian: apt-get install "
-        + "docker-compose) or the docker compose plugin; run docker/ensure-docker.sh");
-  }
-
-  /** Runs a command in the repository root, appends its output to {@code log}, fails on a non-zero exit. */
-  private static String run(Path dir, Map<String, String> env, Path log, Duration timeout, String... command)
-      throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    for (String c : command) {
-      cmd.addAll(List.of(c.split(" "))); // "docker compose" → two words
-    }
-    Path out = Files.createTempFile("compose-cmd", ".out");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(out.toFile());
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    boolean exited = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-    String text = Files.readString(out, StandardCharsets.UTF_8);
-    Files.deleteIfExists(out);
-    if (!exited) {
-      p.destroyForcibly();
-      throw new AssertionError(String.join(" ", cmd) + ": no exit within " + timeout + "; output:\n" + text);
-    }
-    Files.writeString(log, "$ " + String.join(" ", cmd) + "\n" + text + "\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    assertThat(p.exitValue()).as("%s exit code; output:\n%s", String.join(" ", cmd), text).isZero();
-    return text;
   }
 }
