@@ -22,8 +22,9 @@ class BundleMetadataCodecTest {
   private static final GateExpertCost VAT = new GateExpertCost(0.1, 1.0, 1e4, 1e7);
 
   private static BundleMetadata meta(Deployment deployment, EngineSettings engine) {
-    return new BundleMetadata(1, "2026-01-01T00:00:00Z", ArchitecturePreset.demo(), List.of("T", "V+A+T"), "T", 0,
-        Map.of(Modality.TEXT, 8, Modality.VIDEO, 4, Modality.AUDIO, 4), 5, "L1", 0.5, "ENERGY",
+    return new BundleMetadata(BundleMetadataCodec.FORMAT_VERSION, "2026-01-01T00:00:00Z", ArchitecturePreset.demo(), List.of("T", "V+A+T"), "T", 0,
+        Map.of(Modality.TEXT, 8, Modality.VIDEO, 4, Modality.AUDIO, 4),
+        Map.of(Modality.TEXT, 5, Modality.VIDEO, 5, Modality.AUDIO, 5), "L1", 0.5, "ENERGY",
         Map.of("T", T, "V+A+T", VAT), "toy", "abc", Map.of("acc2HasZero", 0.78, "pearson", Double.NaN),
         Map.of("T", 0.6, "V+A+T", 0.4), Map.of("gate", List.of("w=(2, 3)")), List.of("T", "V+A+T"), null,
         deployment, engine);
