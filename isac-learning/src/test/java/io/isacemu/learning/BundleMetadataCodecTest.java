@@ -73,4 +73,32 @@ class BundleMetadataCodecTest {
     assertThatThrownBy(() -> BundleMetadataCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(BundleException.class).hasMessageContaining("maxAccuracyLoss: -4.0");
   }
+
+  @Test
+  void aFormatOneBundleLoadsAsEveryModalitySharingItsOneSequenceLength() {
+    JsonObject o = JsonParser.parseString(new String(BundleMetadataCodec.toJson(
+        meta(deployment(DeployRule.NearBestGate.DEFAULT), ENGINE)), StandardCharsets.UTF_8)).getAsJsonObject();
+    o.remove("sequenceLengths");
+    o.addProperty("sequenceLength", 7);
+    o.addProperty("formatVersion", 1);
+    BundleMetadata old = BundleMetadataCodec.decode(o.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(old.sequenceLengths()).isEqualTo(Map.of(Modality.TEXT, 7, Modality.VIDEO, 7, Modality.AUDIO, 7));
+    assertThat(old.formatVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherFormatVersionIsRefusedNamingBoth() {
+    JsonObject o = JsonParser.parseString(new String(BundleMetadataCodec.toJson(
+        meta(deployment(DeployRule.NearBestGate.DEFAULT), ENGINE)), StandardCharsets.UTF_8)).getAsJsonObject();
+    o.addProperty("formatVersion", 3);
+    assertThatThrownBy(() -> BundleMetadataCodec.decode(o.toString().getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(BundleException.class).hasMessageContaining("formatVersion 3").hasMessageContaining("1 or 2");
+  }
+
+  @Test
+  void perModalityLengthsRoundTrip() {
+    String json = new String(BundleMetadataCodec.toJson(meta(deployment(DeployRule.NearBestGate.DEFAULT), ENGINE)),
+        StandardCharsets.UTF_8);
+    assertThat(json).contains("\"formatVersion\": 2").contains("\"sequenceLengths\"");
+  }
 }

@@ -35,7 +35,11 @@ class UnalignedTrainingTest {
     for (int i = 0; i < n; i++) {
       labels[i] = (float) (rng.nextDouble() * 6 - 3);
     }
-    ArraySplit.Builder b = ArraySplit.builder(n).labels(labels);
+    String[] ids = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = "s" + seed + "-" + i;
+    }
+    ArraySplit.Builder b = ArraySplit.builder(n).labels(labels).ids(ids);
     for (Modality m : Modality.values()) {
       int row = steps.get(m) * DIMS.get(m);
       float[] x = new float[n * row];
