@@ -40,7 +40,8 @@ class PickleDatasetTest {
       DatasetCatalog catalog = bs.getBean(DatasetCatalog.class);
       assertThat(catalog.fingerprint()).isEqualTo(asADeviceLoadsIt.fingerprint());
       assertThat(catalog.testIds()).hasSize(asADeviceLoadsIt.test().size());
-      assertThat(catalog.sequenceLength()).isEqualTo(asADeviceLoadsIt.test().sequenceLength());
+      assertThat(catalog.sequenceLengths())
+          .isEqualTo(asADeviceLoadsIt.test().sequenceLengths(asADeviceLoadsIt.test().modalities()));
       assertSameCatalog(catalog, DatasetCatalog.of(asADeviceLoadsIt));
       // over real HTTP, without a key (reads are open): what a client addresses tasks by
       String base = "http://127.0.0.1:" + bs.getEnvironment().getProperty("local.server.port");
@@ -87,7 +88,7 @@ class PickleDatasetTest {
   private static void assertSameCatalog(DatasetCatalog labelsOnly, DatasetCatalog full) {
     assertThat(labelsOnly.fingerprint()).isEqualTo(full.fingerprint());
     assertThat(labelsOnly.testIds()).isEqualTo(full.testIds());
-    assertThat(labelsOnly.sequenceLength()).isEqualTo(full.sequenceLength());
+    assertThat(labelsOnly.sequenceLengths()).isEqualTo(full.sequenceLengths());
     assertThat(labelsOnly.featureDims()).isEqualTo(full.featureDims());
     for (String id : full.testIds()) {
       assertThat(labelsOnly.label(id)).isEqualTo(full.label(id));
