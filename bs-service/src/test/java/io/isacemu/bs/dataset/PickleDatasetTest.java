@@ -49,6 +49,8 @@ class PickleDatasetTest {
       assertThat(d.path("source").asText()).isEqualTo("pickle");
       assertThat(d.path("fingerprint").asText()).isEqualTo(asADeviceLoadsIt.fingerprint());
       assertThat(d.path("testSize").asInt()).isEqualTo(asADeviceLoadsIt.test().size());
+      assertThat(d.path("sequenceLengths").path("audio").asInt())
+          .isEqualTo(asADeviceLoadsIt.test().sequenceLength(io.isacemu.core.modality.Modality.AUDIO));
       assertThat(d.path("name").asText()).isEqualTo(asADeviceLoadsIt.name());
       assertThat(d.path("featureDims").path("text").asInt()).isEqualTo(asADeviceLoadsIt.test().featureDim(
           io.isacemu.core.modality.Modality.TEXT));
