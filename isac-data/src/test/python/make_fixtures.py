@@ -161,5 +161,11 @@ def mixed_split(n, t, first_id):
 save("multibench_mixed_layouts.pkl", {"train": mixed_split(5, 4, 0), "valid": mixed_split(3, 4, 100),
                                       "test": mixed_split(3, 4, 200)}, protocol=4)
 
+# 8. MMSA unaligned whose valid split disagrees with train on audio's T_m (8 vs 7): must be refused
+# naming the split, the key and both shapes. Own generator, so the files above stay as they are.
+rng = np.random.default_rng(44)
+save("mmsa_unaligned_valid_audio_t8.pkl", {"train": mmsa_split(4, 4, 7, 6, 0), "valid": mmsa_split(2, 4, 8, 6, 10),
+                                           "test": mmsa_split(2, 4, 7, 6, 20)}, protocol=4)
+
 for name in sorted(os.listdir(OUT)):
     print("%-28s %6d bytes" % (name, os.path.getsize(os.path.join(OUT, name))))

@@ -96,7 +96,7 @@ public final class FrontierBenchmark {
       for (Modality m : data.train().modalities()) {
         dims.put(m, data.train().featureDim(m));
       }
-      GateCostTable costs = SystemCosts.of(preset, experts, dims, steps, seed, metric);
+      GateCostTable costs = SystemCosts.of(preset, experts, dims, data.train().sequenceLengths(dims.keySet()), seed, metric);
       LearningConfig cfg = LearningConfig.builder().preset(preset).experts(experts)
           .onDemandGate(ModalitySet.of(Modality.TEXT), 0).alsoFullGate(true)
           .expertEpochs(epochs).gateEpochs(epochs).patience(epochs).lambdas(lambdas).seed(seed).build();

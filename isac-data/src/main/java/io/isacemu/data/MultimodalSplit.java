@@ -38,6 +38,20 @@ public interface MultimodalSplit {
     return sequenceLength();
   }
 
+  /**
+   * Each modality's sequence length {@code T_m} (≥ 1) for the modalities in {@code ms}, e.g. the
+   * ones a model uses; the value every per-modality architecture shape and FLOP count is built from.
+   *
+   * @throws IllegalArgumentException naming the modality when this split does not carry one of them
+   */
+  default java.util.Map<Modality, Integer> sequenceLengths(java.util.Collection<Modality> ms) {
+    java.util.Map<Modality, Integer> out = new java.util.EnumMap<>(Modality.class);
+    for (Modality m : ms) {
+      out.put(m, sequenceLength(m));
+    }
+    return out;
+  }
+
   /** Whether every modality has the same sequence length ({@code sequenceLength(m) == sequenceLength()}). */
   default boolean aligned() {
     for (Modality m : modalities()) {

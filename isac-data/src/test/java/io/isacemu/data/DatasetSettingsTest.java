@@ -95,4 +95,17 @@ class DatasetSettingsTest {
     assertThat(s.readOptions().expectedLayout()).contains(io.isacemu.data.pickle.PickleDatasetReader.Layout.MMSA);
     assertThat(pickle(Path.of("x.pkl"), null).readOptions()).isEqualTo(io.isacemu.data.pickle.ReadOptions.defaults());
   }
+
+  @Test
+  void splitsThatDisagreeOnOneModalitysLengthAreRefusedNamingFileSplitKeyAndBothShapes() throws Exception {
+    Path f = Path.of(getClass().getResource("/fixtures/mmsa_unaligned_valid_audio_t8.pkl").toURI());
+    // labels-only (the BS) and full reads (training, devices) refuse it the same way
+    assertThatThrownBy(() -> pickle(f, "auto").load())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("mmsa_unaligned_valid_audio_t8.pkl")
+        .hasMessageContaining("valid.audio: shape [2, 8, 4] found, expected [N, 7, 4] as in train");
+    assertThatThrownBy(() -> io.isacemu.data.pickle.PickleDatasetReader.readSummary(f,
+        io.isacemu.data.pickle.ReadOptions.defaults()))
+        .hasMessageContaining("valid.audio: shape [2, 8, 4] found, expected [N, 7, 4] as in train");
+  }
 }

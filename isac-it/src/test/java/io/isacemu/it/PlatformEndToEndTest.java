@@ -325,7 +325,7 @@ class PlatformEndToEndTest {
         .setCpuHz(1e9)
         .setPosition(Position.newBuilder().setXM(30).setYM(30))
         .setFeatureDim(catalog.featureDim(Modality.TEXT).orElseThrow())
-        .setSequenceLength(catalog.sequenceLength())
+        .setSequenceLength(catalog.sequenceLength(Modality.TEXT).orElseThrow())
         .setDatasetFingerprint(catalog.fingerprint())
         .setSoftwareVersion("0.1.0")
         .setAuthToken(Platform.DEVICE_TOKEN);

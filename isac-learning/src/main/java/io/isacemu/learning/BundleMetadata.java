@@ -10,14 +10,15 @@ import java.util.Optional;
 /**
  * Contents of a bundle's {@code metadata.json}.
  *
- * @param formatVersion bundle format, currently 1
+ * @param formatVersion bundle format, currently 2 (2 added per-modality sequence lengths; a format-1
+ *     bundle is read as every modality sharing its one {@code sequenceLength})
  * @param createdAt creation time, ISO-8601 UTC
  * @param preset architecture sizes
  * @param experts expert modality sets by canonical name, gate-output order
  * @param gateInputs modality set the gate reads, canonical name
  * @param networkStateDim gate dense-feature length
  * @param featureDims feature dimension per modality
- * @param sequenceLength time steps per sample
+ * @param sequenceLengths time steps {@code T_m} per modality, same keys as {@code featureDims}
  * @param taskLoss {@code L1} or {@code BCE}
  * @param lambda cost weight λ of stage II
  * @param costSelector cost component used in the loss
@@ -44,7 +45,7 @@ public record BundleMetadata(
     String gateInputs,
     int networkStateDim,
     Map<Modality, Integer> featureDims,
-    int sequenceLength,
+    Map<Modality, Integer> sequenceLengths,
     String taskLoss,
     double lambda,
     String costSelector,

@@ -5,7 +5,10 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import io.isacemu.core.cost.CostMetric;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
@@ -29,7 +32,10 @@ import java.util.Optional;
  */
 final class BundleMetadataCodec {
 
-  static final int FORMAT_VERSION = 1;
+  /** 2: per-modality {@code sequenceLengths} (format 1 had one {@code sequenceLength} for all). */
+  static final int FORMAT_VERSION = 2;
+
+  private static final int SHARED_T_VERSION = 1;
 
   // a rule is kept as its one-line wire form: Gson cannot tell a sealed interface's records apart
   private static final TypeAdapter<DeployRule> RULE = new TypeAdapter<DeployRule>() {
@@ -70,7 +76,7 @@ final class BundleMetadataCodec {
     }).orElse(null);
     BundleMetadata meta = new BundleMetadata(
         FORMAT_VERSION, clock.instant().toString(), d.preset(), d.expertNames(), d.gateInputs().name(),
-        d.networkStateDim(), d.featureDims(), d.sequenceLength(), d.taskLoss().name(), d.lambda(),
+        d.networkStateDim(), d.featureDims(), d.sequenceLengths(), d.taskLoss().name(), d.lambda(),
         d.costs().selector().name(), costs, datasetName, fingerprint, metrics, shares, shapes,
         d.routable().stream().map(ModalitySet::name).toList(), full, deployment.orElse(null),
         EngineSettings.current());
@@ -83,21 +89,45 @@ final class BundleMetadataCodec {
   }
 
   /**
-   * Parses {@code metadata.json}.
+   * Parses {@code metadata.json}. A format-1 bundle (one {@code sequenceLength}) loads as every
+   * modality of {@code featureDims} sharing that {@code T}: that is what its experts were built for.
    *
-   * @throws BundleException when it is not valid JSON of this format version
+   * @throws BundleException when it is not valid JSON of format 1 or 2
    */
   static BundleMetadata decode(byte[] json) {
     try {
-      BundleMetadata m = GSON.fromJson(new String(json, StandardCharsets.UTF_8), BundleMetadata.class);
-      if (m == null || m.formatVersion() != FORMAT_VERSION) {
-        throw new BundleException(
-            "bundle: unsupported formatVersion " + (m == null ? "none" : m.formatVersion()) + " (expected " + FORMAT_VERSION + ")");
+      JsonElement tree = JsonParser.parseString(new String(json, StandardCharsets.UTF_8));
+      int version = tree.isJsonObject() && tree.getAsJsonObject().has("formatVersion")
+          ? tree.getAsJsonObject().get("formatVersion").getAsInt() : -1;
+      if (version != FORMAT_VERSION && version != SHARED_T_VERSION) {
+        throw new BundleException("bundle: unsupported formatVersion " + (version < 0 ? "none" : version)
+            + " (expected " + SHARED_T_VERSION + " or " + FORMAT_VERSION + ")");
+      }
+      JsonObject o = tree.getAsJsonObject();
+      if (version == SHARED_T_VERSION) {
+        sharedSequenceLength(o);
+      }
+      BundleMetadata m = GSON.fromJson(o, BundleMetadata.class);
+      if (m.sequenceLengths() == null) {
+        throw new BundleException("bundle: " + BundleFiles.METADATA + " has no sequenceLengths");
       }
       return m;
-    } catch (JsonParseException | IllegalArgumentException e) {
+    } catch (JsonParseException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
       throw new BundleException("bundle: " + BundleFiles.METADATA + " is not valid: " + e.getMessage(), e);
     }
+  }
+
+  // format 1 → 2: the one T becomes every modality's T_m
+  private static void sharedSequenceLength(JsonObject o) {
+    if (!o.has("sequenceLength") || !o.has("featureDims") || !o.get("featureDims").isJsonObject()) {
+      throw new BundleException("bundle: format-1 " + BundleFiles.METADATA + " lacks sequenceLength or featureDims");
+    }
+    JsonElement t = o.remove("sequenceLength");
+    JsonObject lengths = new JsonObject();
+    for (String m : o.getAsJsonObject("featureDims").keySet()) {
+      lengths.add(m, t);
+    }
+    o.add("sequenceLengths", lengths);
   }
 
   /** The description of the bundle's main gate. */
@@ -129,7 +159,7 @@ final class BundleMetadataCodec {
           ? experts : meta.routable().stream().map(ModalitySet::parse).toList();
       return new ModelDescription(
           meta.preset(), experts, ModalitySet.parse(gateInputs), stateDim,
-          meta.featureDims(), meta.sequenceLength(), TaskLoss.valueOf(meta.taskLoss()), lambda, costs,
+          meta.featureDims(), meta.sequenceLengths(), TaskLoss.valueOf(meta.taskLoss()), lambda, costs,
           routable);
     } catch (RuntimeException e) {
       throw new BundleException("bundle: invalid metadata in " + dir + ": " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.isacemu.learning;
 
+import io.isacemu.core.modality.Modality;
 import io.isacemu.learning.metrics.SentimentMetrics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -50,10 +52,14 @@ record ExpertCheckpoint(
   }
 
   /** What identifies expert {@code index}'s run: everything that changes the numbers it trains. */
-  static String runOf(LearningConfig c, int index, String name, int trainSize, int validSize, int steps) {
+  static String runOf(
+      LearningConfig c, int index, String name, int trainSize, int validSize, Map<Modality, Integer> steps) {
+    // one number when aligned: the key of every run before per-modality T_m, so old checkpoints still match
+    String t = new java.util.HashSet<>(steps.values()).size() == 1
+        ? String.valueOf(steps.values().iterator().next()) : new java.util.EnumMap<>(steps).toString();
     return "expert " + index + " " + name + " preset=" + c.preset().name() + " seed=" + c.seed()
         + " lr=" + c.expertLearningRate() + " batch=" + c.batchSize() + " epochs=" + c.expertEpochs()
-        + " patience=" + c.patience() + " loss=" + c.taskLoss() + " n=" + trainSize + "/" + validSize + " T=" + steps;
+        + " patience=" + c.patience() + " loss=" + c.taskLoss() + " n=" + trainSize + "/" + validSize + " T=" + t;
   }
 
   /** This checkpoint's bytes: a magic number, the fields, a CRC-32 of them. */

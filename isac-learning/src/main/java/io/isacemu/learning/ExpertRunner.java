@@ -97,23 +97,23 @@ public final class ExpertRunner implements AutoCloseable {
 
   /** Analytic FLOPs (≥ 1) of expert {@code expert}'s encoder for {@code m} per sample ({@link Flops#encoder}). */
   public long encoderFlops(int expert, Modality m) {
-    return Flops.encoder(encoderSpec(expert, m), model.description().sequenceLength());
+    return Flops.encoder(encoderSpec(expert, m), model.description().sequenceLength(m));
   }
 
-  /** Raw floats per sample of {@code m}: {@code T·d_m}. */
+  /** Raw floats per sample of {@code m}: {@code T_m·d_m}. */
   public int rawLength(Modality m) {
     Integer d = model.description().featureDims().get(m);
     if (d == null) {
       throw new IllegalArgumentException("modality: " + m + " is not in the model's feature dims "
           + model.description().featureDims());
     }
-    return model.description().sequenceLength() * d;
+    return model.description().sequenceLength(m) * d;
   }
 
   /**
    * Runs only expert {@code expert}'s encoder for {@code m} on a batch of raw samples.
    *
-   * @param raw per sample {@code T·d_m} finite floats, row-major
+   * @param raw per sample {@code T_m·d_m} finite floats, row-major
    * @return per sample the pooled {@link #encodedWidth} vector
    */
   public float[][] encode(int expert, Modality m, List<float[]> raw) {
@@ -121,7 +121,7 @@ public final class ExpertRunner implements AutoCloseable {
     int slot = slot(e, m);
     int width = e.spec().encoders().get(slot).width();
     int row = rawLength(m);
-    int t = model.description().sequenceLength();
+    int t = model.description().sequenceLength(m);
     float[][] out = new float[raw.size()][];
     try (NDManager mgr = model.model().getNDManager().newSubManager()) {
       ParameterStore ps = new ParameterStore(mgr, false);

@@ -69,7 +69,8 @@ final class ExpertTrainer {
   Trained train(int index, Map<Modality, Integer> dims, MultimodalSplit train, MultimodalSplit valid, Progress progress) {
     ModalitySet set = config.experts().get(index);
     String key = ExpertCheckpoint.key(index, set.name());
-    String run = ExpertCheckpoint.runOf(config, index, set.name(), train.size(), valid.size(), train.sequenceLength());
+    String run = ExpertCheckpoint.runOf(config, index, set.name(), train.size(), valid.size(),
+        train.sequenceLengths(set.modalities()));
     Optional<ExpertCheckpoint> saved = saved(key, run);
     if (saved.isPresent() && saved.get().complete()) {
       ExpertCheckpoint c = saved.get();
@@ -88,7 +89,7 @@ final class ExpertTrainer {
       model.setBlock(block);
       List<Shape> list = new ArrayList<>();
       for (Modality m : set.modalities()) {
-        list.add(new Shape(1, train.sequenceLength(), train.featureDim(m)));
+        list.add(new Shape(1, train.sequenceLength(m), train.featureDim(m)));
       }
       Shape[] shapes = list.toArray(new Shape[0]);
       block.initialize(model.getNDManager(), DataType.FLOAT32, shapes);

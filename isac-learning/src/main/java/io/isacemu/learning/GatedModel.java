@@ -58,7 +58,7 @@ public final class GatedModel implements AutoCloseable {
   static Shape[] inputShapes(ModelDescription d, MixtureBlock block) {
     List<Shape> shapes = new ArrayList<>();
     for (Modality m : block.inputs().modalities()) {
-      shapes.add(new Shape(1, d.sequenceLength(), d.featureDims().get(m)));
+      shapes.add(new Shape(1, d.sequenceLength(m), d.featureDims().get(m)));
     }
     if (d.networkStateDim() > 0) {
       shapes.add(new Shape(1, d.networkStateDim()));
@@ -86,12 +86,12 @@ public final class GatedModel implements AutoCloseable {
 
   /** Analytic FLOPs of expert {@code i} per sample (see {@link Flops}). */
   public long expertFlops(int i) {
-    return Flops.expert(block.experts().get(i).spec(), description.sequenceLength());
+    return Flops.expert(block.experts().get(i).spec(), description.sequenceLengths());
   }
 
   /** Analytic FLOPs of the gate per sample. */
   public long gateFlops() {
-    return Flops.gate(block.gate().spec(), description.sequenceLength());
+    return Flops.gate(block.gate().spec(), description.sequenceLengths());
   }
 
   /**
@@ -227,9 +227,11 @@ public final class GatedModel implements AutoCloseable {
   }
 
   private void checkSplit(MultimodalSplit split) {
-    if (split.sequenceLength() != description.sequenceLength()) {
-      throw new IllegalArgumentException(
-          "split: sequence length " + split.sequenceLength() + " != model's " + description.sequenceLength());
+    for (var e : description.sequenceLengths().entrySet()) {
+      if (split.modalities().contains(e.getKey()) && split.sequenceLength(e.getKey()) != e.getValue()) {
+        throw new IllegalArgumentException("split: sequence length of " + e.getKey() + " is "
+            + split.sequenceLength(e.getKey()) + " != model's " + e.getValue());
+      }
     }
     for (var e : description.featureDims().entrySet()) {
       if (split.modalities().contains(e.getKey()) && split.featureDim(e.getKey()) != e.getValue()) {

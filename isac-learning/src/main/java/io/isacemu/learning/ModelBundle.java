@@ -101,7 +101,7 @@ public final class ModelBundle {
     ModelDescription da = a.description();
     ModelDescription db = b.description();
     if (!da.experts().equals(db.experts()) || !da.routable().equals(db.routable())
-        || !da.featureDims().equals(db.featureDims()) || da.sequenceLength() != db.sequenceLength()
+        || !da.featureDims().equals(db.featureDims()) || !da.sequenceLengths().equals(db.sequenceLengths())
         || da.preset() != db.preset() && !da.preset().equals(db.preset()) || da.taskLoss() != db.taskLoss()) {
       throw new IllegalArgumentException("fullGate: its model's experts/architecture differ from the main gate's");
     }

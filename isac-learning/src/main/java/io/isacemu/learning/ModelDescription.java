@@ -17,7 +17,9 @@ import java.util.Map;
  * @param gateInputs modalities the gate reads
  * @param networkStateDim length of the gate's dense feature vector, ≥ 0
  * @param featureDims feature dimension per modality used, each ≥ 1
- * @param sequenceLength time steps per sample {@code T ≥ 1}
+ * @param sequenceLengths time steps {@code T_m ≥ 1} per modality used, same keys as {@code
+ *     featureDims} (unaligned data, e.g. MMSA's text 50 / audio 500 / vision 375, has one per
+ *     modality; aligned data has the same {@code T} everywhere)
  * @param taskLoss the task term the model was trained with (BCE ⇒ outputs are logits)
  * @param lambda the cost weight {@code λ ≥ 0} of stage II
  * @param costs the expert costs used in the loss (restricted to the declared experts)
@@ -28,7 +30,7 @@ public record ModelDescription(
     ModalitySet gateInputs,
     int networkStateDim,
     Map<Modality, Integer> featureDims,
-    int sequenceLength,
+    Map<Modality, Integer> sequenceLengths,
     TaskLoss taskLoss,
     double lambda,
     GateCostTable costs,
@@ -37,8 +39,9 @@ public record ModelDescription(
   /** A description whose gate may route to every expert. */
   public ModelDescription(
       ArchitecturePreset preset, List<ModalitySet> experts, ModalitySet gateInputs, int networkStateDim,
-      Map<Modality, Integer> featureDims, int sequenceLength, TaskLoss taskLoss, double lambda, GateCostTable costs) {
-    this(preset, experts, gateInputs, networkStateDim, featureDims, sequenceLength, taskLoss, lambda, costs, experts);
+      Map<Modality, Integer> featureDims, Map<Modality, Integer> sequenceLengths, TaskLoss taskLoss, double lambda,
+      GateCostTable costs) {
+    this(preset, experts, gateInputs, networkStateDim, featureDims, sequenceLengths, taskLoss, lambda, costs, experts);
   }
 
   public ModelDescription {
@@ -52,7 +55,14 @@ public record ModelDescription(
     }
     Check.nonNegative("networkStateDim", networkStateDim);
     featureDims = Map.copyOf(new EnumMap<>(featureDims));
-    Check.positive("sequenceLength", sequenceLength);
+    sequenceLengths = Map.copyOf(new EnumMap<>(Check.present("sequenceLengths", sequenceLengths)));
+    if (!sequenceLengths.keySet().equals(featureDims.keySet())) {
+      throw new IllegalArgumentException("sequenceLengths: modalities " + new EnumMap<>(sequenceLengths).keySet()
+          + " != featureDims' " + new EnumMap<>(featureDims).keySet());
+    }
+    for (var e : sequenceLengths.entrySet()) {
+      Check.positive("sequenceLengths[" + e.getKey() + "]", e.getValue());
+    }
     Check.nonNegative("lambda", lambda);
     // keep only the declared experts' costs: the description is what a bundle round-trips
     Map<String, GateExpertCost> used = new java.util.TreeMap<>();
@@ -93,6 +103,20 @@ public record ModelDescription(
   /** Expert names in gate-output order. */
   public List<String> expertNames() {
     return experts.stream().map(ModalitySet::name).toList();
+  }
+
+  /**
+   * {@code T_m} of modality {@code m}.
+   *
+   * @throws IllegalArgumentException naming {@code m} when the model does not use it
+   */
+  public int sequenceLength(Modality m) {
+    Integer t = sequenceLengths.get(m);
+    if (t == null) {
+      throw new IllegalArgumentException("modality: " + m + " is not in the model's sequence lengths "
+          + new EnumMap<>(sequenceLengths));
+    }
+    return t;
   }
 
   /** Sizes of expert {@code i}. */

@@ -10,13 +10,13 @@ import io.isacemu.data.MultimodalSplit;
 import io.isacemu.learning.nn.Sequences;
 import java.nio.FloatBuffer;
 
-/** Copies selected samples of a split into {@code (B, T, d_m)} arrays (no copy of whole splits). */
+/** Copies selected samples of a split into {@code (B, T_m, d_m)} arrays (no copy of whole splits). */
 final class SplitTensors {
 
   private SplitTensors() {}
 
   static NDArray features(NDManager mgr, MultimodalSplit split, Modality m, int[] idx) {
-    int t = split.sequenceLength();
+    int t = split.sequenceLength(m);
     int d = split.featureDim(m);
     int row = t * d;
     FloatBuffer src = split.features(m);

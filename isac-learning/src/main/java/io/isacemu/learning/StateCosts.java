@@ -93,17 +93,19 @@ public final class StateCosts {
    * @param preset architecture sizes (FLOPs of the encoders and heads)
    * @param experts every expert of the model (costs are needed for all, the loss uses the routable ones)
    * @param featureDims feature dimension per modality
-   * @param steps sequence length T, ≥ 1
+   * @param steps sequence length {@code T_m ≥ 1} of every modality of {@code featureDims}
    * @param states pool size, in [1, 100000]
    * @param seed seeds channels, trajectories, free-unit levels and the sample → state assignment
    * @param selector the component that enters the loss
    * @throws IllegalStateException when an expert cannot be scheduled in a drawn state
    */
   public static StateCosts draw(ArchitecturePreset preset, List<ModalitySet> experts,
-      Map<Modality, Integer> featureDims, int steps, int states, long seed, CostMetric selector) {
+      Map<Modality, Integer> featureDims, Map<Modality, Integer> steps, int states, long seed, CostMetric selector) {
     Check.present("preset", preset);
     Check.present("selector", selector);
-    Check.positive("steps", steps);
+    for (Modality m : featureDims.keySet()) {
+      Check.positive("steps[" + m + "]", SystemCosts.stepsOf(steps, m));
+    }
     Check.inRange("states", states, 1, 100_000);
     List<ModalitySet> exp = List.copyOf(experts);
     if (exp.isEmpty()) {

@@ -116,12 +116,12 @@ public final class TrainingJob {
       for (double lambda : config.lambdas()) {
         ModelDescription d = new ModelDescription(
             config.preset(), config.experts(), config.gateInputs(), config.networkStateDim(), dims,
-            train.sequenceLength(), config.taskLoss(), lambda, gateCosts, config.gateExperts());
+            train.sequenceLengths(dims.keySet()), config.taskLoss(), lambda, gateCosts, config.gateExperts());
         runs.add(stageTwo.train(d, snapshots, train, valid, features, stateCosts, progress));
         if (config.alsoFullGate()) {
           ModelDescription full = new ModelDescription(
               config.preset(), config.experts(), ModalitySet.all(), 0, dims,
-              train.sequenceLength(), config.taskLoss(), lambda, costs, config.gateExperts());
+              train.sequenceLengths(dims.keySet()), config.taskLoss(), lambda, costs, config.gateExperts());
           fullRuns.add(stageTwo.train(full, snapshots, train, valid, GateFeatures.none(), Optional.empty(), progress));
         }
       }
@@ -139,10 +139,6 @@ public final class TrainingJob {
     if (train.size() == 0 || valid.size() == 0) {
       throw new IllegalArgumentException("train/valid: sizes " + train.size() + "/" + valid.size() + " must be ≥ 1");
     }
-    if (train.sequenceLength() != valid.sequenceLength()) {
-      throw new IllegalArgumentException(
-          "valid: sequence length " + valid.sequenceLength() + " != train's " + train.sequenceLength());
-    }
     int mask = config.alsoFullGate() ? ModalitySet.all().mask() : config.gateInputs().mask();
     for (ModalitySet s : config.experts()) {
       mask |= s.mask();
@@ -154,6 +150,10 @@ public final class TrainingJob {
       }
       if (train.featureDim(m) != valid.featureDim(m)) {
         throw new IllegalArgumentException("valid: feature dim of " + m + " differs from train's");
+      }
+      if (train.sequenceLength(m) != valid.sequenceLength(m)) {
+        throw new IllegalArgumentException("valid: sequence length of " + m + " is " + valid.sequenceLength(m)
+            + " != train's " + train.sequenceLength(m));
       }
       dims.put(m, train.featureDim(m));
     }

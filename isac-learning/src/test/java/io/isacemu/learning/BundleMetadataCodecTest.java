@@ -22,8 +22,9 @@ class BundleMetadataCodecTest {
   private static final GateExpertCost VAT = new GateExpertCost(0.1, 1.0, 1e4, 1e7);
 
   private static BundleMetadata meta(Deployment deployment, EngineSettings engine) {
-    return new BundleMetadata(1, "2026-01-01T00:00:00Z", ArchitecturePreset.demo(), List.of("T", "V+A+T"), "T", 0,
-        Map.of(Modality.TEXT, 8, Modality.VIDEO, 4, Modality.AUDIO, 4), 5, "L1", 0.5, "ENERGY",
+    return new BundleMetadata(BundleMetadataCodec.FORMAT_VERSION, "2026-01-01T00:00:00Z", ArchitecturePreset.demo(), List.of("T", "V+A+T"), "T", 0,
+        Map.of(Modality.TEXT, 8, Modality.VIDEO, 4, Modality.AUDIO, 4),
+        Map.of(Modality.TEXT, 5, Modality.VIDEO, 5, Modality.AUDIO, 5), "L1", 0.5, "ENERGY",
         Map.of("T", T, "V+A+T", VAT), "toy", "abc", Map.of("acc2HasZero", 0.78, "pearson", Double.NaN),
         Map.of("T", 0.6, "V+A+T", 0.4), Map.of("gate", List.of("w=(2, 3)")), List.of("T", "V+A+T"), null,
         deployment, engine);
@@ -71,5 +72,33 @@ class BundleMetadataCodecTest {
         StandardCharsets.UTF_8).replace("maxAccuracyLoss 1.0", "maxAccuracyLoss -4");
     assertThatThrownBy(() -> BundleMetadataCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(BundleException.class).hasMessageContaining("maxAccuracyLoss: -4.0");
+  }
+
+  @Test
+  void aFormatOneBundleLoadsAsEveryModalitySharingItsOneSequenceLength() {
+    JsonObject o = JsonParser.parseString(new String(BundleMetadataCodec.toJson(
+        meta(deployment(DeployRule.NearBestGate.DEFAULT), ENGINE)), StandardCharsets.UTF_8)).getAsJsonObject();
+    o.remove("sequenceLengths");
+    o.addProperty("sequenceLength", 7);
+    o.addProperty("formatVersion", 1);
+    BundleMetadata old = BundleMetadataCodec.decode(o.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(old.sequenceLengths()).isEqualTo(Map.of(Modality.TEXT, 7, Modality.VIDEO, 7, Modality.AUDIO, 7));
+    assertThat(old.formatVersion()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherFormatVersionIsRefusedNamingBoth() {
+    JsonObject o = JsonParser.parseString(new String(BundleMetadataCodec.toJson(
+        meta(deployment(DeployRule.NearBestGate.DEFAULT), ENGINE)), StandardCharsets.UTF_8)).getAsJsonObject();
+    o.addProperty("formatVersion", 3);
+    assertThatThrownBy(() -> BundleMetadataCodec.decode(o.toString().getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(BundleException.class).hasMessageContaining("formatVersion 3").hasMessageContaining("1 or 2");
+  }
+
+  @Test
+  void perModalityLengthsRoundTrip() {
+    String json = new String(BundleMetadataCodec.toJson(meta(deployment(DeployRule.NearBestGate.DEFAULT), ENGINE)),
+        StandardCharsets.UTF_8);
+    assertThat(json).contains("\"formatVersion\": 2").contains("\"sequenceLengths\"");
   }
 }

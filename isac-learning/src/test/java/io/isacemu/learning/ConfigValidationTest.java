@@ -77,7 +77,7 @@ class ConfigValidationTest {
     TrainingJob job = new TrainingJob(LearningConfig.builder().build(), TestCosts.table(CostMetric.BITS), TrainingListener.none());
     assertThatThrownBy(() -> job.run(ToySplit.generate(8, 4, 1), ToySplit.generate(8, 5, 2), GateFeatures.none()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("sequence length 5");
+        .hasMessageContaining("sequence length of VIDEO is 5 != train's 4");
     assertThatThrownBy(() -> job.run(ToySplit.generate(8, 4, 1), ToySplit.generate(8, 4, 2).slice(0, 0), GateFeatures.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("train/valid");

@@ -47,7 +47,7 @@ public final class GateSweep {
     }
     List<ModalitySet> experts = List.of(ModalitySet.parse("T"), ModalitySet.parse("V+A+T"));
     ArchitecturePreset preset = ArchitecturePreset.demo();
-    int steps = data.train().sequenceLength();
+    Map<Modality, Integer> steps = data.train().sequenceLengths(dims.keySet());
     GateCostTable mean = SystemCosts.of(preset, experts, dims, steps, seed, metric);
     StateCosts states = StateCosts.draw(preset, experts, dims, steps, 512, seed, metric);
     LearningConfig cfg = LearningConfig.builder().preset(preset).experts(experts)

@@ -71,7 +71,8 @@ class GatedModelTest {
     GateCostTable costs = maskCosts(sets);
     ModelDescription d = new ModelDescription(
         ArchitecturePreset.demo(), sets, io.isacemu.core.modality.ModalitySet.all(), 0,
-        java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
+        java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8),
+        java.util.Map.of(Modality.VIDEO, 5, Modality.AUDIO, 5, Modality.TEXT, 5), TaskLoss.L1, 1.0,
         costs);
     Engine.getInstance().setRandomSeed(8);
     try (GatedModel m = GatedModel.create(d)) {
@@ -97,7 +98,8 @@ class GatedModelTest {
     java.util.List<io.isacemu.core.modality.ModalitySet> routable = java.util.List.of(sets.get(3), sets.get(6));
     ModelDescription d = new ModelDescription(
         ArchitecturePreset.demo(), sets, io.isacemu.core.modality.ModalitySet.all(), 0,
-        java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
+        java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8),
+        java.util.Map.of(Modality.VIDEO, 5, Modality.AUDIO, 5, Modality.TEXT, 5), TaskLoss.L1, 1.0,
         costs, routable);
     Engine.getInstance().setRandomSeed(9);
     try (GatedModel m = GatedModel.create(d)) {
@@ -114,7 +116,8 @@ class GatedModelTest {
     }
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ModelDescription(
         ArchitecturePreset.demo(), sets.subList(0, 2), io.isacemu.core.modality.ModalitySet.all(), 0,
-        java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8), 5, TaskLoss.L1, 1.0,
+        java.util.Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8),
+        java.util.Map.of(Modality.VIDEO, 5, Modality.AUDIO, 5, Modality.TEXT, 5), TaskLoss.L1, 1.0,
         costs, java.util.List.of(sets.get(6))))
         .hasMessageContaining("routable").hasMessageContaining("V+A+T");
   }

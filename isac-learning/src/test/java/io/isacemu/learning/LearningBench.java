@@ -64,9 +64,9 @@ public final class LearningBench {
     ToySplit batch = ToySplit.generate(n, 50, MOSEI, 3);
     ModelDescription d = new ModelDescription(
         ArchitecturePreset.moseiReference(), List.of(ModalitySet.of(Modality.TEXT), ModalitySet.all()),
-        ModalitySet.all(), 0, MOSEI, 50, TaskLoss.L1, 0, TestCosts.table(CostMetric.FLOPS));
+        ModalitySet.all(), 0, MOSEI, SameSteps.of(MOSEI, 50), TaskLoss.L1, 0, TestCosts.table(CostMetric.FLOPS));
     ModelDescription onDemand = new ModelDescription(
-        ArchitecturePreset.moseiReference(), d.experts(), ModalitySet.of(Modality.TEXT), 8, MOSEI, 50,
+        ArchitecturePreset.moseiReference(), d.experts(), ModalitySet.of(Modality.TEXT), 8, MOSEI, SameSteps.of(MOSEI, 50),
         TaskLoss.L1, 0, TestCosts.table(CostMetric.FLOPS));
     Engine.getInstance().setRandomSeed(1);
     try (GatedModel m = GatedModel.create(d); GatedModel od = GatedModel.create(onDemand)) {

@@ -36,7 +36,7 @@ class ModelBundleTest {
         ModalitySet.of(Modality.TEXT),
         2,
         Map.of(Modality.VIDEO, 4, Modality.AUDIO, 4, Modality.TEXT, 8),
-        5,
+        Map.of(Modality.VIDEO, 5, Modality.AUDIO, 5, Modality.TEXT, 5),
         TaskLoss.L1,
         lambda,
         TestCosts.table(CostMetric.LATENCY));

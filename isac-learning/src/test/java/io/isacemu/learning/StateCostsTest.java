@@ -18,7 +18,7 @@ class StateCostsTest {
   static final List<String> NAMES = List.of("T", "V+A+T");
 
   static StateCosts draw(int states, long seed, CostMetric metric) {
-    return StateCosts.draw(ArchitecturePreset.demo(), EXPERTS, DIMS, 20, states, seed, metric);
+    return StateCosts.draw(ArchitecturePreset.demo(), EXPERTS, DIMS, SameSteps.of(DIMS, 20), states, seed, metric);
   }
 
   @Test

@@ -14,7 +14,7 @@ final class StateGateProbe {
     ToySplit train = ToySplit.generate(384, 6, 1);
     ToySplit valid = ToySplit.generate(128, 6, 2);
     ToySplit test = ToySplit.generate(256, 6, 3);
-    StateCosts sc = StateCosts.draw(ArchitecturePreset.demo(), StateGateTest.EXPERTS, StateGateTest.DIMS, 6, 256, 7, CostMetric.LATENCY);
+    StateCosts sc = StateCosts.draw(ArchitecturePreset.demo(), StateGateTest.EXPERTS, StateGateTest.DIMS, SameSteps.of(StateGateTest.DIMS, 6), 256, 7, CostMetric.LATENCY);
     double[] snr = new double[sc.size()];
     for (int k = 0; k < sc.size(); k++) snr[k] = sc.state(k).snrDb(Modality.VIDEO).orElseThrow();
     java.util.Arrays.sort(snr);

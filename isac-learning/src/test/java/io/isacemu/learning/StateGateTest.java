@@ -48,7 +48,7 @@ class StateGateTest {
 
   @BeforeAll
   void train() {
-    stateCosts = StateCosts.draw(ArchitecturePreset.demo(), EXPERTS, DIMS, 6, 256, 7, CostMetric.LATENCY);
+    stateCosts = StateCosts.draw(ArchitecturePreset.demo(), EXPERTS, DIMS, SameSteps.of(DIMS, 6), 256, 7, CostMetric.LATENCY);
     LearningConfig config = LearningConfig.builder()
         .preset("demo")
         .experts(EXPERTS)

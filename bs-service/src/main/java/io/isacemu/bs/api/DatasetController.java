@@ -28,10 +28,10 @@ class DatasetController {
    * @param source {@code synthetic} or {@code pickle} ({@code isac.bs.dataset.source})
    * @param fingerprint lowercase hex SHA-256 every device must present at Register
    * @param testSize test samples (tasks address these)
-   * @param sequenceLength time steps T per sample
+   * @param sequenceLengths time steps T_m per sample per modality (video, audio, text; unaligned data differ)
    * @param featureDims features per step d_m per modality (video, audio, text)
    */
-  record DatasetView(String name, String source, String fingerprint, int testSize, int sequenceLength,
+  record DatasetView(String name, String source, String fingerprint, int testSize, Map<String, Integer> sequenceLengths,
       Map<String, Integer> featureDims) {}
 
   private final DatasetCatalog catalog;
@@ -42,15 +42,19 @@ class DatasetController {
     this.properties = properties;
   }
 
-  @Operation(summary = "The served dataset: name, source, fingerprint, test size, T and d per modality")
+  @Operation(summary = "The served dataset: name, source, fingerprint, test size, T_m and d_m per modality")
   @GetMapping
   DatasetView dataset() {
     Map<String, Integer> dims = new LinkedHashMap<>();
     for (Map.Entry<Modality, Integer> e : catalog.featureDims().entrySet()) {
       dims.put(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
     }
+    Map<String, Integer> steps = new LinkedHashMap<>();
+    for (Map.Entry<Modality, Integer> e : catalog.sequenceLengths().entrySet()) {
+      steps.put(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue());
+    }
     return new DatasetView(catalog.name(), properties.dataset().source(), catalog.fingerprint(),
-        catalog.testIds().size(), catalog.sequenceLength(), dims);
+        catalog.testIds().size(), steps, dims);
   }
 
   @Operation(summary = "Test-split sample ids in split order, one page: offset (default 0), limit (default 100, "

@@ -15,24 +15,25 @@ import java.util.Optional;
 
 /**
  * What the BS knows of the dataset the devices serve: the test split's sample ids and labels, the
- * feature dimension per modality, the sequence length and the fingerprint. The features themselves
+ * feature dimension {@code d_m} and sequence length {@code T_m} per modality (unaligned data: each
+ * modality its own) and the fingerprint. The features themselves
  * stay on the devices: the BS reads a pickle labels-only ({@link DatasetSummary}), never holding them.
  */
 public final class DatasetCatalog {
 
   private final String name;
   private final String fingerprint;
-  private final int sequenceLength;
+  private final Map<Modality, Integer> sequenceLengths;
   private final Map<Modality, Integer> featureDims;
   private final List<String> testIds;
   private final Map<String, Float> labels;
 
   private DatasetCatalog(
-      String name, String fingerprint, int sequenceLength, Map<Modality, Integer> featureDims, List<String> testIds,
-      Map<String, Float> labels) {
+      String name, String fingerprint, Map<Modality, Integer> sequenceLengths, Map<Modality, Integer> featureDims,
+      List<String> testIds, Map<String, Float> labels) {
     this.name = name;
     this.fingerprint = fingerprint;
-    this.sequenceLength = sequenceLength;
+    this.sequenceLengths = Collections.unmodifiableMap(sequenceLengths);
     this.featureDims = Collections.unmodifiableMap(featureDims);
     this.testIds = List.copyOf(testIds);
     this.labels = Map.copyOf(labels);
@@ -45,13 +46,14 @@ public final class DatasetCatalog {
     for (Modality m : test.modalities()) {
       dims.put(m, test.featureDim(m));
     }
+    Map<Modality, Integer> steps = test.sequenceLengths(test.modalities());
     List<String> ids = new ArrayList<>(test.size());
     Map<String, Float> labels = new HashMap<>();
     for (int i = 0; i < test.size(); i++) {
       ids.add(test.id(i));
       labels.put(test.id(i), test.label(i));
     }
-    return new DatasetCatalog(dataset.name(), dataset.fingerprint(), test.sequenceLength(), dims, ids, labels);
+    return new DatasetCatalog(dataset.name(), dataset.fingerprint(), steps, dims, ids, labels);
   }
 
   /**
@@ -61,12 +63,16 @@ public final class DatasetCatalog {
   public static DatasetCatalog of(DatasetSummary dataset) {
     SplitSummary test = dataset.test();
     Map<Modality, Integer> dims = new EnumMap<>(Modality.class);
-    test.features().forEach((m, f) -> dims.put(m, f.featureDim()));
+    Map<Modality, Integer> steps = new EnumMap<>(Modality.class);
+    test.features().forEach((m, f) -> {
+      dims.put(m, f.featureDim());
+      steps.put(m, f.sequenceLength());
+    });
     Map<String, Float> labels = new HashMap<>();
     for (int i = 0; i < test.size(); i++) {
       labels.put(test.ids().get(i), test.labels().get(i));
     }
-    return new DatasetCatalog(dataset.name(), dataset.fingerprint(), test.sequenceLength(), dims, test.ids(), labels);
+    return new DatasetCatalog(dataset.name(), dataset.fingerprint(), steps, dims, test.ids(), labels);
   }
 
   /** The dataset's name: the synthetic generator's, or the pickle's file name and layout. */
@@ -79,9 +85,14 @@ public final class DatasetCatalog {
     return fingerprint;
   }
 
-  /** Time steps T per sample. */
-  public int sequenceLength() {
-    return sequenceLength;
+  /** Time steps {@code T_m} per sample of {@code m}; empty when the dataset lacks the modality. */
+  public Optional<Integer> sequenceLength(Modality m) {
+    return Optional.ofNullable(sequenceLengths.get(m));
+  }
+
+  /** Modalities of the dataset with their sequence lengths {@code T_m}. */
+  public Map<Modality, Integer> sequenceLengths() {
+    return sequenceLengths;
   }
 
   /** Features per step d of {@code m}; empty when the dataset lacks the modality. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param flopsPerCycle FLOPs per cycle of the device's CPU, in (0, 1024] ({@link
  *     #DEFAULT_FLOPS_PER_CYCLE} when the device did not advertise it)
  * @param featureDim d, features per step
- * @param sequenceLength T, steps per sample
+ * @param sequenceLength T_m, steps per sample of this device's modality
  * @param attachedAt when the current session registered
  * @param lastSeenAt last message of any kind
  * @param channelGainDb latest channel gain h_k, dB (negative), if reported

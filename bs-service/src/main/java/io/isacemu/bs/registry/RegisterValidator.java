@@ -81,9 +81,10 @@ final class RegisterValidator {
       return Optional.of("feature_dim: " + Integer.toUnsignedString(r.getFeatureDim()) + " but the dataset's "
           + modality.get() + " has " + dim.get());
     }
-    if (r.getSequenceLength() != dataset.sequenceLength()) {
+    int steps = dataset.sequenceLength(modality.get()).orElseThrow();
+    if (r.getSequenceLength() != steps) {
       return Optional.of("sequence_length: " + Integer.toUnsignedString(r.getSequenceLength())
-          + " but the dataset has " + dataset.sequenceLength());
+          + " but the dataset's " + modality.get() + " has " + steps);
     }
     if (!dataset.fingerprint().equals(r.getDatasetFingerprint())) {
       return Optional.of("dataset_fingerprint: '" + abbreviate(r.getDatasetFingerprint())

@@ -113,12 +113,12 @@ final class SampleInputs {
     return in;
   }
 
-  /** A split over {@code sampleIds} with the given modalities, raw (zeros where a sample lacks one). */
+  /** A split over {@code sampleIds} with the given modalities, raw {@code [n, T_m, d_m]} (zeros where a sample lacks one). */
   MultimodalSplit split(List<String> sampleIds, List<Modality> modalities) {
     int n = sampleIds.size();
-    int t = catalog.sequenceLength();
     ArraySplit.Builder b = ArraySplit.builder(n);
     for (Modality m : modalities) {
+      int t = catalog.sequenceLength(m).orElseThrow();
       int d = catalog.featureDim(m).orElseThrow();
       float[] data = new float[n * t * d];
       Map<String, float[]> f = raw.getOrDefault(m, Map.of());

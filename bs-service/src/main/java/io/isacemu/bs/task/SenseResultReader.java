@@ -24,9 +24,9 @@ final class SenseResultReader {
     this.catalog = catalog;
   }
 
-  /** The well-formed raw samples of {@code r} that were asked for: {@code T × d_m} finite floats, row-major. */
+  /** The well-formed raw samples of {@code r} that were asked for: {@code T_m × d_m} finite floats, row-major. */
   Map<String, float[]> raw(Modality m, SenseResult r, List<String> asked) {
-    int steps = catalog.sequenceLength();
+    int steps = catalog.sequenceLength(m).orElseThrow();
     int dim = catalog.featureDim(m).orElseThrow();
     Set<String> askedSet = new HashSet<>(asked);
     Map<String, float[]> out = new HashMap<>();

@@ -397,7 +397,7 @@ public final class ReportLoadBenchmark {
     return Register.newBuilder().setDeviceId(d.id).setModality(BsProtos.wire(d.modality))
         .setSensingRateBps(rate).setTxPowerDbm(23).setCpuHz(1e9)
         .setPosition(Position.newBuilder().setXM(50).setYM(0))
-        .setFeatureDim(catalog.featureDim(d.modality).orElseThrow()).setSequenceLength(catalog.sequenceLength())
+        .setFeatureDim(catalog.featureDim(d.modality).orElseThrow()).setSequenceLength(catalog.sequenceLength(d.modality).orElseThrow())
         .setDatasetFingerprint(catalog.fingerprint()).setSoftwareVersion("bench").build();
   }
 

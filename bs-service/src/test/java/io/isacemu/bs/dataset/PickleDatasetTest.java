@@ -40,7 +40,8 @@ class PickleDatasetTest {
       DatasetCatalog catalog = bs.getBean(DatasetCatalog.class);
       assertThat(catalog.fingerprint()).isEqualTo(asADeviceLoadsIt.fingerprint());
       assertThat(catalog.testIds()).hasSize(asADeviceLoadsIt.test().size());
-      assertThat(catalog.sequenceLength()).isEqualTo(asADeviceLoadsIt.test().sequenceLength());
+      assertThat(catalog.sequenceLengths())
+          .isEqualTo(asADeviceLoadsIt.test().sequenceLengths(asADeviceLoadsIt.test().modalities()));
       assertSameCatalog(catalog, DatasetCatalog.of(asADeviceLoadsIt));
       // over real HTTP, without a key (reads are open): what a client addresses tasks by
       String base = "http://127.0.0.1:" + bs.getEnvironment().getProperty("local.server.port");
@@ -48,6 +49,8 @@ class PickleDatasetTest {
       assertThat(d.path("source").asText()).isEqualTo("pickle");
       assertThat(d.path("fingerprint").asText()).isEqualTo(asADeviceLoadsIt.fingerprint());
       assertThat(d.path("testSize").asInt()).isEqualTo(asADeviceLoadsIt.test().size());
+      assertThat(d.path("sequenceLengths").path("audio").asInt())
+          .isEqualTo(asADeviceLoadsIt.test().sequenceLength(io.isacemu.core.modality.Modality.AUDIO));
       assertThat(d.path("name").asText()).isEqualTo(asADeviceLoadsIt.name());
       assertThat(d.path("featureDims").path("text").asInt()).isEqualTo(asADeviceLoadsIt.test().featureDim(
           io.isacemu.core.modality.Modality.TEXT));
@@ -87,7 +90,7 @@ class PickleDatasetTest {
   private static void assertSameCatalog(DatasetCatalog labelsOnly, DatasetCatalog full) {
     assertThat(labelsOnly.fingerprint()).isEqualTo(full.fingerprint());
     assertThat(labelsOnly.testIds()).isEqualTo(full.testIds());
-    assertThat(labelsOnly.sequenceLength()).isEqualTo(full.sequenceLength());
+    assertThat(labelsOnly.sequenceLengths()).isEqualTo(full.sequenceLengths());
     assertThat(labelsOnly.featureDims()).isEqualTo(full.featureDims());
     for (String id : full.testIds()) {
       assertThat(labelsOnly.label(id)).isEqualTo(full.label(id));

@@ -79,7 +79,7 @@ public final class FakeDevice implements AutoCloseable {
     return Register.newBuilder().setDeviceId(deviceId).setModality(BsProtos.wire(modality))
         .setSensingRateBps(rate).setTxPowerDbm(23).setCpuHz(cpuHz)
         .setPosition(Position.newBuilder().setXM(50).setYM(0))
-        .setFeatureDim(split.featureDim(modality)).setSequenceLength(split.sequenceLength())
+        .setFeatureDim(split.featureDim(modality)).setSequenceLength(split.sequenceLength(modality))
         .setDatasetFingerprint(fingerprint).setSoftwareVersion("0.1.0");
   }
 
@@ -219,7 +219,7 @@ public final class FakeDevice implements AutoCloseable {
     }
     SenseResult.Builder r = SenseResult.newBuilder().setTaskId(c.getTaskId()).setCommandId(c.getCommandId());
     int d = split.featureDim(modality);
-    int t = split.sequenceLength();
+    int t = split.sequenceLength(modality);
     FloatBuffer all = split.features(modality);
     SenseStatus status = SenseStatus.SENSE_STATUS_OK;
     boolean local = c.getProcessingMode() == io.isacemu.proto.ProcessingMode.PROCESSING_MODE_LOCAL;

@@ -103,7 +103,7 @@ class TaskEngineTest {
         routed.add(choice[i]);
         // the expert's modalities must be present (non-zero features) for the sample
         for (Modality m : experts().get(choice[i]).modalities()) {
-          int td = split.sequenceLength() * split.featureDim(m);
+          int td = split.sequenceLength(m) * split.featureDim(m);
           boolean any = false;
           for (int j = 0; j < td; j++) {
             any |= split.features(m).get(i * td + j) != 0f;

@@ -74,7 +74,7 @@ public final class BundleEncoders implements AutoCloseable {
    * The encoder source of one device.
    *
    * @param modality the device's modality
-   * @param steps {@code T} of the device's samples, ≥ 1
+   * @param steps {@code T_m} of the device's samples (its own modality's length), ≥ 1
    * @param dim {@code d} of the device's samples, ≥ 1
    */
   public EncoderSource forDevice(Modality modality, int steps, int dim) {
@@ -118,9 +118,11 @@ public final class BundleEncoders implements AutoCloseable {
           + m);
     }
     Integer modelDim = d.featureDims().get(m);
-    if (d.sequenceLength() != steps || modelDim == null || modelDim != dim) {
+    Integer modelSteps = d.sequenceLengths().get(m);
+    // the encoder was built for this modality's own T_m × d_m (unaligned data: not the other modalities')
+    if (modelSteps == null || modelSteps != steps || modelDim == null || modelDim != dim) {
       return new EncoderSource.Unavailable("local processing unavailable: bundle '" + s.version + "' encodes "
-          + d.sequenceLength() + " x " + modelDim + " " + m + " samples, the device's are " + steps + " x " + dim);
+          + modelSteps + " x " + modelDim + " " + m + " samples, the device's are " + steps + " x " + dim);
     }
     return new EncoderSource.Found(new Encoder(s, idx, m, s.runner.encodedWidth(idx, m),
         s.runner.encoderFlops(idx, m)));

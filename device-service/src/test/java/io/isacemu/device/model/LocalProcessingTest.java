@@ -126,7 +126,7 @@ class LocalProcessingTest {
     Map<Modality, Integer> dims = Map.of(Modality.VIDEO, data.test().featureDim(Modality.VIDEO),
         Modality.AUDIO, data.test().featureDim(Modality.AUDIO), Modality.TEXT, data.test().featureDim(Modality.TEXT));
     ModelDescription d = new ModelDescription(tiny, experts, ModalitySet.of(Modality.TEXT), 0, dims,
-        data.test().sequenceLength(), TaskLoss.L1, 0.5, new GateCostTable(Map.of(
+        data.test().sequenceLengths(dims.keySet()), TaskLoss.L1, 0.5, new GateCostTable(Map.of(
             "T", new GateExpertCost(0.01, 0.1, 1e3, 1e6), "V+A+T", new GateExpertCost(0.1, 1, 1e5, 1e7)), CostMetric.LATENCY));
     Engine.getInstance().setRandomSeed(11);
     try (GatedModel model = GatedModel.create(d)) {

@@ -1,11 +1,14 @@
 package io.isacemu.learning.nn;
 
+import io.isacemu.core.modality.Modality;
 import io.isacemu.core.validation.Check;
+import java.util.Map;
 
 /**
  * Analytic forward FLOP count per sample (one multiply-add = 2 FLOPs; biases, activations,
  * softmax, LayerNorm, positional encoding and pooling are not counted — they are O(T·d) against the
- * O(T·d²) terms). For a sequence of length {@code T} (padding included: it is computed anyway):
+ * O(T·d²) terms). Each modality's encoder runs over that modality's own length {@code T_m}
+ * (unaligned data); for a sequence of length {@code T} (padding included: it is computed anyway):
  *
  * <ul>
  *   <li>1×1 Conv1d {@code C → d}: {@code 2·T·C·d}
@@ -30,11 +33,11 @@ public final class Flops {
     return conv + e.layers() * (attention + ffn);
   }
 
-  /** FLOPs of one expert (encoders + MLP head) per sample. */
-  public static long expert(ExpertNetworkSpec s, int T) {
+  /** FLOPs of one expert (encoders + MLP head) per sample; {@code steps} gives each encoder's {@code T_m}. */
+  public static long expert(ExpertNetworkSpec s, Map<Modality, Integer> steps) {
     long total = 0;
     for (EncoderSpec e : s.encoders()) {
-      total += encoder(e, T);
+      total += encoder(e, steps(steps, e.modality()));
     }
     long in = s.fusedWidth();
     for (int h : s.mlpHidden()) {
@@ -44,12 +47,20 @@ public final class Flops {
     return total + 2L * in;
   }
 
-  /** FLOPs of the gate (encoders + final linear layer) per sample. */
-  public static long gate(GateSpec g, int T) {
+  /** FLOPs of the gate (encoders + final linear layer) per sample; {@code steps} gives each encoder's {@code T_m}. */
+  public static long gate(GateSpec g, Map<Modality, Integer> steps) {
     long total = 0;
     for (EncoderSpec e : g.encoders()) {
-      total += encoder(e, T);
+      total += encoder(e, steps(steps, e.modality()));
     }
     return total + 2L * g.fusedWidth() * g.experts();
+  }
+
+  private static int steps(Map<Modality, Integer> steps, Modality m) {
+    Integer t = steps.get(m);
+    if (t == null) {
+      throw new IllegalArgumentException("steps: no sequence length for " + m + " in " + steps);
+    }
+    return t;
   }
 }

@@ -17,7 +17,8 @@ public sealed interface DatasetSpec {
    * @param trainSize training samples, ≥ 1
    * @param validSize validation samples, ≥ 1
    * @param testSize test samples, ≥ 1
-   * @param sequenceLength time steps per sample, ≥ 1
+   * @param sequenceLength time steps per sample, ≥ 1, the same for every modality: the generator is
+   *     aligned by construction (a pickle job takes each modality's own T_m from the file)
    * @param profile the generator's profile (structure and evidence shares): {@code default} or {@code paper}
    */
   record Synthetic(long seed, int trainSize, int validSize, int testSize, int sequenceLength, SyntheticProfile profile)

@@ -89,7 +89,7 @@ public final class DjlTrainingEngine implements TrainingEngine {
       dims.put(m, data.train().featureDim(m));
     }
     ArchitecturePreset preset = ArchitecturePreset.byName(spec.preset().wireName());
-    int steps = data.train().sequenceLength();
+    Map<Modality, Integer> steps = data.train().sequenceLengths(dims.keySet());
     GateCostTable costs = SystemCosts.of(preset, spec.experts(), dims, steps, spec.seed(), spec.costMetric());
     listener.onMessage("cost table C(E_i) from the system model: " + costs.costs());
     boolean cheap = spec.trains(GateMode.ON_DEMAND);

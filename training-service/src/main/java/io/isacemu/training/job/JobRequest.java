@@ -83,7 +83,7 @@ public record JobRequest(
    * @param trainSize synthetic: training samples ≥ 1 (default from the preset)
    * @param validSize synthetic: validation samples ≥ 1
    * @param testSize synthetic: test samples ≥ 1
-   * @param sequenceLength synthetic: steps per sample ≥ 1
+   * @param sequenceLength synthetic: steps per sample ≥ 1, every modality (pickle: each T_m from the file)
    * @param path pickle: file path on the service host (required for pickle)
    * @param format pickle: the file's layout, {@code auto} (default: detected from its keys), {@code
    *     multibench} or {@code mmsa}; a file of the other layout is refused
