@@ -1,5 +1,12 @@
 package io.isacemu.demo;
 
+import io.isacemu.experiments.Endpoints;
+import io.isacemu.experiments.HttpPlatformControl;
+import io.isacemu.experiments.ResultsReport;
+import io.isacemu.experiments.ScenarioFile;
+import io.isacemu.experiments.ScenarioRun;
+import io.isacemu.experiments.TrainingJobs;
+import io.isacemu.experiments.TrainingStep;
 import io.isacemu.http.JsonHttpClient;
 import io.isacemu.scenario.error.ScenarioException;
 import io.isacemu.scenario.model.Scenario;
@@ -98,7 +105,7 @@ public final class DemoLauncher {
     Optional<Scenario> scenario;
     try {
       args = DemoArgs.parse(rest.toArray(String[]::new), System.getenv());
-      scenario = args.scenario().map(f -> ScenarioFile.load(f, args));
+      scenario = args.scenario().map(f -> ScenarioFile.load(f, args.overrides()));
     } catch (IllegalArgumentException | ScenarioException e) {
       // bad options or a bad scenario file: the message names the option or key path and the value
       System.err.println("[demo] " + e.getMessage());
@@ -132,10 +139,12 @@ public final class DemoLauncher {
     }
     Endpoints at = args.attach().isPresent() ? probe.awaitAttached(args.attach().get()) : platform.start();
     log.say("dashboard: %s/ (live view of the cell, tasks and experiments)", at.bsUrl());
-    TrainingStep.Trained trained = new TrainingStep(http, log).run(at, args.epochs(), args.deployLambda(), args.dataset());
+    TrainingStep.Trained trained = new TrainingStep(http, log).run(at,
+        DemoTrainingJob.of(args.epochs(), args.deployLambda(), args.dataset()),
+        DemoTrainingJob.describe(args.epochs(), args.deployLambda(), args.dataset()));
     ExperimentStep.Ran ran = new ExperimentStep(http, log).run(at.bsUrl(), args.samples(), trained.expertFlops());
     new TableReport(log).write(args, ran.rows(), trained.trainingRows());
-    new ResultsReport(log).write(args, ran.tasks(), trained.expertFlops());
+    new ResultsReport(log).write(args.out(), args.toString(), ran.tasks(), trained.expertFlops());
     awaitIfKeptRunning(at);
   }
 

@@ -1,5 +1,6 @@
 package io.isacemu.demo;
 
+import io.isacemu.experiments.Endpoints;
 import io.isacemu.http.JsonHttpClient;
 import java.io.IOException;
 import java.net.ServerSocket;

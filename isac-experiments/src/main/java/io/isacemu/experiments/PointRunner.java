@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isacemu.results.samples.SampleRecord;

@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import io.isacemu.scenario.error.ScenarioException;
 import io.isacemu.scenario.model.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,31 +15,32 @@ class ScenarioFileTest {
 
   @TempDir Path dir;
 
-  private Scenario load(String yaml, String... options) throws Exception {
+  private Scenario load(String yaml) throws Exception {
+    return load(yaml, ScenarioOverrides.NONE);
+  }
+
+  private Scenario load(String yaml, ScenarioOverrides overrides) throws Exception {
     Path f = Files.writeString(dir.resolve("s.yaml"), yaml);
-    String[] argv = new String[options.length + 1];
-    argv[0] = f.toString();
-    System.arraycopy(options, 0, argv, 1, options.length);
-    return ScenarioFile.load(f, DemoArgs.parse(argv, Map.of()));
+    return ScenarioFile.load(f, overrides);
   }
 
   @Test
   void commandLineOptionsOverrideTheFilesValues() throws Exception {
     Scenario s = load("serving:\n  samplesPerPoint: 100\ntraining:\n  epochsStageOne: 9\n",
-        "--samples", "20", "--epochs", "2", "--lambda", "0.3");
+        new ScenarioOverrides(Optional.of(20), Optional.of(2), Optional.of(0.3)));
     assertThat(s.serving().samplesPerPoint()).isEqualTo(20);
     assertThat(s.training().epochsStageOne()).isEqualTo(2);
     assertThat(s.training().epochsStageTwo()).isEqualTo(2);
     assertThat(s.training().deployLambda()).hasValue(0.3);
     assertThat(load("serving:\n  samplesPerPoint: 100\n").serving().samplesPerPoint()).as("nothing given").isEqualTo(100);
-    assertThat(load("", "--samples", "7").serving().samplesPerPoint()).as("empty file").isEqualTo(7);
+    assertThat(load("", new ScenarioOverrides(Optional.of(7), Optional.empty(), Optional.empty())).serving().samplesPerPoint()).as("empty file").isEqualTo(7);
   }
 
   @Test
   void theShippedBandwidthSweepLoads() throws Exception {
     Path repo = Path.of(System.getProperty("isac.repo", "..")).toAbsolutePath().normalize();
     Path f = repo.resolve("scenarios/bandwidth-sweep.yaml");
-    Scenario s = ScenarioFile.load(f, DemoArgs.parse(new String[] {f.toString(), "--samples", "20"}, Map.of()));
+    Scenario s = ScenarioFile.load(f, new ScenarioOverrides(Optional.of(20), Optional.empty(), Optional.empty()));
     assertThat(s.sweep().axes()).containsKey("cell.bandwidthHz");
   }
 

@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isacemu.http.JsonHttpClient;
@@ -6,7 +6,7 @@ import io.isacemu.http.JsonResponse;
 import java.util.Map;
 
 /** {@link PlatformControl} over the BS's REST API (the client carries the API key). */
-final class HttpPlatformControl implements PlatformControl {
+public final class HttpPlatformControl implements PlatformControl {
 
   /** A 429 (the BS's in-flight bound) is retried this often, 100 ms apart. */
   static final int OVERLOAD_RETRIES = 600;
@@ -14,7 +14,7 @@ final class HttpPlatformControl implements PlatformControl {
   private final JsonHttpClient http;
   private final String bsUrl;
 
-  HttpPlatformControl(JsonHttpClient http, String bsUrl) {
+  public HttpPlatformControl(JsonHttpClient http, String bsUrl) {
     this.http = http;
     this.bsUrl = bsUrl;
   }

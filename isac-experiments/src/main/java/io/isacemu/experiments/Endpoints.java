@@ -1,11 +1,11 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import java.net.URI;
 
 /** Base URLs of the training service and the BS, e.g. {@code http://bs-service:8080}; no trailing slash. */
-record Endpoints(String trainingUrl, String bsUrl) {
+public record Endpoints(String trainingUrl, String bsUrl) {
 
-  Endpoints {
+  public Endpoints {
     trainingUrl = url("training-url", trainingUrl);
     bsUrl = url("bs-url", bsUrl);
   }

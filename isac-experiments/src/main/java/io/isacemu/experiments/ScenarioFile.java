@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,18 +24,16 @@ import java.util.Optional;
  * and every sweep axis checked against what the running platform can change through its APIs — an
  * axis it cannot apply is refused here, before anything starts, never silently ignored.
  */
-final class ScenarioFile {
+public final class ScenarioFile {
 
   private ScenarioFile() {}
 
   /**
-   * The scenario in {@code file} with {@code args}' given options over its values: {@code --samples}
-   * → {@code serving.samplesPerPoint}, {@code --epochs} → {@code training.epochsStageOne/Two},
-   * {@code --lambda} → {@code training.deployLambda}.
+   * The scenario in {@code file} with {@code args}' values over its own ({@link ScenarioOverrides}).
    *
    * @throws ScenarioException naming each key path and value at fault
    */
-  static Scenario load(Path file, DemoArgs args) {
+  public static Scenario load(Path file, ScenarioOverrides args) {
     String source = file.getFileName().toString();
     String text;
     try {
@@ -47,7 +45,7 @@ final class ScenarioFile {
     JsonNode tree = ScenarioReader.parse(text, source);
     if (tree.isObject()) {
       override((ObjectNode) tree, args);
-    } else if (tree.isMissingNode() && !args.given().isEmpty()) {
+    } else if (tree.isMissingNode() && !args.isEmpty()) {
       ObjectNode empty = ScenarioWriter.tree(Scenario.DEFAULTS);
       override(empty, args);
       tree = empty;
@@ -61,16 +59,10 @@ final class ScenarioFile {
     return s;
   }
 
-  private static void override(ObjectNode tree, DemoArgs args) {
-    if (args.given().contains("samples")) {
-      section(tree, "serving").put("samplesPerPoint", args.samples());
-    }
-    if (args.given().contains("epochs")) {
-      section(tree, "training").put("epochsStageOne", args.epochs()).put("epochsStageTwo", args.epochs());
-    }
-    if (args.given().contains("lambda")) {
-      section(tree, "training").put("deployLambda", args.deployLambda());
-    }
+  private static void override(ObjectNode tree, ScenarioOverrides args) {
+    args.samples().ifPresent(n -> section(tree, "serving").put("samplesPerPoint", n));
+    args.epochs().ifPresent(n -> section(tree, "training").put("epochsStageOne", n).put("epochsStageTwo", n));
+    args.deployLambda().ifPresent(l -> section(tree, "training").put("deployLambda", l));
   }
 
   private static ObjectNode section(ObjectNode tree, String name) {

@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Map;
  * change the cell, start a replication, run tasks. {@link HttpPlatformControl} talks to the BS;
  * tests use a fake.
  */
-interface PlatformControl {
+public interface PlatformControl {
 
   /** Sets the band {@code B} ({@code PUT /api/cell}) and returns the cell as the BS reports it back. */
   JsonNode applyCell(double bandwidthHz);

@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  * {@code plots/}, {@code report.html} (isac-results), {@code points.json} (each point's effective
  * configuration as the services report it) and {@code run.json} (complete or partial, the cache).
  */
-final class ScenarioRun {
+public final class ScenarioRun {
 
   /** Progress lines at most this often, wall ns. */
   static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
@@ -40,7 +40,7 @@ final class ScenarioRun {
   /**
    * Trains one job and returns what the points need of it.
    */
-  interface Trainer {
+  public interface Trainer {
     TrainingStep.Trained train(SweepPoint first) throws InterruptedException;
   }
 
@@ -51,10 +51,10 @@ final class ScenarioRun {
   private final Path runDir;
   private final PlatformControl platform;
   private final Trainer trainer;
-  private final DemoLog log;
+  private final RunLog log;
   private final LongSupplier nanos;
 
-  ScenarioRun(Scenario scenario, String name, Path runDir, PlatformControl platform, Trainer trainer, DemoLog log,
+  public ScenarioRun(Scenario scenario, String name, Path runDir, PlatformControl platform, Trainer trainer, RunLog log,
       LongSupplier nanos) {
     this.scenario = scenario;
     this.name = name;
@@ -66,25 +66,25 @@ final class ScenarioRun {
   }
 
   /** {@code results/<scenario name>/<UTC timestamp>} under {@code root}. */
-  static Path runDir(Path root, String scenarioName, Clock clock) {
+  public static Path runDir(Path root, String scenarioName, Clock clock) {
     String ts = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
     return root.resolve(scenarioName).resolve(ts);
   }
 
   /** The file's name without {@code .yaml}/{@code .yml}. */
-  static String nameOf(Path file) {
+  public static String nameOf(Path file) {
     return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
   }
 
   /** What the run produced. */
-  record Ran(List<SampleRecord> samples, List<PointFailure> failures, List<Map<String, Object>> points,
+  public record Ran(List<SampleRecord> samples, List<PointFailure> failures, List<Map<String, Object>> points,
       TrainingCache cache) {
-    boolean partial() {
+    public boolean partial() {
       return !failures.isEmpty();
     }
   }
 
-  Ran run() throws IOException, InterruptedException {
+  public Ran run() throws IOException, InterruptedException {
     long t0 = nanos.getAsLong();
     List<SweepPoint> points = Scenarios.expand(scenario);
     TrainingCache cache = new TrainingCache(points);

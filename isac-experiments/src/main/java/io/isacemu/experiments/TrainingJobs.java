@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import io.isacemu.core.modality.ModalitySet;
 import io.isacemu.data.DatasetSettings;
@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The one mapping from a scenario's {@code dataset} and {@code training} to a training-service job body. */
-final class TrainingJobs {
+public final class TrainingJobs {
 
   private TrainingJobs() {}
 
-  static Map<String, Object> of(Scenario s) {
+  public static Map<String, Object> of(Scenario s) {
     TrainingSpec t = s.training();
     DatasetSettings d = s.dataset().settings();
     Map<String, Object> dataset = new LinkedHashMap<>();

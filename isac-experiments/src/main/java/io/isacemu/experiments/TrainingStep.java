@@ -1,18 +1,17 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isacemu.http.JsonHttpClient;
 import io.isacemu.http.JsonResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Trains the demo model: submits the training job, follows it to the end, and waits until the BS
+ * Trains a model: submits a training job, follows it to the end, and waits until the BS
  * serves the published bundle.
  */
-final class TrainingStep {
+public final class TrainingStep {
 
   /**
    * What training left for the experiment.
@@ -21,23 +20,18 @@ final class TrainingStep {
    * @param trainingRows the training service's own result table ({@code /api/jobs/{id}/results} rows)
    * @param expertFlops expert name → analytic FLOPs per sample, as the BS reports them
    */
-  record Trained(String version, JsonNode trainingRows, Map<String, Double> expertFlops) {}
+  public record Trained(String version, JsonNode trainingRows, Map<String, Double> expertFlops) {}
 
   private final JsonHttpClient http;
-  private final DemoLog log;
+  private final RunLog log;
 
-  TrainingStep(JsonHttpClient http, DemoLog log) {
+  public TrainingStep(JsonHttpClient http, RunLog log) {
     this.http = http;
     this.log = log;
   }
 
-  Trained run(Endpoints at, int epochs, double deployLambda, DemoDataset dataset) throws InterruptedException {
-    return run(at, job(epochs, deployLambda, dataset), String.format(Locale.ROOT, "demo preset, %d+%d epochs, λ ∈ %s, deploying λ = %s, on %s, gates full (C = bits) and on-demand (text + network state, C = energy)",
-        epochs, epochs, DemoArgs.LAMBDAS, deployLambda, dataset.describe()));
-  }
-
   /** Submits {@code job} (a training-service job body), follows it, waits until the BS serves its bundle. */
-  Trained run(Endpoints at, Map<String, Object> job, String description) throws InterruptedException {
+  public Trained run(Endpoints at, Map<String, Object> job, String description) throws InterruptedException {
     String trainUrl = at.trainingUrl();
     JsonResponse accepted = http.post(trainUrl + "/api/jobs", job);
     if (accepted.status() != 202) {
@@ -55,23 +49,6 @@ final class TrainingStep {
       flops.put(model.path("experts").get(i).asText(), model.path("expertFlops").get(i).asDouble());
     }
     return new Trained(version, trainingRows, flops);
-  }
-
-  private static Map<String, Object> job(int epochs, double deployLambda, DemoDataset dataset) {
-    Map<String, Object> job = new LinkedHashMap<>();
-    job.put("preset", "demo");
-    job.put("dataset", dataset.trainingJobDataset());
-    job.put("experts", List.of("V", "A", "T", "V+A+T"));
-    job.put("gateExperts", List.of("T", "V+A+T")); // the reference gate; V and A are bundled for fixed modes
-    job.put("lambdas", DemoArgs.LAMBDAS);
-    job.put("deployLambda", deployLambda);
-    job.put("epochsStageOne", epochs);
-    job.put("epochsStageTwo", epochs);
-    job.put("gates", List.of("full", "on-demand")); // full-input gate for `full`, cheap + state gate for on-demand
-    job.put("networkState", true); // on-demand gate: text + network state, trained on C(E_i | state) = energy (the fallback for bits)
-    job.put("costMetric", "bits");  // expert rows and the full gate
-    job.put("seed", 7);
-    return job;
   }
 
   /** Prints a progress line whenever it changes; returns the job once SUCCEEDED. */

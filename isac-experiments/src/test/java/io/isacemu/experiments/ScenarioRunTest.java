@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class ScenarioRunTest {
     ScenarioRun run = new ScenarioRun(s, "sweep", dir, platform, first -> {
       trained.add(first.trainingFingerprint());
       return new TrainingStep.Trained("v1", FakePlatform.JSON.createArrayNode(), Map.of("T", 1000.0));
-    }, new DemoLog(), () -> ticks.addAndGet(1_000_000_000L));
+    }, (fmt, args) -> { }, () -> ticks.addAndGet(1_000_000_000L));
     return run.run();
   }
 

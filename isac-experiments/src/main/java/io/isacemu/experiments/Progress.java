@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import java.util.Locale;
 import java.util.function.LongSupplier;

@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import io.isacemu.scenario.sweep.SweepPoint;
 import java.util.ArrayList;
