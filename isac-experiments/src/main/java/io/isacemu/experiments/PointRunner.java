@@ -42,7 +42,7 @@ final class PointRunner {
   }
 
   /** Tasks one replication of {@code s} runs. */
-  static long tasksPerReplication(Scenario s) {
+  public static long tasksPerReplication(Scenario s) {
     ServingSpec v = s.serving();
     return (long) v.modes().size() * ((v.samplesPerPoint() + v.samplesPerTask() - 1) / v.samplesPerTask());
   }

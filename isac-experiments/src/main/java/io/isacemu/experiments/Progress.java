@@ -1,6 +1,7 @@
 package io.isacemu.experiments;
 
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.function.LongSupplier;
 
 /**
@@ -8,7 +9,7 @@ import java.util.function.LongSupplier;
  * submitted (training time left out) and the ETA of the remaining tasks at that rate. Thread-safe;
  * time from an injected nanosecond ticker.
  */
-final class Progress {
+public final class Progress {
 
   private final int points;
   private final long tasks;
@@ -52,6 +53,25 @@ final class Progress {
   synchronized double tasksPerSecond() {
     double s = started < 0 ? 0 : (nanos.getAsLong() - started) / 1e9;
     return s > 0 ? tasksDone / s : 0;
+  }
+
+  /**
+   * The progress at one instant.
+   *
+   * @param pointsDone sweep points × replications finished or given up
+   * @param points sweep points × replications to run
+   * @param tasksDone tasks finished (or skipped with a failed point)
+   * @param tasks tasks over the whole run
+   * @param tasksPerSecond since the first task; 0 before it
+   * @param etaSeconds the remaining tasks at that rate, s; empty before the first task
+   */
+  public record Snapshot(int pointsDone, int points, long tasksDone, long tasks, double tasksPerSecond,
+      OptionalDouble etaSeconds) {}
+
+  public synchronized Snapshot snapshot() {
+    double rate = tasksPerSecond();
+    return new Snapshot(pointsDone, points, tasksDone, tasks, rate,
+        rate > 0 ? OptionalDouble.of((tasks - tasksDone) / rate) : OptionalDouble.empty());
   }
 
   /** E.g. {@code points 2/6, tasks 480/1200, 35.2 tasks/s, ETA 20 s}; the ETA is {@code ?} before the first task. */

@@ -6,4 +6,9 @@ public interface RunLog {
 
   /** One line, {@link String#format} style. */
   void say(String fmt, Object... args);
+
+  /** The run's progress changed; {@code progress} stays live (thread-safe) for the rest of the run. */
+  default void progress(Progress progress) {
+    say("%s", progress.line());
+  }
 }

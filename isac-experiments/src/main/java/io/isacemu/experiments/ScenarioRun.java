@@ -147,7 +147,7 @@ public final class ScenarioRun {
             progress.pointDone(perRep);
           }
           if (nanos.getAsLong() - lastLine[0] >= PROGRESS_EVERY_NANOS || r == scenario.replications() - 1) {
-            log.say("%s", progress.line());
+            log.progress(progress);
             lastLine[0] = nanos.getAsLong();
           }
         }
