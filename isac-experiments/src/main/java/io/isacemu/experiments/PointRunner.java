@@ -23,7 +23,7 @@ import java.util.Random;
  * {@code tasksInFlight} tasks submitted and not yet finished. A mode that fails is recorded with
  * its reason and the next mode runs.
  */
-final class PointRunner {
+public final class PointRunner {
 
   /**
    * What one replication left.

@@ -75,7 +75,7 @@ public final class Progress {
   }
 
   /** E.g. {@code points 2/6, tasks 480/1200, 35.2 tasks/s, ETA 20 s}; the ETA is {@code ?} before the first task. */
-  synchronized String line() {
+  public synchronized String line() {
     double rate = tasksPerSecond();
     String eta = rate > 0 ? String.format(Locale.ROOT, "%.0f s", (tasks - tasksDone) / rate) : "?";
     return String.format(Locale.ROOT, "points %d/%d, tasks %d/%d, %.1f tasks/s, ETA %s", pointsDone, points,
