@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -85,9 +86,9 @@ public final class Experiments implements AutoCloseable {
     this.retryAfterSeconds = retryAfterSeconds;
     for (ExperimentState s : store.loadAll()) {
       if (!s.status().finished()) {
+        LOG.warn("experiment {} was {} when the service stopped: marked FAILED", s.id(), s.status());
         s = s.interrupted(clock.instant());
         store.save(s);
-        LOG.warn("experiment {} was {} when the service stopped: marked FAILED", s.id(), s.status());
       }
       entries.put(s.id(), new Entry(s));
     }
@@ -262,5 +263,12 @@ public final class Experiments implements AutoCloseable {
   public void close() {
     closing = true;
     worker.shutdownNow();
+    try {
+      if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("the running experiment did not stop within 30 s; it is marked FAILED at the next start");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
