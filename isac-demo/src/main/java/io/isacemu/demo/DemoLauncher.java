@@ -54,7 +54,8 @@ public final class DemoLauncher {
       "Options given on the command line override the scenario's values: --samples sets serving.samplesPerPoint,",
       "--epochs sets training.epochsStageOne and epochsStageTwo, --lambda sets training.deployLambda.",
       "--dataset runs today's demo on one CMU-MOSEI/MOSI feature pickle (training, the BS and the devices read it).",
-      "--keep-running leaves the platform up after the experiment (dashboard at the BS's /) until Ctrl-C.",
+      "--keep-running leaves the platform up after the experiment (dashboard at the BS's /) until Ctrl-C, and",
+      "               starts experiment-service on it (POST /api/experiments with a scenario file as the body).",
       "A bad option or scenario exits with code 2 and names the option or key path and the value.");
 
   static final String KEEP_RUNNING = "--keep-running";
@@ -149,8 +150,13 @@ public final class DemoLauncher {
   }
 
   /** {@code --keep-running}: blocks until the shutdown hook (Ctrl-C, SIGTERM) stops everything. */
-  private void awaitIfKeptRunning(Endpoints at) throws InterruptedException {
+  private void awaitIfKeptRunning(Endpoints at) throws InterruptedException, java.io.IOException {
     if (keepRunning) {
+      if (args.attach().isEmpty()) {
+        String xs = platform.startExperimentService(at);
+        log.say("experiment-service: %s/api/experiments (POST a scenario file as application/yaml; X-Api-Key is in"
+            + " %s)", xs, platform.writeApiKey());
+      }
       log.say("--keep-running: the platform stays up, dashboard at %s/; Ctrl-C stops it", at.bsUrl());
       new CountDownLatch(1).await();
     }
