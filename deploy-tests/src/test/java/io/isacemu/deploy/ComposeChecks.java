@@ -25,7 +25,8 @@ final class ComposeChecks {
 
   /** The services docker-compose.yml must define. */
   static final Set<String> COMPOSE_SERVICES = Set.of(
-      "training-service", "bs-service", "device-video", "device-audio", "device-text", "device-extra", DEMO, SECRETS);
+      "training-service", "bs-service", "device-video", "device-audio", "device-text", "device-extra",
+      "experiment-service", DEMO, SECRETS);
 
 
   private ComposeChecks() {}

@@ -52,7 +52,8 @@ class KubernetesManifestsTest {
   @Test
   void imagesAreTheOnesComposeBuilds() {
     assertThat(COMPOSE_IMAGES).containsExactlyInAnyOrder(
-        "isac/training-service:0.1.0", "isac/bs-service:0.1.0", "isac/device-service:0.1.0");
+        "isac/training-service:0.1.0", "isac/bs-service:0.1.0", "isac/device-service:0.1.0",
+        "isac/experiment-service:0.1.0");
   }
 
   @Test

@@ -17,8 +17,9 @@ final class Repo {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The three Spring Boot services; each has a Dockerfile and an application.yml. */
-  static final java.util.List<String> SERVICES = java.util.List.of("training-service", "bs-service", "device-service");
+  /** The Spring Boot services; each has a Dockerfile and an application.yml. */
+  static final java.util.List<String> SERVICES = java.util.List.of("training-service", "bs-service", "device-service",
+      "experiment-service");
 
   private Repo() {}
 

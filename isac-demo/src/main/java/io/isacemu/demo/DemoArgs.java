@@ -1,5 +1,7 @@
 package io.isacemu.demo;
 
+import io.isacemu.experiments.Endpoints;
+import io.isacemu.experiments.ScenarioOverrides;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +50,13 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
     return "DemoArgs[repo=" + repo + ", out=" + out + ", samples=" + samples + ", epochs=" + epochs
         + ", deployLambda=" + deployLambda + ", attach=" + attach + ", dataset=" + dataset
         + ", scenario=" + scenario + "]";
+  }
+
+  /** The options given on the command line that override a scenario file's values. */
+  ScenarioOverrides overrides() {
+    return new ScenarioOverrides(given.contains("samples") ? Optional.of(samples) : Optional.empty(),
+        given.contains("epochs") ? Optional.of(epochs) : Optional.empty(),
+        given.contains("lambda") ? Optional.of(deployLambda) : Optional.empty());
   }
 
   /** Local mode: every service started here, with a fresh random API key. */

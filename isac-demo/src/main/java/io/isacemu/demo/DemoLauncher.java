@@ -1,5 +1,12 @@
 package io.isacemu.demo;
 
+import io.isacemu.experiments.Endpoints;
+import io.isacemu.experiments.HttpPlatformControl;
+import io.isacemu.experiments.ResultsReport;
+import io.isacemu.experiments.ScenarioFile;
+import io.isacemu.experiments.ScenarioRun;
+import io.isacemu.experiments.TrainingJobs;
+import io.isacemu.experiments.TrainingStep;
 import io.isacemu.http.JsonHttpClient;
 import io.isacemu.scenario.error.ScenarioException;
 import io.isacemu.scenario.model.Scenario;
@@ -47,7 +54,8 @@ public final class DemoLauncher {
       "Options given on the command line override the scenario's values: --samples sets serving.samplesPerPoint,",
       "--epochs sets training.epochsStageOne and epochsStageTwo, --lambda sets training.deployLambda.",
       "--dataset runs today's demo on one CMU-MOSEI/MOSI feature pickle (training, the BS and the devices read it).",
-      "--keep-running leaves the platform up after the experiment (dashboard at the BS's /) until Ctrl-C.",
+      "--keep-running leaves the platform up after the experiment (dashboard at the BS's /) until Ctrl-C, and",
+      "               starts experiment-service on it (POST /api/experiments with a scenario file as the body).",
       "A bad option or scenario exits with code 2 and names the option or key path and the value.");
 
   static final String KEEP_RUNNING = "--keep-running";
@@ -98,7 +106,7 @@ public final class DemoLauncher {
     Optional<Scenario> scenario;
     try {
       args = DemoArgs.parse(rest.toArray(String[]::new), System.getenv());
-      scenario = args.scenario().map(f -> ScenarioFile.load(f, args));
+      scenario = args.scenario().map(f -> ScenarioFile.load(f, args.overrides()));
     } catch (IllegalArgumentException | ScenarioException e) {
       // bad options or a bad scenario file: the message names the option or key path and the value
       System.err.println("[demo] " + e.getMessage());
@@ -132,16 +140,23 @@ public final class DemoLauncher {
     }
     Endpoints at = args.attach().isPresent() ? probe.awaitAttached(args.attach().get()) : platform.start();
     log.say("dashboard: %s/ (live view of the cell, tasks and experiments)", at.bsUrl());
-    TrainingStep.Trained trained = new TrainingStep(http, log).run(at, args.epochs(), args.deployLambda(), args.dataset());
+    TrainingStep.Trained trained = new TrainingStep(http, log).run(at,
+        DemoTrainingJob.of(args.epochs(), args.deployLambda(), args.dataset()),
+        DemoTrainingJob.describe(args.epochs(), args.deployLambda(), args.dataset()));
     ExperimentStep.Ran ran = new ExperimentStep(http, log).run(at.bsUrl(), args.samples(), trained.expertFlops());
     new TableReport(log).write(args, ran.rows(), trained.trainingRows());
-    new ResultsReport(log).write(args, ran.tasks(), trained.expertFlops());
+    new ResultsReport(log).write(args.out(), args.toString(), ran.tasks(), trained.expertFlops());
     awaitIfKeptRunning(at);
   }
 
   /** {@code --keep-running}: blocks until the shutdown hook (Ctrl-C, SIGTERM) stops everything. */
-  private void awaitIfKeptRunning(Endpoints at) throws InterruptedException {
+  private void awaitIfKeptRunning(Endpoints at) throws InterruptedException, java.io.IOException {
     if (keepRunning) {
+      if (args.attach().isEmpty()) {
+        String xs = platform.startExperimentService(at);
+        log.say("experiment-service: %s/api/experiments (POST a scenario file as application/yaml; X-Api-Key is in"
+            + " %s)", xs, platform.writeApiKey());
+      }
       log.say("--keep-running: the platform stays up, dashboard at %s/; Ctrl-C stops it", at.bsUrl());
       new CountDownLatch(1).await();
     }

@@ -1,5 +1,6 @@
 package io.isacemu.demo;
 
+import io.isacemu.experiments.Endpoints;
 import io.isacemu.http.JsonHttpClient;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -35,6 +36,7 @@ final class LocalPlatform {
   private final DemoLog log;
   private final List<ManagedProcess> processes = new ArrayList<>();
   private final PlatformConfig config;
+  private final List<String> deviceUrls = new ArrayList<>();
 
   LocalPlatform(Path repo, Path out, String apiKey, JsonHttpClient http, ServiceProbe probe, DemoLog log) {
     this(repo, out, apiKey, DemoDataset.SYNTHETIC, http, probe, log, PlatformConfig.DEMO);
@@ -116,6 +118,7 @@ final class LocalPlatform {
           logs.resolve(j.name() + ".log"), port);
       start(dp);
       devs.add(dp);
+      deviceUrls.add("http://127.0.0.1:" + port);
     }
     log.say("starting %d device-services (%d devices)", config.jvms().size(), config.deviceCount());
     for (ManagedProcess dp : devs) {
@@ -123,6 +126,35 @@ final class LocalPlatform {
     }
     probe.awaitDevices("http://127.0.0.1:" + bsHttp, config.deviceCount());
     return new Endpoints("http://127.0.0.1:" + trainHttp, "http://127.0.0.1:" + bsHttp);
+  }
+
+  /**
+   * {@code --keep-running}: starts experiment-service on the platform at {@code at} (same API key,
+   * results under {@code <out>/experiments}) and returns its URL.
+   */
+  String startExperimentService(Endpoints at) throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--isac.experiments.bs-url=" + at.bsUrl(),
+        "--isac.experiments.training-url=" + at.trainingUrl(), "--isac.experiments.api-key=" + apiKey,
+        "--isac.experiments.results-dir=" + out.resolve("experiments").toAbsolutePath()));
+    for (int i = 0; i < deviceUrls.size(); i++) {
+      args.add("--isac.experiments.device-urls[" + i + "]=" + deviceUrls.get(i));
+    }
+    ManagedProcess xs = new ManagedProcess("experiment-service", jar(repo, "experiment-service"), args,
+        out.resolve("logs").resolve("experiment-service.log"), port);
+    start(xs);
+    xs.awaitHealthy(http.client(), Duration.ofMinutes(3));
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** The services' API key in {@code <out>/work/api-key}, owner-only (it must not reach a log); the file's path. */
+  Path writeApiKey() throws IOException {
+    Path f = Files.createDirectories(out.resolve("work")).resolve("api-key");
+    Files.deleteIfExists(f);
+    Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(f, apiKey);
+    return f.toAbsolutePath();
   }
 
   /** Stops every process started, the last first; safe to call again (and from the shutdown hook). */

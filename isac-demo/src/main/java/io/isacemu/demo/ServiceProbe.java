@@ -1,6 +1,7 @@
 package io.isacemu.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isacemu.experiments.Endpoints;
 import io.isacemu.http.JsonHttpClient;
 import io.isacemu.http.JsonResponse;
 import java.io.UncheckedIOException;

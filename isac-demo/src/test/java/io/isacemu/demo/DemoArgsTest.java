@@ -3,7 +3,9 @@ package io.isacemu.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.isacemu.experiments.Endpoints;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +125,9 @@ class DemoArgsTest {
     assertThat(a.scenario()).hasValueSatisfying(
         p -> assertThat(p.isAbsolute() && p.endsWith(Path.of("scenarios/bandwidth-sweep.yaml"))).isTrue());
     assertThat(a.given()).containsExactlyInAnyOrder("samples", "repo");
+    assertThat(a.overrides().samples()).as("given: overrides the file").hasValue(20);
+    assertThat(a.overrides().epochs()).as("not given: the file's value").isEqualTo(Optional.empty());
+    assertThat(parse("x.yaml", "--lambda", "0.3", "--epochs", "2").overrides().deployLambda()).hasValue(0.3);
     assertThat(parse("--samples", "20").scenario()).isEmpty();
     assertThat(parse("--repo", "/tmp/r", "x.yaml").scenario()).hasValueSatisfying(
         p -> assertThat(p.endsWith(Path.of("x.yaml"))).isTrue());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.isacemu.experiments.ScenarioFile;
 import io.isacemu.scenario.model.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class ScenarioSweepIT {
     Path repo = Path.of(System.getProperty("isac.repo", "..")).toAbsolutePath().normalize();
     Path file = Files.writeString(out.resolve("tiny-bandwidth.yaml"), SWEEP);
     DemoArgs args = DemoArgs.scenario(repo, out, file, 200, 20, Set.of());
-    Scenario s = ScenarioFile.load(file, args);
+    Scenario s = ScenarioFile.load(file, args.overrides());
     DemoLauncher demo = new DemoLauncher(args, Optional.of(s));
     try {
       demo.run();

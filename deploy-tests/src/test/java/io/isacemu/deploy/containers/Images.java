@@ -30,6 +30,7 @@ final class Images {
       "training-service", "training-service/Dockerfile",
       "bs-service", "bs-service/Dockerfile",
       "device-service", "device-service/Dockerfile",
+      "experiment-service", "experiment-service/Dockerfile",
       "demo", "isac-demo/Dockerfile");
 
   private static final Map<String, String> BUILT = new LinkedHashMap<>();

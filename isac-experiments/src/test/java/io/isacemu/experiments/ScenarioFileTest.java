@@ -1,0 +1,67 @@
+package io.isacemu.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.isacemu.scenario.error.ScenarioException;
+import io.isacemu.scenario.model.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioFileTest {
+
+  @TempDir Path dir;
+
+  private Scenario load(String yaml) throws Exception {
+    return load(yaml, ScenarioOverrides.NONE);
+  }
+
+  private Scenario load(String yaml, ScenarioOverrides overrides) throws Exception {
+    Path f = Files.writeString(dir.resolve("s.yaml"), yaml);
+    return ScenarioFile.load(f, overrides);
+  }
+
+  @Test
+  void commandLineOptionsOverrideTheFilesValues() throws Exception {
+    Scenario s = load("serving:\n  samplesPerPoint: 100\ntraining:\n  epochsStageOne: 9\n",
+        new ScenarioOverrides(Optional.of(20), Optional.of(2), Optional.of(0.3)));
+    assertThat(s.serving().samplesPerPoint()).isEqualTo(20);
+    assertThat(s.training().epochsStageOne()).isEqualTo(2);
+    assertThat(s.training().epochsStageTwo()).isEqualTo(2);
+    assertThat(s.training().deployLambda()).hasValue(0.3);
+    assertThat(load("serving:\n  samplesPerPoint: 100\n").serving().samplesPerPoint()).as("nothing given").isEqualTo(100);
+    assertThat(load("", new ScenarioOverrides(Optional.of(7), Optional.empty(), Optional.empty())).serving().samplesPerPoint()).as("empty file").isEqualTo(7);
+  }
+
+  @Test
+  void theShippedBandwidthSweepLoads() throws Exception {
+    Path repo = Path.of(System.getProperty("isac.repo", "..")).toAbsolutePath().normalize();
+    Path f = repo.resolve("scenarios/bandwidth-sweep.yaml");
+    Scenario s = ScenarioFile.load(f, new ScenarioOverrides(Optional.of(20), Optional.empty(), Optional.empty()));
+    assertThat(s.sweep().axes()).containsKey("cell.bandwidthHz");
+  }
+
+  @Test
+  void axesTheRunningPlatformCannotApplyAreRefusedAtLoadTime() {
+    assertThatThrownBy(() -> load("sweep:\n  axes:\n    devices.video.txPowerDbm: [10, 23]\n"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("sweep.axes.devices.video.txPowerDbm")
+        .hasMessageContaining("devices[...] axes need runtime device retune, not supported yet");
+    assertThatThrownBy(() -> load("sweep:\n  axes:\n    cell.noiseFigureDb: [5, 9]\n"))
+        .hasMessageContaining("sweep.axes.cell.noiseFigureDb").hasMessageContaining("runtime device retune");
+    assertThatThrownBy(() -> load("sweep:\n  axes:\n    serving.timeScale: [0, 0.01]\n"))
+        .hasMessageContaining("sweep.axes.serving.timeScale").hasMessageContaining("start-up setting");
+    assertThatThrownBy(() -> load("cell:\n  pathLoss:\n    bsHeightM: 25\n")).hasMessageContaining("cell.pathLoss");
+  }
+
+  @Test
+  void aBadValueNamesItsKeyPathAndValue() {
+    assertThatThrownBy(() -> load("devices:\n  audio:\n    sensingRateBps: -3\n"))
+        .isInstanceOf(ScenarioException.class).hasMessageContaining("devices.audio.sensingRateBps").hasMessageContaining("-3");
+    assertThatThrownBy(() -> load("sweep:\n  axes:\n    cell.bandwidthHz: [1.4e6, -1]\n"))
+        .hasMessageContaining("cell.bandwidthHz").hasMessageContaining("-1");
+  }
+}
