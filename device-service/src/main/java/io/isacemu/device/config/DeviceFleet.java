@@ -52,7 +52,7 @@ public final class DeviceFleet implements AutoCloseable {
   }
 
   /** The token an added device presents when its request names none. */
-  String sharedAuthToken() {
+  public String sharedAuthToken() {
     return factory.sharedAuthToken();
   }
 
