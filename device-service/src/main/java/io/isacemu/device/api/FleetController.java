@@ -36,7 +36,7 @@ class FleetController {
   }
 
   @GetMapping("/api/devices/{id}")
-  DeviceView get(@PathVariable String id) {
+  DeviceView get(@PathVariable("id") String id) {
     return fleet.members().stream().filter(m -> m.agent().deviceId().equals(id)).findFirst().map(DeviceView::of)
         .orElseThrow(() -> new io.isacemu.support.NotFoundException("device '" + id + "' is not a device of this process"));
   }
@@ -48,7 +48,7 @@ class FleetController {
   }
 
   @PutMapping("/api/devices/{id}")
-  DeviceView retune(@PathVariable String id, @RequestBody JsonNode body) {
+  DeviceView retune(@PathVariable("id") String id, @RequestBody JsonNode body) {
     if (body != null && body.isObject() && !body.has("id")) {
       body = ((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).put("id", id);
     }
@@ -56,7 +56,7 @@ class FleetController {
   }
 
   @DeleteMapping("/api/devices/{id}")
-  ResponseEntity<Void> remove(@PathVariable String id) {
+  ResponseEntity<Void> remove(@PathVariable("id") String id) {
     fleet.remove(id);
     return ResponseEntity.noContent().build();
   }
