@@ -134,6 +134,8 @@ class EmulationApiTest {
       assertThat(late.commands()).isEmpty();
     } finally {
       channel.shutdownNow();
+      // the other test reads the configured seed first
+      http.send("POST", "/api/emulation/reset", Map.of("X-Api-Key", KEY), "{\"seed\":5}");
     }
   }
 }
