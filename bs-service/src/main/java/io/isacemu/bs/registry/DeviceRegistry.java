@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import io.isacemu.bs.emulation.EmulationClock;
+import io.isacemu.bs.cell.CellRadio;
 import java.util.OptionalLong;
 
 /**
@@ -74,15 +75,15 @@ public class DeviceRegistry {
 
   /** A wall-time registry (tests): attaching devices get no seed. */
   public DeviceRegistry(BsProperties properties, DatasetCatalog dataset, Clock clock, MeterRegistry meters) {
-    this(properties, dataset, clock, meters, EmulationClock.wall());
+    this(properties, dataset, clock, meters, EmulationClock.wall(), new CellRadio(properties.radio().settings()));
   }
 
+  /** @param radio the cell in force: a Register must agree with it (B_min, noise figure, M) */
   @org.springframework.beans.factory.annotation.Autowired
   public DeviceRegistry(BsProperties properties, DatasetCatalog dataset, Clock clock, MeterRegistry meters,
-      EmulationClock emulation) {
+      EmulationClock emulation, CellRadio radio) {
     this.emulation = emulation;
-    this.validator = new RegisterValidator(dataset, properties.auth(), properties.plausibility(),
-        properties.radio().settings());
+    this.validator = new RegisterValidator(dataset, properties.auth(), properties.plausibility(), radio::current);
     this.clock = clock;
     this.reportPeriodMs = properties.reportPeriodMs();
     this.lostAfter = Duration.ofMillis((long) properties.reportPeriodMs() * properties.lostAfterReports());
