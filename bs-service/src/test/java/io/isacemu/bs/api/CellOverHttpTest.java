@@ -93,7 +93,7 @@ class CellOverHttpTest {
     assertThat(now.path("bsAntennas").asInt()).isEqualTo(8);
     JsonNode allocation = MAPPER.readTree(http.send("GET", "/api/allocation", Map.of(), "").body());
     assertThat(allocation.path("unitBandwidthHz").asDouble()).isEqualTo(360000);
-    http.send("PUT", "/api/cell", withKey(KEY), MAPPER.writeValueAsString(before.deepCopy().without("units")));
+    http.send("PUT", "/api/cell", withKey(KEY), MAPPER.writeValueAsString(((com.fasterxml.jackson.databind.node.ObjectNode) before.deepCopy()).without("units")));
     assertThat(cell(http)).isEqualTo(before);
   }
 }
