@@ -155,7 +155,8 @@ public final class DemoLauncher {
     ScenarioRun run = new ScenarioRun(s, ScenarioRun.nameOf(args.scenario().orElseThrow()), runDir,
         new HttpPlatformControl(http, at.bsUrl()), first -> training.run(at, TrainingJobs.of(first.scenario()),
             "scenario training, fingerprint " + first.trainingFingerprint().substring(0, 12)),
-        log, System::nanoTime);
+        log, System::nanoTime, Optional.of(new PointFleet(new HttpFleetControl(http, at.bsUrl(),
+            ScenarioFleetUrls.byModality(platform.deviceServiceUrls())))));
     ScenarioRun.Ran ran = run.run();
     awaitIfKeptRunning(at);
     return ran;

@@ -53,9 +53,17 @@ final class ScenarioRun {
   private final Trainer trainer;
   private final DemoLog log;
   private final LongSupplier nanos;
+  private final Optional<PointFleet> fleet;
 
   ScenarioRun(Scenario scenario, String name, Path runDir, PlatformControl platform, Trainer trainer, DemoLog log,
       LongSupplier nanos) {
+    this(scenario, name, runDir, platform, trainer, log, nanos, Optional.empty());
+  }
+
+  /** @param fleet applies each point's devices.* and shared cell.* values (empty: the base fleet stays) */
+  ScenarioRun(Scenario scenario, String name, Path runDir, PlatformControl platform, Trainer trainer, DemoLog log,
+      LongSupplier nanos, Optional<PointFleet> fleet) {
+    this.fleet = fleet;
     this.scenario = scenario;
     this.name = name;
     this.runDir = runDir;
@@ -121,11 +129,14 @@ final class ScenarioRun {
         }
         eff.put("bundleVersion", trained.get().version());
         try {
+          if (fleet.isPresent()) {
+            eff.put("fleet", fleet.get().apply(p.scenario()));
+          }
           JsonNode cell = platform.applyCell(p.scenario().cell().bandwidthHz());
           eff.put("cell", cell);
           eff.put("serving", servingOf(p.scenario()));
         } catch (RuntimeException e) {
-          fail(p, axes, "cell not applied: " + e.getMessage(), failures, eff, progress,
+          fail(p, axes, "cell or fleet not applied: " + e.getMessage(), failures, eff, progress,
               perRep * scenario.replications());
           continue;
         }

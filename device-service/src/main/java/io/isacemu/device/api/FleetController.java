@@ -74,7 +74,8 @@ class FleetController {
 
   private DeviceSpec spec(JsonNode body) {
     try {
-      return DeviceRequest.device(body, fleet.sharedAuthToken()).spec();
+      String id = body != null && body.path("id").isTextual() ? body.path("id").textValue() : "";
+      return DeviceRequest.device(body, fleet.defaultToken(id)).spec();
     } catch (io.isacemu.core.validation.InvalidFieldException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -23,6 +23,8 @@ public final class DeviceFleet implements AutoCloseable {
 
   private final DeviceFactory factory;
   private final Map<String, Member> members = new LinkedHashMap<>();
+  // every id this process has held → its Register token: a re-created or re-added id keeps its own
+  private final Map<String, String> tokens = new java.util.HashMap<>();
   private int nextIndex;
   private boolean started;
 
@@ -32,6 +34,7 @@ public final class DeviceFleet implements AutoCloseable {
     for (int i = 0; i < specs.size(); i++) {
       DeviceSpec spec = specs.get(i);
       members.put(spec.deviceId(), new Member(factory.create(spec, i, "isac.device.devices[" + i + "]"), i));
+      tokens.put(spec.deviceId(), spec.authToken());
     }
     nextIndex = specs.size();
   }
@@ -51,9 +54,12 @@ public final class DeviceFleet implements AutoCloseable {
     return factory.radio();
   }
 
-  /** The token an added device presents when its request names none. */
-  public String sharedAuthToken() {
-    return factory.sharedAuthToken();
+  /**
+   * The token device {@code id} presents when a fleet API request names none: the one it had when
+   * this process last held it (the BS may know that id by its own token), else the shared token.
+   */
+  public synchronized String defaultToken(String id) {
+    return tokens.getOrDefault(id, factory.sharedAuthToken());
   }
 
   /** Starts every device's attach loop. */
@@ -74,6 +80,7 @@ public final class DeviceFleet implements AutoCloseable {
     Member m = new Member(factory.create(spec, nextIndex, "device"), nextIndex);
     nextIndex++;
     members.put(spec.deviceId(), m);
+    tokens.put(spec.deviceId(), spec.authToken());
     startIfRunning(m);
     return m;
   }
@@ -95,6 +102,7 @@ public final class DeviceFleet implements AutoCloseable {
     old.agent().close();
     Member m = new Member(fresh, old.index());
     members.put(id, m);
+    tokens.put(id, spec.authToken());
     startIfRunning(m);
     return m;
   }
