@@ -31,9 +31,17 @@ final class PointFleet {
   static final int POLLS = 1200;
 
   private final FleetControl fleet;
+  private final int polls;
+  private final long pollMs;
 
   PointFleet(FleetControl fleet) {
+    this(fleet, POLLS, POLL_MS);
+  }
+
+  PointFleet(FleetControl fleet, int polls, long pollMs) {
     this.fleet = fleet;
+    this.polls = polls;
+    this.pollMs = pollMs;
   }
 
   /** The device-service bodies of {@code s}'s devices, per modality wire name, in id order. */
@@ -150,7 +158,7 @@ final class PointFleet {
     Set<String> wanted = new HashSet<>();
     want.values().forEach(l -> l.forEach(d -> wanted.add((String) d.get("id"))));
     String last = "";
-    for (int i = 0; i < POLLS; i++) {
+    for (int i = 0; i < polls; i++) {
       JsonNode bs = fleet.bsDevices();
       Map<String, List<String>> live = new LinkedHashMap<>();
       want.keySet().forEach(m -> live.put(m, new ArrayList<>()));
@@ -176,10 +184,10 @@ final class PointFleet {
       }
       last = "not yet LIVE (in a new session): " + new java.util.TreeSet<>(missing) + "; LIVE but not wanted: "
           + new java.util.TreeSet<>(extra);
-      Thread.sleep(POLL_MS);
+      Thread.sleep(pollMs);
     }
-    throw new IllegalStateException("the BS did not list the point's fleet within " + POLLS * POLL_MS / 1000
-        + " s: " + last);
+    throw new IllegalStateException("the BS did not list the point's fleet after " + polls + " polls "
+        + pollMs + " ms apart: " + last);
   }
 
   private static Map<String, String> sessions(JsonNode bs) {

@@ -132,11 +132,17 @@ final class ScenarioRun {
           if (fleet.isPresent()) {
             eff.put("fleet", fleet.get().apply(p.scenario()));
           }
+        } catch (RuntimeException e) {
+          fail(p, axes, "fleet not applied: " + e.getMessage(), failures, eff, progress,
+              perRep * scenario.replications());
+          continue;
+        }
+        try {
           JsonNode cell = platform.applyCell(p.scenario().cell().bandwidthHz());
           eff.put("cell", cell);
           eff.put("serving", servingOf(p.scenario()));
         } catch (RuntimeException e) {
-          fail(p, axes, "cell or fleet not applied: " + e.getMessage(), failures, eff, progress,
+          fail(p, axes, "cell not applied: " + e.getMessage(), failures, eff, progress,
               perRep * scenario.replications());
           continue;
         }
