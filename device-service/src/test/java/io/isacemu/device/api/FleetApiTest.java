@@ -185,4 +185,18 @@ class FleetApiTest {
     list.forEach(d -> ids.add(d.path("id").asText()));
     assertThat(ids).contains("video-0", "audio-0", "text-0").doesNotContain("audio-9");
   }
+
+  @Test
+  void aRadioRetuneReRegistersEveryDeviceWithTheNewSettings() throws Exception {
+    Reply before = call("GET", "/api/radio", null, false);
+    assertThat(before.body().path("noiseFigureDb").asDouble()).isEqualTo(9);
+    Reply r = call("PUT", "/api/radio", "{\"noiseFigureDb\":5,\"bsAntennas\":8}", true);
+    assertThat(r.status()).as("%s", r.body()).isEqualTo(200);
+    assertThat(r.body().path("noiseFigureDb").asDouble()).isEqualTo(5);
+    assertThat(r.body().path("unitBandwidthHz").asDouble()).isEqualTo(180e3); // absent: kept
+    Register text = sessionOf("text-0").register();
+    assertThat(text.getRadio().getNoiseFigureDb()).isEqualTo(5);
+    assertThat(text.getRadio().getBsAntennas()).isEqualTo(8);
+    assertThat(call("PUT", "/api/radio", "{\"noiseFigureDb\":9,\"bsAntennas\":4}", true).status()).isEqualTo(200);
+  }
 }
