@@ -131,6 +131,9 @@ final class ScenarioRun {
         try {
           if (fleet.isPresent()) {
             eff.put("fleet", fleet.get().apply(p.scenario()));
+          } else if (p.axisValues().keySet().stream().anyMatch(k -> ScenarioFile.FLEET_AXES.matcher(k).matches())) {
+            throw new IllegalStateException("no device-service fleet API known to this run; the point's devices.* or"
+                + " shared cell.* values cannot be applied"); // never run a point with the base fleet silently
           }
         } catch (RuntimeException e) {
           fail(p, axes, "fleet not applied: " + e.getMessage(), failures, eff, progress,
