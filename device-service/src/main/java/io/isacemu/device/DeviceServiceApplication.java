@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.context.annotation.Import(io.isacemu.support.ApiProblems.class) // isac-service-support
 public class DeviceServiceApplication {
 
   public static void main(String[] args) {

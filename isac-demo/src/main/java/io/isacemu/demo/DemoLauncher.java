@@ -170,10 +170,16 @@ public final class DemoLauncher {
     ScenarioRun run = new ScenarioRun(s, ScenarioRun.nameOf(args.scenario().orElseThrow()), runDir,
         new HttpPlatformControl(http, at.bsUrl()), first -> training.run(at, TrainingJobs.of(first.scenario()),
             "scenario training, fingerprint " + first.trainingFingerprint().substring(0, 12)),
-        log, System::nanoTime);
+        log, System::nanoTime, fleet(at));
     ScenarioRun.Ran ran = run.run();
     awaitIfKeptRunning(at);
     return ran;
+  }
+
+  /** The fleet of the device-services started here; none known (nothing started here): the base fleet stays. */
+  private Optional<PointFleet> fleet(Endpoints at) {
+    var urls = ScenarioFleetUrls.byModality(platform.deviceServiceUrls());
+    return urls.isEmpty() ? Optional.empty() : Optional.of(new PointFleet(new HttpFleetControl(http, at.bsUrl(), urls)));
   }
 
   /** Where this run writes: {@code --out} for today's demo, {@code <out>/<scenario>/<timestamp>} for a scenario. */

@@ -36,7 +36,6 @@ final class LocalPlatform {
   private final DemoLog log;
   private final List<ManagedProcess> processes = new ArrayList<>();
   private final PlatformConfig config;
-  private final List<String> deviceUrls = new ArrayList<>();
 
   LocalPlatform(Path repo, Path out, String apiKey, JsonHttpClient http, ServiceProbe probe, DemoLog log) {
     this(repo, out, apiKey, DemoDataset.SYNTHETIC, http, probe, log, PlatformConfig.DEMO);
@@ -47,6 +46,8 @@ final class LocalPlatform {
    *     dataset section is in {@code config})
    * @param config the services' start-up settings: today's demo or a scenario's base values
    */
+  private final Map<String, String> deviceServiceUrls = new LinkedHashMap<>();
+
   LocalPlatform(Path repo, Path out, String apiKey, DemoDataset dataset, JsonHttpClient http, ServiceProbe probe,
       DemoLog log, PlatformConfig config) {
     this.config = config;
@@ -98,6 +99,9 @@ final class LocalPlatform {
         "--spring.datasource.url=jdbc:h2:file:" + bsData.toAbsolutePath().resolve("tasks") + ";WRITE_DELAY=0"));
     bsArgs.addAll(config.bsArgs());
     tokens.forEach((id, token) -> bsArgs.add("--isac.bs.auth.device-tokens." + id + "=" + token));
+    // a device the scenario runner adds at run time (fleet API) presents the shared token
+    String shared = UUID.randomUUID().toString();
+    bsArgs.add("--isac.bs.auth.shared-token=" + shared);
     bsArgs.addAll(dataset.serviceArgs("--isac.bs.dataset."));
     ManagedProcess bs = new ManagedProcess("bs-service", jar(repo, "bs-service"), bsArgs,
         logs.resolve("bs-service.log"), bsHttp);
@@ -113,12 +117,14 @@ final class LocalPlatform {
       List<String> args = new ArrayList<>(jvmArgs(j.devices(), port, bsGrpc, trainGrpc, tokens));
       args.addAll(config.deviceArgs());
       args.add("--isac.device.time=" + TIME_MODE);
+      args.add("--isac.device.api-key=" + apiKey); // the fleet API's writes
+      args.add("--isac.device.shared-auth-token=" + shared);
       args.addAll(dataset.serviceArgs("--isac.device.dataset."));
       ManagedProcess dp = new ManagedProcess(j.name(), jar(repo, "device-service"), args,
           logs.resolve(j.name() + ".log"), port);
       start(dp);
       devs.add(dp);
-      deviceUrls.add("http://127.0.0.1:" + port);
+      deviceServiceUrls.put(j.name(), "http://127.0.0.1:" + port);
     }
     log.say("starting %d device-services (%d devices)", config.jvms().size(), config.deviceCount());
     for (ManagedProcess dp : devs) {
@@ -137,6 +143,7 @@ final class LocalPlatform {
     List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--isac.experiments.bs-url=" + at.bsUrl(),
         "--isac.experiments.training-url=" + at.trainingUrl(), "--isac.experiments.api-key=" + apiKey,
         "--isac.experiments.results-dir=" + out.resolve("experiments").toAbsolutePath()));
+    List<String> deviceUrls = List.copyOf(deviceServiceUrls.values());
     for (int i = 0; i < deviceUrls.size(); i++) {
       args.add("--isac.experiments.device-urls[" + i + "]=" + deviceUrls.get(i));
     }
@@ -155,6 +162,11 @@ final class LocalPlatform {
         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     Files.writeString(f, apiKey);
     return f.toAbsolutePath();
+  }
+
+  /** Each started device-service's base URL by its name (e.g. {@code device-service-video}), in start order. */
+  Map<String, String> deviceServiceUrls() {
+    return Map.copyOf(deviceServiceUrls);
   }
 
   /** Stops every process started, the last first; safe to call again (and from the shutdown hook). */

@@ -66,7 +66,7 @@ final class ScenarioPlatform {
   private static List<String> props(String modality, DeviceGroup g, Position p, double radiusM) {
     List<String> out = new ArrayList<>(List.of("modality=" + modality, kv("sensing-rate-bps", g.sensingRateBps()),
         kv("tx-power-dbm", g.txPowerDbm()), kv("cpu-hz", g.processor().cpuHz()),
-        kv("flops-per-cycle", g.processor().flopsPerCycle()), kv("x-m", p.xM()), kv("y-m", p.yM()),
+        kv("flops-per-cycle", g.processor().flopsPerCycle()), kv("kappa", g.processor().kappa()), kv("x-m", p.xM()), kv("y-m", p.yM()),
         "mobility.type=" + g.mobility().type(), kv("mobility.cell-radius-m", radiusM)));
     if (g.mobility() instanceof MobilitySpec.RandomWaypoint w) {
       out.add(kv("mobility.min-speed-mps", w.minSpeedMps()));

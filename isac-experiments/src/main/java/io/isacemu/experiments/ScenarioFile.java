@@ -8,9 +8,7 @@ import io.isacemu.scenario.error.ScenarioException;
 import io.isacemu.scenario.load.ScenarioReader;
 import io.isacemu.scenario.load.ScenarioWriter;
 import io.isacemu.core.channel.ChannelConfig;
-import io.isacemu.core.compute.DeviceProcessor;
 import io.isacemu.scenario.model.DatasetSpec;
-import io.isacemu.scenario.model.Wire;
 import io.isacemu.scenario.model.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,18 +83,18 @@ public final class ScenarioFile {
       out.add(new Problem("cell.pathLoss", pl.toString(), "the devices' path-loss model takes only shadowing and"
           + " fading as settings; other cell.pathLoss values are not supported by the runner yet"));
     }
-    s.devices().forEach((m, g) -> {
-      if (g.processor().kappa() != DeviceProcessor.REFERENCE_KAPPA) {
-        out.add(new Problem("devices." + Wire.name(m) + ".kappa", Double.toString(g.processor().kappa()),
-            "the device-service has no κ setting yet (it uses " + DeviceProcessor.REFERENCE_KAPPA + ")"));
-      }
-    });
     if (!(s.dataset() instanceof DatasetSpec.Synthetic)) {
       out.add(new Problem("dataset.source", s.dataset().source(),
           "the scenario runner addresses synthetic test samples only; pickle datasets are not supported yet"));
     }
     return out;
   }
+
+  /** The devices.* and cell.* axes {@link PointFleet} applies at run time. */
+  static final java.util.regex.Pattern FLEET_AXES = java.util.regex.Pattern.compile(
+      "devices\\.(video|audio|text)\\.(count|sensingRateBps|txPowerDbm|distanceM|angleDeg|cpuHz|flopsPerCycle|kappa"
+      + "|mobility\\.(type|minSpeedMps|maxSpeedMps|pauseSeconds))"
+      + "|cell\\.(unitBandwidthHz|noiseFigureDb|bsAntennas|pathLoss\\.shadowing|pathLoss\\.fading)");
 
   /** Why the runner cannot sweep {@code axis}; empty when it can. */
   static Optional<String> why(String axis) {
@@ -105,12 +103,18 @@ public final class ScenarioFile {
             "serving.tasksInFlight").contains(axis)) {
       return Optional.empty();
     }
+    if (FLEET_AXES.matcher(axis).matches()) {
+      return Optional.empty(); // PointFleet: through the device-services' fleet API and the BS's PUT /api/cell
+    }
     if (axis.startsWith("devices.")) {
-      return Optional.of("devices[...] axes need runtime device retune, not supported yet");
+      return Optional.of("not a device setting the fleet API changes (sweepable: devices.<modality>.count, "
+          + "sensingRateBps, txPowerDbm, distanceM, angleDeg, cpuHz, flopsPerCycle, kappa, mobility.type, "
+          + "mobility.minSpeedMps, mobility.maxSpeedMps, mobility.pauseSeconds)");
     }
     if (axis.startsWith("cell.")) {
-      return Optional.of("cell axes other than cell.bandwidthHz need runtime device retune (the devices compute"
-          + " SNRs with B_min, the noise figure and M and run the path-loss model), not supported yet");
+      return Optional.of("not changeable at run time (sweepable cell keys: bandwidthHz, unitBandwidthHz, noiseFigureDb, "
+          + "bsAntennas, pathLoss.shadowing, pathLoss.fading; the other path-loss values and radiusM are start-up "
+          + "settings of the devices' channel model and the BS's plausibility check)");
     }
     if (axis.startsWith("dataset.")) {
       return Optional.of("dataset axes need the BS and the devices to reload their dataset at run time, not supported yet");

@@ -53,9 +53,17 @@ public final class ScenarioRun {
   private final Trainer trainer;
   private final RunLog log;
   private final LongSupplier nanos;
+  private final Optional<PointFleet> fleet;
 
   public ScenarioRun(Scenario scenario, String name, Path runDir, PlatformControl platform, Trainer trainer, RunLog log,
       LongSupplier nanos) {
+    this(scenario, name, runDir, platform, trainer, log, nanos, Optional.empty());
+  }
+
+  /** @param fleet applies each point's devices.* and shared cell.* values (empty: the base fleet stays) */
+  ScenarioRun(Scenario scenario, String name, Path runDir, PlatformControl platform, Trainer trainer, DemoLog log,
+      LongSupplier nanos, Optional<PointFleet> fleet) {
+    this.fleet = fleet;
     this.scenario = scenario;
     this.name = name;
     this.runDir = runDir;
@@ -120,6 +128,18 @@ public final class ScenarioRun {
           continue;
         }
         eff.put("bundleVersion", trained.get().version());
+        try {
+          if (fleet.isPresent()) {
+            eff.put("fleet", fleet.get().apply(p.scenario()));
+          } else if (p.axisValues().keySet().stream().anyMatch(k -> ScenarioFile.FLEET_AXES.matcher(k).matches())) {
+            throw new IllegalStateException("no device-service fleet API known to this run; the point's devices.* or"
+                + " shared cell.* values cannot be applied"); // never run a point with the base fleet silently
+          }
+        } catch (RuntimeException e) {
+          fail(p, axes, "fleet not applied: " + e.getMessage(), failures, eff, progress,
+              perRep * scenario.replications());
+          continue;
+        }
         try {
           JsonNode cell = platform.applyCell(p.scenario().cell().bandwidthHz());
           eff.put("cell", cell);

@@ -45,13 +45,26 @@ class ScenarioFileTest {
   }
 
   @Test
+  void theShippedScenariosLoadWithTheirDeviceAndCellAxes() throws Exception {
+    Path repo = Path.of(System.getProperty("isac.repo", "..")).toAbsolutePath().normalize();
+    for (String name : new String[] {"cell-edge", "density", "mobility"}) {
+      Path f = repo.resolve("scenarios/" + name + ".yaml");
+      Scenario s = ScenarioFile.load(f, DemoArgs.parse(new String[] {f.toString()}, Map.of()));
+      assertThat(s.sweep().axes().keySet()).as(name).allMatch(k -> k.startsWith("devices."));
+    }
+    assertThat(load("sweep:\n  axes:\n    cell.noiseFigureDb: [5, 9]\n    devices.video.kappa: [1e-28, 5e-28]\n")
+        .sweep().axes()).containsKeys("cell.noiseFigureDb", "devices.video.kappa");
+    assertThat(load("devices:\n  video:\n    kappa: 3e-28\n").devices().values())
+        .anySatisfy(g -> assertThat(g.processor().kappa()).isEqualTo(3e-28));
+  }
+
+  @Test
   void axesTheRunningPlatformCannotApplyAreRefusedAtLoadTime() {
-    assertThatThrownBy(() -> load("sweep:\n  axes:\n    devices.video.txPowerDbm: [10, 23]\n"))
+    assertThatThrownBy(() -> load("sweep:\n  axes:\n    cell.radiusM: [100, 200]\n"))
         .isInstanceOf(ScenarioException.class)
-        .hasMessageContaining("sweep.axes.devices.video.txPowerDbm")
-        .hasMessageContaining("devices[...] axes need runtime device retune, not supported yet");
-    assertThatThrownBy(() -> load("sweep:\n  axes:\n    cell.noiseFigureDb: [5, 9]\n"))
-        .hasMessageContaining("sweep.axes.cell.noiseFigureDb").hasMessageContaining("runtime device retune");
+        .hasMessageContaining("sweep.axes.cell.radiusM").hasMessageContaining("not changeable at run time");
+    assertThatThrownBy(() -> load("sweep:\n  axes:\n    cell.pathLoss.bsHeightM: [10, 25]\n"))
+        .hasMessageContaining("sweep.axes.cell.pathLoss.bsHeightM").hasMessageContaining("not changeable at run time");
     assertThatThrownBy(() -> load("sweep:\n  axes:\n    serving.timeScale: [0, 0.01]\n"))
         .hasMessageContaining("sweep.axes.serving.timeScale").hasMessageContaining("start-up setting");
     assertThatThrownBy(() -> load("cell:\n  pathLoss:\n    bsHeightM: 25\n")).hasMessageContaining("cell.pathLoss");

@@ -31,7 +31,7 @@ class CellController {
     }
   }
 
-  /** A change; an absent field keeps its value. Only {@code bandwidthHz} may differ from the current value. */
+  /** A change; an absent field keeps its value. Every field may change (between tasks). */
   record CellBody(Double bandwidthHz, Double unitBandwidthHz, Double noiseFigureDb, Integer bsAntennas) {}
 
   private final CellSettings cell;
@@ -46,7 +46,7 @@ class CellController {
     return CellView.of(cell.current());
   }
 
-  @Operation(summary = "Change the band B between tasks (needs X-Api-Key); 400 names the field, 409 while tasks run")
+  @Operation(summary = "Change the band B, B_min, the noise figure or M between tasks (needs X-Api-Key; retune the devices after: device-service PUT /api/radio); 400 names the field, 409 while tasks run")
   @PutMapping
   CellView put(@RequestBody CellBody body) throws InterruptedException {
     return CellView.of(cell.update(Optional.ofNullable(body.bandwidthHz()), Optional.ofNullable(body.unitBandwidthHz()),

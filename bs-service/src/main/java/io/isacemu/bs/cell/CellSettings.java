@@ -16,11 +16,13 @@ import org.springframework.stereotype.Service;
 /**
  * The cell the BS schedules in, changeable at run time between tasks (a scenario's sweep point).
  *
- * <p>Only the band {@code B} is changeable: the unit {@code B_min}, the noise figure and {@code M}
- * are shared with the devices (they compute SNRs and rates with them, and the BS refuses a device
- * that disagrees), so changing them needs a device retune, which does not exist yet; the path-loss
- * model runs on the devices. A change is refused with 409 while tasks are in flight, and swapped
- * in the {@link SpectrumLedger} as one immutable band once no round holds units.
+ * <p>The band {@code B}, the unit {@code B_min}, the noise figure and {@code M} are changeable. The
+ * last three are shared with the devices (they compute SNRs and rates with them, and the BS refuses
+ * a Register that disagrees): the caller retunes the devices after the cell (device-service {@code
+ * PUT /api/radio}), and they re-register with the new values; until then the BS keeps scheduling
+ * the already-attached sessions. The path-loss model runs on the devices. A change is refused with
+ * 409 while tasks are in flight, and swapped in the {@link SpectrumLedger} as one immutable band
+ * once no round holds units.
  */
 @Service
 public class CellSettings {
@@ -31,18 +33,18 @@ public class CellSettings {
   /** How long a change waits for rounds to release their units. */
   static final Duration SWAP_WAIT = Duration.ofSeconds(10);
 
-  private final AtomicReference<RadioSettings> current;
+  private final CellRadio current;
   private final SpectrumLedger ledger;
   private final TaskService tasks;
   private final LongSupplier nanos;
 
   @Autowired
-  public CellSettings(BsProperties properties, SpectrumLedger ledger, TaskService tasks) {
-    this(properties.radio().settings(), ledger, tasks, System::nanoTime);
+  public CellSettings(CellRadio radio, SpectrumLedger ledger, TaskService tasks) {
+    this(radio, ledger, tasks, System::nanoTime);
   }
 
-  CellSettings(RadioSettings initial, SpectrumLedger ledger, TaskService tasks, LongSupplier nanos) {
-    this.current = new AtomicReference<>(initial);
+  CellSettings(CellRadio radio, SpectrumLedger ledger, TaskService tasks, LongSupplier nanos) {
+    this.current = radio;
     this.ledger = ledger;
     this.tasks = tasks;
     this.nanos = nanos;
@@ -50,7 +52,7 @@ public class CellSettings {
 
   /** The settings in force. */
   public RadioSettings current() {
-    return current.get();
+    return current.current();
   }
 
   /**
@@ -61,16 +63,25 @@ public class CellSettings {
    */
   public synchronized RadioSettings update(Optional<Double> bandwidthHz, Optional<Double> unitBandwidthHz,
       Optional<Double> noiseFigureDb, Optional<Integer> bsAntennas) throws InterruptedException {
-    RadioSettings now = current.get();
-    unchangeable("unitBandwidthHz", unitBandwidthHz, now.unitBandwidthHz());
-    unchangeable("noiseFigureDb", noiseFigureDb, now.noiseFigureDb());
-    unchangeable("bsAntennas", bsAntennas.map(Integer::doubleValue), now.bsAntennas());
-    double b = bandwidthHz.orElse(now.totalBandwidthHz());
-    if (!Double.isFinite(b) || b < now.unitBandwidthHz() || b > MAX_BANDWIDTH_HZ) {
-      throw new InvalidFieldException("bandwidthHz", b, "must be finite, >= unitBandwidthHz "
-          + now.unitBandwidthHz() + " and <= " + MAX_BANDWIDTH_HZ);
+    RadioSettings now = current.current();
+    double unit = unitBandwidthHz.orElse(now.unitBandwidthHz());
+    if (!Double.isFinite(unit) || unit <= 0) {
+      throw new InvalidFieldException("unitBandwidthHz", unit, "must be finite and > 0");
     }
-    RadioSettings next = new RadioSettings(b, now.unitBandwidthHz(), now.noiseFigureDb(), now.bsAntennas());
+    double nf = noiseFigureDb.orElse(now.noiseFigureDb());
+    if (!(nf >= 0 && nf <= 30)) {
+      throw new InvalidFieldException("noiseFigureDb", nf, "must be in [0, 30] dB");
+    }
+    int m = bsAntennas.orElse(now.bsAntennas());
+    if (m < 1 || m > 1024) {
+      throw new InvalidFieldException("bsAntennas", m, "must be in [1, 1024]");
+    }
+    double b = bandwidthHz.orElse(now.totalBandwidthHz());
+    if (!Double.isFinite(b) || b < unit || b > MAX_BANDWIDTH_HZ) {
+      throw new InvalidFieldException("bandwidthHz", b, "must be finite, >= unitBandwidthHz "
+          + unit + " and <= " + MAX_BANDWIDTH_HZ);
+    }
+    RadioSettings next = new RadioSettings(b, unit, nf, m);
     if (next.equals(now)) {
       return now;
     }
@@ -83,12 +94,5 @@ public class CellSettings {
     }
     current.set(next);
     return next;
-  }
-
-  private static void unchangeable(String field, Optional<Double> asked, double now) {
-    if (asked.isPresent() && asked.get() != now) {
-      throw new InvalidFieldException(field, asked.get(), "cannot change at run time (now " + now
-          + "): the devices compute SNRs and rates with it, and they have no runtime retune yet");
-    }
   }
 }

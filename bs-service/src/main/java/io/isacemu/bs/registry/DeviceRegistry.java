@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import io.isacemu.bs.emulation.EmulationClock;
+import io.isacemu.bs.cell.CellRadio;
+import java.util.OptionalLong;
 
 /**
  * The devices known to the BS, fed by the DeviceLink sessions.
@@ -41,7 +44,12 @@ public class DeviceRegistry {
   private static final Logger log = LoggerFactory.getLogger(DeviceRegistry.class);
 
   /** Outcome of a Register. */
-  record Admission(boolean accepted, String sessionId, int reportPeriodMs, String reason) {}
+  /**
+   * @param emulationSeed emulated mode, accepted only: the seed the device's trace must restart with
+   *     (the BS's current one), so that a device attaching after a reset, or re-created by its fleet
+   *     API, runs the same trace as the others of the replication
+   */
+  record Admission(boolean accepted, String sessionId, int reportPeriodMs, String reason, OptionalLong emulationSeed) {}
 
   private final RegisterValidator validator;
   private final Clock clock;
@@ -63,9 +71,19 @@ public class DeviceRegistry {
   private final RegistryMetrics metrics;
   private final BsProperties.Limits limits;
 
+  private final EmulationClock emulation;
+
+  /** A wall-time registry (tests): attaching devices get no seed. */
   public DeviceRegistry(BsProperties properties, DatasetCatalog dataset, Clock clock, MeterRegistry meters) {
-    this.validator = new RegisterValidator(dataset, properties.auth(), properties.plausibility(),
-        properties.radio().settings());
+    this(properties, dataset, clock, meters, EmulationClock.wall(), new CellRadio(properties.radio().settings()));
+  }
+
+  /** @param radio the cell in force: a Register must agree with it (B_min, noise figure, M) */
+  @org.springframework.beans.factory.annotation.Autowired
+  public DeviceRegistry(BsProperties properties, DatasetCatalog dataset, Clock clock, MeterRegistry meters,
+      EmulationClock emulation, CellRadio radio) {
+    this.emulation = emulation;
+    this.validator = new RegisterValidator(dataset, properties.auth(), properties.plausibility(), radio::current);
     this.clock = clock;
     this.reportPeriodMs = properties.reportPeriodMs();
     this.lostAfter = Duration.ofMillis((long) properties.reportPeriodMs() * properties.lostAfterReports());
@@ -109,13 +127,14 @@ public class DeviceRegistry {
           quarantinedUntil.remove(r.getDeviceId());
           invalidInARow.remove(r.getDeviceId());
           log.info("device {} attached ({}, session {})", r.getDeviceId(), r.getModality(), sessionId);
-          return new Admission(true, sessionId, reportPeriodMs, "");
+          return new Admission(true, sessionId, reportPeriodMs, "",
+              emulation.emulated() ? OptionalLong.of(emulation.seed()) : OptionalLong.empty());
         }
       }
     }
     metrics.refused(refusal.get());
     log.info("device '{}' refused: {}", r.getDeviceId(), refusal.get());
-    return new Admission(false, "", 0, refusal.get());
+    return new Admission(false, "", 0, refusal.get(), OptionalLong.empty());
   }
 
   void report(DeviceSession session, StateReport r) {

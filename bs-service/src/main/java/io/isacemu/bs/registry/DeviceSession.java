@@ -94,6 +94,8 @@ final class DeviceSession implements StreamObserver<DeviceMessage> {
           send(BsMessage.newBuilder().setRegisterAck(RegisterAck.newBuilder().setAccepted(true)
               .setSessionId(a.sessionId()).setReportPeriodMs(a.reportPeriodMs())
               .setMaxMessageBytes(maxMessageBytes)).build());
+          // ordered on the stream before any command: the new device starts at the BS's current seed
+          a.emulationSeed().ifPresent(this::resetEmulation);
         } else {
           send(BsMessage.newBuilder().setRegisterAck(
               RegisterAck.newBuilder().setAccepted(false).setReason(a.reason())).build());

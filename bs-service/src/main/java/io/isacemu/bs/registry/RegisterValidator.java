@@ -20,18 +20,20 @@ final class RegisterValidator {
   private final DatasetCatalog dataset;
   private final DeviceTokens tokens;
   private final BsProperties.Plausibility plausibility;
-  private final RadioSettings radio;
+  private final java.util.function.Supplier<RadioSettings> radioNow;
 
+  /** @param radio the cell's settings in force (they change between tasks, {@code PUT /api/cell}) */
   RegisterValidator(DatasetCatalog dataset, BsProperties.Auth auth, BsProperties.Plausibility plausibility,
-      RadioSettings radio) {
+      java.util.function.Supplier<RadioSettings> radio) {
     this.dataset = dataset;
     this.tokens = new DeviceTokens(auth);
     this.plausibility = plausibility;
-    this.radio = radio;
+    this.radioNow = radio;
   }
 
   /** Why a device assuming {@code a} would account differently from this BS; empty when it agrees. */
   private Optional<String> radioRefusal(RadioAssumptions a) {
+    RadioSettings radio = radioNow.get();
     RadioSettings device;
     try {
       device = new RadioSettings(radio.totalBandwidthHz(), a.getUnitBandwidthHz(), a.getNoiseFigureDb(),

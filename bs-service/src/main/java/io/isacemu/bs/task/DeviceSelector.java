@@ -19,11 +19,16 @@ import java.util.Optional;
 final class DeviceSelector {
 
   private final DeviceRegistry registry;
-  private final UplinkModel uplink;
+  private final java.util.function.Supplier<UplinkModel> uplinkNow;
 
   DeviceSelector(DeviceRegistry registry, UplinkModel uplink) {
+    this(registry, () -> uplink);
+  }
+
+  /** @param uplink the model in force (the cell's B_min, noise figure and M change between tasks) */
+  DeviceSelector(DeviceRegistry registry, java.util.function.Supplier<UplinkModel> uplink) {
     this.registry = registry;
-    this.uplink = uplink;
+    this.uplinkNow = uplink;
   }
 
   /**
@@ -32,6 +37,7 @@ final class DeviceSelector {
    * before the first report.
    */
   double snrPerUnit(DeviceView v) {
+    UplinkModel uplink = uplinkNow.get();
     if (v.channelGainDb().isPresent()) {
       double gain = Math.min(1.0, Units.dbToLinear(v.channelGainDb().get()));
       return uplink.snrPerUnitLinear(Math.max(-50, Math.min(50, v.txPowerDbm())), gain);

@@ -107,7 +107,7 @@ final class Fetcher {
   static Fetcher create(DeviceStates states, DeviceSelector selector, SpectrumLedger ledger, BsProperties props,
       DatasetCatalog catalog, MecServer mec, LongSupplier nanos) {
     return new Fetcher(states, selector, new RoundScheduler(ledger, nanos),
-        new SenseClient(states, props, ledger.spectrum(), nanos), new SenseResultReader(catalog),
+        new SenseClient(states, props, ledger::spectrum, nanos), new SenseResultReader(catalog),
         new PathCosts(props, mec), ledger, nanos);
   }
 

@@ -31,7 +31,8 @@ final class SenseClient {
 
   private final DeviceStates states;
   private final BsProperties props;
-  private final Spectrum spectrum;
+  // read per command: B_min changes between tasks (PUT /api/cell)
+  private final java.util.function.Supplier<Spectrum> spectrum;
   private final LongSupplier nanos;
   private final Map<String, Refusal> localRefusals = new ConcurrentHashMap<>();
 
@@ -40,7 +41,7 @@ final class SenseClient {
   /** A device's answer, or why there is none ({@code TIMEOUT}, {@code LOST: …}, {@code ERROR: …}, {@code INTERRUPTED}). */
   record Answer(Optional<SenseResult> result, String outcome) {}
 
-  SenseClient(DeviceStates states, BsProperties props, Spectrum spectrum, LongSupplier nanos) {
+  SenseClient(DeviceStates states, BsProperties props, java.util.function.Supplier<Spectrum> spectrum, LongSupplier nanos) {
     this.states = states;
     this.props = props;
     this.spectrum = spectrum;
@@ -58,7 +59,7 @@ final class SenseClient {
         .addAllSampleIds(ids)
         .setSensingTimeS(props.sensingSeconds())
         .setBandwidthUnits(units)
-        .setUnitBandwidthHz(spectrum.unitBandwidthHz())
+        .setUnitBandwidthHz(spectrum.get().unitBandwidthHz())
         .setProcessingMode(mode == ProcessingMode.LOCAL
             ? io.isacemu.proto.ProcessingMode.PROCESSING_MODE_LOCAL
             : io.isacemu.proto.ProcessingMode.PROCESSING_MODE_OFFLOAD)

@@ -12,7 +12,6 @@ import io.isacemu.bs.model.ModelLease;
 import io.isacemu.bs.registry.DeviceRegistry;
 import io.isacemu.bs.store.TaskStore;
 import io.isacemu.core.compute.MecServer;
-import io.isacemu.core.uplink.UplinkModel;
 import io.isacemu.support.ClockConfiguration;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +58,7 @@ public class TaskService implements DisposableBean {
   private int inFlight;
 
   TaskService(BsProperties props, DatasetCatalog catalog, ModelHolder holder, DeviceRegistry registry,
-      UplinkModel uplink, MecServer mec, SpectrumLedger ledger, TaskMetrics metrics, Clock clock, TaskStore store,
+      io.isacemu.bs.cell.CellRadio radio, MecServer mec, SpectrumLedger ledger, TaskMetrics metrics, Clock clock, TaskStore store,
       EmulationClock emulation, EmulationProperties emulationProps) {
     this.props = props;
     this.store = store;
@@ -67,7 +66,7 @@ public class TaskService implements DisposableBean {
     this.holder = holder;
     this.metrics = metrics;
     this.clock = clock;
-    DeviceSelector selector = new DeviceSelector(registry, uplink);
+    DeviceSelector selector = new DeviceSelector(registry, () -> radio.current().uplink());
     this.nanos = ClockConfiguration.nanos(clock); // one clock: instants and measured durations
     DeviceStates states = new DeviceStates(registry, emulation, emulationProps.stateQueryTimeoutMs(), nanos);
     Fetcher fetcher = Fetcher.create(states, selector, ledger, props, catalog, mec, nanos);

@@ -65,14 +65,35 @@ class CellOverHttpTest {
     RawHttp.Response tooSmall = http.send("PUT", "/api/cell", withKey(KEY), "{\"bandwidthHz\":1000}");
     assertThat(tooSmall.status()).isEqualTo(400);
     assertThat(tooSmall.body()).contains("bandwidthHz").contains("1000");
-    RawHttp.Response unit = http.send("PUT", "/api/cell", withKey(KEY), "{\"unitBandwidthHz\":360000}");
+    RawHttp.Response unit = http.send("PUT", "/api/cell", withKey(KEY), "{\"unitBandwidthHz\":-360000}");
     assertThat(unit.status()).isEqualTo(400);
-    assertThat(unit.body()).contains("unitBandwidthHz").contains("360000").contains("retune");
-    RawHttp.Response antennas = http.send("PUT", "/api/cell", withKey(KEY), "{\"bsAntennas\":8}");
+    assertThat(unit.body()).contains("unitBandwidthHz").contains("-360000");
+    RawHttp.Response antennas = http.send("PUT", "/api/cell", withKey(KEY), "{\"bsAntennas\":0}");
     assertThat(antennas.status()).isEqualTo(400);
-    assertThat(antennas.body()).contains("bsAntennas");
+    assertThat(antennas.body()).contains("bsAntennas").contains("0");
+    RawHttp.Response noise = http.send("PUT", "/api/cell", withKey(KEY), "{\"noiseFigureDb\":31}");
+    assertThat(noise.status()).isEqualTo(400);
+    assertThat(noise.body()).contains("noiseFigureDb").contains("31");
     RawHttp.Response notJson = http.send("PUT", "/api/cell", withKey(KEY), "{\"bandwidthHz\":\"wide\"}");
     assertThat(notJson.status()).isEqualTo(400);
+    assertThat(cell(http)).isEqualTo(before);
+  }
+
+  @Test
+  void theUnitTheNoiseFigureAndTheAntennasChangeAtRunTime() throws Exception {
+    RawHttp http = new RawHttp(port);
+    JsonNode before = cell(http);
+    RawHttp.Response r = http.send("PUT", "/api/cell", withKey(KEY),
+        "{\"bandwidthHz\":20e6,\"unitBandwidthHz\":360000,\"noiseFigureDb\":5,\"bsAntennas\":8}");
+    assertThat(r.status()).as("%s", r.body()).isEqualTo(200);
+    JsonNode now = cell(http);
+    assertThat(now.path("unitBandwidthHz").asDouble()).isEqualTo(360000);
+    assertThat(now.path("units").asInt()).isEqualTo(55); // ⌊20 MHz / 360 kHz⌋
+    assertThat(now.path("noiseFigureDb").asDouble()).isEqualTo(5);
+    assertThat(now.path("bsAntennas").asInt()).isEqualTo(8);
+    JsonNode allocation = MAPPER.readTree(http.send("GET", "/api/allocation", Map.of(), "").body());
+    assertThat(allocation.path("unitBandwidthHz").asDouble()).isEqualTo(360000);
+    http.send("PUT", "/api/cell", withKey(KEY), MAPPER.writeValueAsString(((com.fasterxml.jackson.databind.node.ObjectNode) before.deepCopy()).without("units")));
     assertThat(cell(http)).isEqualTo(before);
   }
 }

@@ -118,4 +118,24 @@ class EmulationApiTest {
       channel.shutdownNow();
     }
   }
+
+  @Test
+  void aDeviceAttachingAfterAResetStartsAtTheBsSeed() throws Exception {
+    RawHttp http = new RawHttp(port);
+    RawHttp.Response ok = http.send("POST", "/api/emulation/reset", Map.of("X-Api-Key", KEY), "{\"seed\":11}");
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    MultimodalDataset data = TestBundle.dataset();
+    ManagedChannel channel = InProcessChannelBuilder.forName(DEVICE_LINK).build();
+    try (FakeDevice late = new FakeDevice(channel, "dev-late", Modality.AUDIO, data.test())) {
+      assertThat(late.attach(late.register(data.fingerprint()).build()).getAccepted()).isTrue();
+      // its configured seed (whatever it is) is replaced by the replication's, before any command
+      await().atMost(Duration.ofSeconds(10)).until(() -> !late.resets().isEmpty());
+      assertThat(late.resets()).containsExactly(11L);
+      assertThat(late.commands()).isEmpty();
+    } finally {
+      channel.shutdownNow();
+      // the other test reads the configured seed first
+      http.send("POST", "/api/emulation/reset", Map.of("X-Api-Key", KEY), "{\"seed\":5}");
+    }
+  }
 }

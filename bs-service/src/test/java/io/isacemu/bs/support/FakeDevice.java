@@ -49,6 +49,7 @@ public final class FakeDevice implements AutoCloseable {
   private final Map<String, Integer> index = new HashMap<>();
   private final AtomicLong seq = new AtomicLong();
   private final List<SenseCommand> commands = new CopyOnWriteArrayList<>();
+  private final List<Long> resets = new CopyOnWriteArrayList<>();
   private volatile boolean respond = true;
   private volatile ClientCallStreamObserver<DeviceMessage> out;
   private volatile CompletableFuture<RegisterAck> ack;
@@ -112,6 +113,7 @@ public final class FakeDevice implements AutoCloseable {
           }
           case SENSE_COMMAND -> onCommand(m.getSenseCommand());
           case DISCONNECT -> disconnect = m.getDisconnect().getReason();
+          case EMULATION_RESET -> resets.add(m.getEmulationReset().getPlatformSeed());
           default -> { }
         }
       }
@@ -192,6 +194,11 @@ public final class FakeDevice implements AutoCloseable {
   /** Whether SenseCommands are answered (false = the device stays silent: the BS times out). */
   public void respond(boolean yes) {
     respond = yes;
+  }
+
+  /** The seeds of the EmulationResets received so far, in order. */
+  public List<Long> resets() {
+    return List.copyOf(resets);
   }
 
   /** Commands received so far. */

@@ -41,6 +41,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataset where the samples come from (the same record and keys as the BS's {@code isac.bs.dataset})
  * @param model where the trained encoders for LOCAL processing come from
  * @param devices the emulated devices, at least one, unique ids
+ * @param apiKey the key every write of the fleet API ({@code POST/PUT/DELETE /api/devices}) needs in
+ *     {@code X-Api-Key}; blank (default) = no key, every write refused (env {@code DEVICE_API_KEY})
+ * @param sharedAuthToken the token a device added through the fleet API presents at Register when its
+ *     body names none: the BS's {@code isac.bs.auth.shared-token}; may be blank (env {@code DEVICE_SHARED_TOKEN})
  */
 @ConfigurationProperties("isac.device")
 public record DeviceProperties(
@@ -53,9 +57,13 @@ public record DeviceProperties(
     @DefaultValue Radio radio,
     @DefaultValue DatasetSettings dataset,
     @DefaultValue Model model,
-    List<Device> devices) {
+    List<Device> devices,
+    @DefaultValue("") String apiKey,
+    @DefaultValue("") String sharedAuthToken) {
 
   public DeviceProperties {
+    apiKey = apiKey == null ? "" : apiKey;
+    sharedAuthToken = sharedAuthToken == null ? "" : sharedAuthToken;
     at("bs", () -> {
       if (bs.host() == null || bs.host().isBlank()) {
         throw new IllegalArgumentException("host: '" + bs.host() + "' must be non-blank");
@@ -198,6 +206,7 @@ public record DeviceProperties(
    * @param txPowerDbm {@code P_k}, dBm, in [−50, 50] (default 23, NR power class 3)
    * @param cpuHz {@code f_k}, Hz, in (0, 1e10] (default 1e9)
    * @param flopsPerCycle FLOPs per cycle, in (0, 1024] (default 8)
+   * @param kappa {@code κ}, effective switched capacitance, J·s²/cycle³, in (0, 1e-20] (default 1e-28)
    * @param sensingPowerW sensor front-end power while sensing, W, ≥ 0 (default 0)
    * @param xM initial x position, m (BS at the origin)
    * @param yM initial y position, m
@@ -211,6 +220,7 @@ public record DeviceProperties(
       @DefaultValue("23") double txPowerDbm,
       @DefaultValue("1e9") double cpuHz,
       @DefaultValue("8") double flopsPerCycle,
+      @DefaultValue("1e-28") double kappa,
       @DefaultValue("0") double sensingPowerW,
       @DefaultValue("0") double xM,
       @DefaultValue("0") double yM,
@@ -227,7 +237,7 @@ public record DeviceProperties(
             + "' is not a modality (expected video, audio or text)", e);
       }
       Position start = new Position(Check.finite("xM", xM), Check.finite("yM", yM));
-      DeviceProcessor cpu = DeviceProcessor.of(cpuHz, flopsPerCycle);
+      DeviceProcessor cpu = new DeviceProcessor(cpuHz, flopsPerCycle, kappa);
       MobilitySpec move = at("mobility", () -> mobility.spec(start));
       return new DeviceSpec(id, parsed, sensingRateBps, txPowerDbm, cpu, sensingPowerW, move,
           authToken);

@@ -2,23 +2,14 @@ package io.isacemu.device.config;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.isacemu.core.channel.DeviceChannel;
 import io.isacemu.data.MultimodalDataset;
-import io.isacemu.device.emulator.DeviceEmulator;
-import io.isacemu.device.emulator.DeviceSpec;
-import io.isacemu.device.emulator.SampleStore;
 import io.isacemu.device.emulator.WallClock;
-import io.isacemu.device.link.DeviceAgent;
-import io.isacemu.device.link.LinkSettings;
 import io.isacemu.device.model.BundleEncoders;
 import io.isacemu.device.model.ModelFollower;
 import io.isacemu.device.ops.DeviceMetrics;
-import io.isacemu.device.sensing.SensingService;
 import io.isacemu.proto.DeviceLinkGrpc;
 import io.isacemu.proto.SenseResultChunks;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +26,6 @@ class DeviceServiceConfiguration {
   static final String SOFTWARE_VERSION = Optional
       .ofNullable(DeviceServiceConfiguration.class.getPackage().getImplementationVersion())
       .orElse("0.1.0-SNAPSHOT");
-
-  // Distinguishes the backoff jitter stream from the channel stream of the same device seed.
-  private static final long BACKOFF_STREAM = 0x6261636b6f6666L;
 
   @Bean
   MultimodalDataset dataset(DeviceProperties properties) {
@@ -98,35 +86,8 @@ class DeviceServiceConfiguration {
       WallClock clock,
       DeviceMetrics metrics,
       BundleEncoders encoders) {
-    DeviceProperties.Radio radio = properties.radio();
-    LinkSettings settings = new LinkSettings(properties.reportPeriodMs(),
-        properties.reconnect().policy(), SOFTWARE_VERSION, radio.settings());
-    DeviceLinkGrpc.DeviceLinkStub stub = DeviceLinkGrpc.newStub(bsChannel);
-    List<DeviceSpec> specs = properties.deviceSpecs();
-    List<DeviceAgent> agents = new ArrayList<>();
-    for (int i = 0; i < specs.size(); i++) {
-      DeviceSpec spec = specs.get(i);
-      SampleStore samples;
-      try {
-        samples = SampleStore.of(dataset, spec.modality());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("isac.device.devices[" + i + "]." + e.getMessage(), e);
-      }
-      if (samples.duplicateIds() > 0) {
-        log.warn("device {}: {} duplicate sample ids in the dataset; the first occurrence is served",
-            spec.deviceId(), samples.duplicateIds());
-      }
-      DeviceEmulator emulator = new DeviceEmulator(spec, i, properties.platformSeed(),
-          radio.channelConfig(), radio.noise(), radio.unitBandwidthHz(), samples, clock,
-          properties.timeScale(), properties.time());
-      // LOCAL runs the bundle's encoder; until one is installed, LOCAL commands are refused honestly.
-      SensingService sensing = new SensingService(emulator, radio.noise(), radio.bsAntennas(),
-          encoders.forDevice(spec.modality(), samples.sequenceLength(), samples.featureDim()));
-      metrics.bindEnergy(emulator);
-      long backoffSeed = DeviceChannel.deviceSeed(properties.platformSeed(), i) ^ BACKOFF_STREAM;
-      agents.add(new DeviceAgent(sensing, stub, settings, metrics, backoffSeed,
-          bsChannel::resetConnectBackoff));
-    }
-    return new DeviceFleet(agents);
+    DeviceFactory factory = new DeviceFactory(properties, dataset, DeviceLinkGrpc.newStub(bsChannel),
+        bsChannel::resetConnectBackoff, clock, metrics, encoders, SOFTWARE_VERSION);
+    return new DeviceFleet(factory, properties.deviceSpecs());
   }
 }

@@ -38,7 +38,8 @@ final class CommandHandler {
   private final Outbound outbound;
 
   private int maxMessageBytes = SenseResultChunks.DEFAULT_MAX_MESSAGE_BYTES;
-  private ScheduledFuture<?> pending;
+  // volatile: the fleet API reads it (busy) from a web thread
+  private volatile ScheduledFuture<?> pending;
   private long busyCommandId;
 
   /** @param clock measures {@code wall_s} from receipt to the last chunk */
@@ -128,6 +129,11 @@ final class CommandHandler {
     } catch (IllegalArgumentException e) {
       return Optional.of(e.getMessage());
     }
+  }
+
+  /** Whether a command's answer is pending (modelled sensing and air time still running). */
+  boolean busy() {
+    return pending != null;
   }
 
   /** Drops the pending answer, if any (the session ended). */

@@ -118,6 +118,11 @@ public final class DeviceAgent implements AutoCloseable {
     return sessionId;
   }
 
+  /** Whether a command is in flight (the fleet API changes a device only when not). */
+  public boolean busy() {
+    return commands.busy();
+  }
+
   /** Starts attaching (asynchronously). */
   public void start() {
     state = LinkState.CONNECTING;

@@ -36,6 +36,14 @@ public final class DeviceMetrics implements LinkEvents {
         .register(registry);
   }
 
+  /** Drops the energy gauge of a removed (or re-created) device, so that the next one binds afresh. */
+  public void unbindEnergy(String deviceId) {
+    var gauge = registry.find("device.energy.used").tag("device", deviceId).gauge();
+    if (gauge != null) {
+      registry.remove(gauge);
+    }
+  }
+
   @Override
   public void reportSent(String deviceId) {
     Counter.builder("device.reports.sent").tag("device", deviceId)
