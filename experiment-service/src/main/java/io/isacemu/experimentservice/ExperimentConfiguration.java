@@ -18,7 +18,7 @@ class ExperimentConfiguration {
   @Bean
   ExperimentPlatform experimentPlatform(ExperimentProperties p) {
     JsonHttpClient http = new JsonHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(5)).withApiKey(p.apiKey());
-    return new HttpExperimentPlatform(http, p.endpoints());
+    return new HttpExperimentPlatform(http, p.endpoints(), p.deviceUrls());
   }
 
   @Bean

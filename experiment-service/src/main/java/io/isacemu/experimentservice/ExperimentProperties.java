@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param bsUrl the BS's REST base URL, e.g. {@code http://bs-service:8080}
  * @param trainingUrl the training service's REST base URL
- * @param deviceUrls the device-services' base URLs (reported at {@code GET /api/platform}; the runner
- *     reaches the devices through the BS only)
+ * @param deviceUrls the device-services' base URLs (reported at {@code GET /api/platform}); when
+ *     given, the runner adds, removes and retunes devices per point through their fleet API
+ *     ({@code devices.*} and the shared radio keys are then no start-up settings); empty = the fleet
+ *     stays as started
  * @param apiKey {@code X-Api-Key}: required for this service's writes and sent with the runner's writes
  *     to the BS and the training service (one key for the platform); blank = every write refused
  * @param resultsDir where each experiment's directory lives (a volume: results survive a restart)

@@ -1,7 +1,9 @@
 package io.isacemu.demo;
 
 import io.isacemu.experiments.Endpoints;
+import io.isacemu.experiments.HttpFleetControl;
 import io.isacemu.experiments.HttpPlatformControl;
+import io.isacemu.experiments.PointFleet;
 import io.isacemu.experiments.ResultsReport;
 import io.isacemu.experiments.ScenarioFile;
 import io.isacemu.experiments.ScenarioRun;

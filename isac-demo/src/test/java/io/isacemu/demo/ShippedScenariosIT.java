@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.isacemu.experiments.ScenarioFile;
 import io.isacemu.scenario.load.ScenarioReader;
 import io.isacemu.scenario.model.Scenario;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class ShippedScenariosIT {
     Path repo = Path.of(System.getProperty("isac.repo", "..")).toAbsolutePath().normalize();
     Path file = reduced(repo, name);
     DemoArgs args = DemoArgs.scenario(repo, out, file, 4, 1, Set.of());
-    Scenario s = ScenarioFile.load(file, args);
+    Scenario s = ScenarioFile.load(file, args.overrides());
     DemoLauncher demo = new DemoLauncher(args, Optional.of(s));
     try {
       demo.run();

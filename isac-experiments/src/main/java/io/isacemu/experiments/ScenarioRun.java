@@ -61,7 +61,7 @@ public final class ScenarioRun {
   }
 
   /** @param fleet applies each point's devices.* and shared cell.* values (empty: the base fleet stays) */
-  ScenarioRun(Scenario scenario, String name, Path runDir, PlatformControl platform, Trainer trainer, DemoLog log,
+  public ScenarioRun(Scenario scenario, String name, Path runDir, PlatformControl platform, Trainer trainer, RunLog log,
       LongSupplier nanos, Optional<PointFleet> fleet) {
     this.fleet = fleet;
     this.scenario = scenario;

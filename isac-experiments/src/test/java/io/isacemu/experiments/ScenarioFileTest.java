@@ -49,7 +49,7 @@ class ScenarioFileTest {
     Path repo = Path.of(System.getProperty("isac.repo", "..")).toAbsolutePath().normalize();
     for (String name : new String[] {"cell-edge", "density", "mobility"}) {
       Path f = repo.resolve("scenarios/" + name + ".yaml");
-      Scenario s = ScenarioFile.load(f, DemoArgs.parse(new String[] {f.toString()}, Map.of()));
+      Scenario s = ScenarioFile.load(f, new ScenarioOverrides(Optional.empty(), Optional.empty(), Optional.empty()));
       assertThat(s.sweep().axes().keySet()).as(name).allMatch(k -> k.startsWith("devices."));
     }
     assertThat(load("sweep:\n  axes:\n    cell.noiseFigureDb: [5, 9]\n    devices.video.kappa: [1e-28, 5e-28]\n")

@@ -10,6 +10,14 @@ import java.util.List;
 /** The running platform as the experiments see it; {@link HttpExperimentPlatform} over REST, tests use a fake. */
 public interface ExperimentPlatform {
 
+  /**
+   * The device fleet's control, asked at the start of each experiment; empty when no device-service
+   * is known (a {@code devices.*} axis then fails its point, naming why).
+   */
+  default java.util.Optional<io.isacemu.experiments.PointFleet> fleet() {
+    return java.util.Optional.empty();
+  }
+
   /** The BS's control (cell, replications, tasks). */
   PlatformControl control();
 

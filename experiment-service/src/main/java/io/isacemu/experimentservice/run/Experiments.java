@@ -173,7 +173,7 @@ public final class Experiments implements AutoCloseable {
     ExperimentState end;
     try {
       ScenarioRun.Ran ran = new ScenarioRun(e.scenario.orElseThrow(), e.state.name(), store.dir(id), platform.control(),
-          platform.trainer(log), log, nanos).run();
+          platform.trainer(log), log, nanos, platform.fleet()).run();
       List<ExperimentState.Failure> failed = ran.failures().stream()
           .map(f -> new ExperimentState.Failure(f.point(), f.mode().orElse("all"), f.reason())).toList();
       end = stopped(e).orElseGet(() -> e.state.ended(ran.partial() ? ExperimentStatus.PARTIAL : ExperimentStatus.COMPLETE,

@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isacemu.http.JsonHttpClient;
@@ -10,7 +10,7 @@ import java.util.Map;
  * device-services). A 409 (a command still in flight, a task of a failed mode still running) is
  * retried for up to a minute, 100 ms apart: the runner changes things only between points.
  */
-final class HttpFleetControl implements FleetControl {
+public final class HttpFleetControl implements FleetControl {
 
   private static final int CONFLICT_RETRIES = 600;
 
@@ -19,7 +19,7 @@ final class HttpFleetControl implements FleetControl {
   private final Map<String, String> deviceUrls;
 
   /** @param deviceUrls modality wire name ({@code video}, ...) → base URL of the device-service holding its devices */
-  HttpFleetControl(JsonHttpClient http, String bsUrl, Map<String, String> deviceUrls) {
+  public HttpFleetControl(JsonHttpClient http, String bsUrl, Map<String, String> deviceUrls) {
     this.http = http;
     this.bsUrl = bsUrl;
     this.deviceUrls = Map.copyOf(deviceUrls);

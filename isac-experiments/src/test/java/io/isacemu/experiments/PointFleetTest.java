@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isacemu.core.mobility.Position;
@@ -24,7 +24,7 @@ import java.util.Set;
  * ({@code PUT /api/radio}). Then it waits until the BS lists exactly the point's devices LIVE, each
  * changed one in a new session, and returns the effective fleet as the services report it.
  */
-final class PointFleet {
+public final class PointFleet {
 
   /** How often the BS is polled for the new fleet, and how many times at most (2 minutes). */
   static final long POLL_MS = 100;
@@ -34,7 +34,7 @@ final class PointFleet {
   private final int polls;
   private final long pollMs;
 
-  PointFleet(FleetControl fleet) {
+  public PointFleet(FleetControl fleet) {
     this(fleet, POLLS, POLL_MS);
   }
 

@@ -1,4 +1,4 @@
-package io.isacemu.demo;
+package io.isacemu.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.Map;
  * /api/devices}, {@code /api/radio}) and the BS ({@code PUT /api/cell}, {@code GET /api/devices}).
  * {@link HttpFleetControl} talks HTTP; tests use a fake.
  */
-interface FleetControl {
+public interface FleetControl {
 
   /** The devices of the device-service of {@code modality} ({@code GET /api/devices}), full spec and state. */
   JsonNode devices(String modality);
