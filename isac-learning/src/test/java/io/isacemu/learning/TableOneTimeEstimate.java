@@ -36,6 +36,14 @@ public final class TableOneTimeEstimate {
 
   private TableOneTimeEstimate() {}
 
+  /** Toy costs (they change which expert the gate picks, not how long an epoch takes). */
+  private static GateCostTable costs() {
+    return new GateCostTable(Map.of(
+        "V", new GateExpertCost(0.05, 0.5, 5e3, 5e6), "A", new GateExpertCost(0.04, 0.4, 4e3, 4e6),
+        "T", new GateExpertCost(0.01, 0.1, 1e3, 1e6), "V+A+T", new GateExpertCost(0.1, 1.0, 1e4, 1e7)),
+        CostMetric.ENERGY);
+  }
+
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 320;
     int v = args.length > 1 ? Integer.parseInt(args[1]) : 96;
@@ -76,7 +84,7 @@ public final class TableOneTimeEstimate {
     };
     long t0 = System.nanoTime();
     GateFeatures state = (s, i) -> new float[8];
-    try (TrainingResult r = new TrainingJob(config, TestCosts.table(CostMetric.ENERGY), listener).run(train, valid, state)) {
+    try (TrainingResult r = new TrainingJob(config, costs(), listener).run(train, valid, state)) {
       System.out.printf("short run: %d train / %d valid samples, %.1f s%n", n, v, (System.nanoTime() - t0) / 1e9);
     }
     lines.forEach(System.out::println);
