@@ -49,8 +49,9 @@ public final class TableOneTimeEstimate {
     int v = args.length > 1 ? Integer.parseInt(args[1]) : 96;
     ToySplit train = ToySplit.generate(n, 50, MOSEI, 1);
     ToySplit valid = ToySplit.generate(v, 50, MOSEI, 2);
-    List<ModalitySet> experts = List.of(ModalitySet.parse("V"), ModalitySet.parse("A"), ModalitySet.parse("T"),
-        ModalitySet.all());
+    List<ModalitySet> experts = args.length > 2
+        ? java.util.Arrays.stream(args[2].split(",")).map(ModalitySet::parse).toList()
+        : List.of(ModalitySet.parse("V"), ModalitySet.parse("A"), ModalitySet.parse("T"), ModalitySet.all());
     LearningConfig config = LearningConfig.builder()
         .preset(ArchitecturePreset.MOSEI_REFERENCE)
         .experts(experts)
