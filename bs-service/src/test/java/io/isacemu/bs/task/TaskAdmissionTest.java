@@ -153,7 +153,7 @@ class TaskAdmissionTest {
     RawHttp.Response done = http.send("GET", "/api/tasks/" + id + "?waitMs=10000", Map.of(), "");
     assertThat(done.status()).isEqualTo(200);
     assertThat(done.body()).containsAnyOf("\"status\":\"DONE\"", "\"status\":\"DEGRADED\"", "\"status\":\"FAILED\"");
-    for (String phase : List.of("queue", "state-query", "schedule", "sense", "inference", "store", "record", "run")) {
+    for (String phase : List.of("queue", "state-query", "schedule", "sense", "store", "record", "run")) {
       assertThat(meters.get("bs.task.phase").tag("phase", phase).timer().count()).as(phase).isPositive();
     }
   }
