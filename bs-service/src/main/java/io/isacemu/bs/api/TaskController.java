@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,10 +64,32 @@ class TaskController {
     return ResponseEntity.accepted().location(URI.create(location)).body(new Accepted(id, "PENDING", location));
   }
 
-  @Operation(summary = "A task's state and results; 404 for an unknown id")
+  /** The longest long poll: a client holds one request thread at most this long. */
+  static final long MAX_WAIT_MS = 10_000;
+  /** Long polls waiting at once; past it a GET answers at once (a plain poll), so waiters never take every thread. */
+  static final int MAX_WAITERS = 32;
+
+  private final java.util.concurrent.Semaphore waiters = new java.util.concurrent.Semaphore(MAX_WAITERS);
+
+  @Operation(summary = "A task's state and results; 404 for an unknown id. waitMs (default 0, at most 10000): "
+      + "answer as soon as the task is terminal, or after waitMs with its state then (at once when " + MAX_WAITERS
+      + " long polls are already waiting)")
   @GetMapping("/{id}")
-  TaskResult get(@PathVariable String id) {
-    return tasks.get(id).orElseThrow(() -> new NotFoundException("task '" + id + "' not found"));
+  TaskResult get(@PathVariable String id, @RequestParam(defaultValue = "0") long waitMs) {
+    if (waitMs < 0 || waitMs > MAX_WAIT_MS) {
+      throw io.isacemu.core.validation.InvalidFieldException.rejected("waitMs", waitMs, "is outside [0, " + MAX_WAIT_MS + "]");
+    }
+    Optional<TaskResult> t;
+    if (waitMs > 0 && waiters.tryAcquire()) {
+      try {
+        t = tasks.get(id, Duration.ofMillis(waitMs));
+      } finally {
+        waiters.release();
+      }
+    } else {
+      t = tasks.get(id);
+    }
+    return t.orElseThrow(() -> new NotFoundException("task '" + id + "' not found"));
   }
 
   @Operation(summary = "Kept tasks, oldest first, one page: offset (default 0), limit (default 100, at most "

@@ -84,9 +84,11 @@ final class Fetcher {
   private final SpectrumLedger ledger;
   private final LongSupplier nanos;
   private final DeviceStates states;
+  private final TaskPhases phases;
 
   Fetcher(DeviceStates states, DeviceSelector selector, RoundScheduler scheduler, SenseClient client, SenseResultReader reader,
-      PathCosts costs, SpectrumLedger ledger, LongSupplier nanos) {
+      PathCosts costs, SpectrumLedger ledger, LongSupplier nanos, TaskPhases phases) {
+    this.phases = phases;
     this.selector = selector;
     this.scheduler = scheduler;
     this.client = client;
@@ -106,9 +108,15 @@ final class Fetcher {
   /** As above, the device states and commands per time mode from {@code states}. */
   static Fetcher create(DeviceStates states, DeviceSelector selector, SpectrumLedger ledger, BsProperties props,
       DatasetCatalog catalog, MecServer mec, LongSupplier nanos) {
+    return create(states, selector, ledger, props, catalog, mec, nanos, TaskPhases.none());
+  }
+
+  /** As above, each round's state queries, scheduling and sensing timed into {@code phases}. */
+  static Fetcher create(DeviceStates states, DeviceSelector selector, SpectrumLedger ledger, BsProperties props,
+      DatasetCatalog catalog, MecServer mec, LongSupplier nanos, TaskPhases phases) {
     return new Fetcher(states, selector, new RoundScheduler(ledger, nanos),
         new SenseClient(states, props, ledger::spectrum, nanos), new SenseResultReader(catalog),
-        new PathCosts(props, mec), ledger, nanos);
+        new PathCosts(props, mec), ledger, nanos, phases);
   }
 
   /** The device states and command stamping of the time mode. */
@@ -131,6 +139,7 @@ final class Fetcher {
       Map<Modality, LocalOption> local, double timeS) {
     List<String> problems = new ArrayList<>();
     Map<Modality, DeviceView> chosen = new EnumMap<>(Modality.class);
+    long t0 = nanos.getAsLong();
     for (Map.Entry<Modality, List<String>> e : wanted.entrySet()) {
       if (e.getValue().isEmpty()) {
         continue;
@@ -142,6 +151,8 @@ final class Fetcher {
         problems.add("no LIVE " + e.getKey() + " device");
       }
     }
+    long t1 = nanos.getAsLong();
+    phases.record(TaskPhases.Phase.STATE_QUERY, t1 - t0);
     if (chosen.isEmpty()) {
       return Round.empty(problems);
     }
@@ -159,11 +170,15 @@ final class Fetcher {
     double maxSensing = order.stream().mapToDouble(m -> wanted.get(m).size() * costs.sensingSeconds()).max().orElse(0);
     Optional<RoundScheduler.Reservation> reservation = scheduler.reserve(demands, maxSensing, deadlineSeconds,
         objective, client.wallBudgetNanos(deadlineSeconds), problems);
+    long t2 = nanos.getAsLong();
+    phases.record(TaskPhases.Phase.SCHEDULE, t2 - t1);
     if (reservation.isEmpty()) {
       return Round.empty(problems);
     }
     try (RoundScheduler.Reservation r = reservation.get()) {
       return sense(taskId, round, wanted, deadlineSeconds, chosen, order, r, problems, offered, timeS);
+    } finally {
+      phases.record(TaskPhases.Phase.SENSE, nanos.getAsLong() - t2);
     }
   }
 

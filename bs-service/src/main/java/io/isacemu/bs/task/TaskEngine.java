@@ -54,9 +54,17 @@ final class TaskEngine {
   private final SpectrumLedger ledger;
   private final LongSupplier nanos;
   private final DeviceStates states;
+  private final TaskPhases phases;
 
   TaskEngine(ModelHolder holder, Fetcher fetcher, DeviceSelector selector, DatasetCatalog catalog, MecServer mec,
       SpectrumLedger ledger, LongSupplier nanos) {
+    this(holder, fetcher, selector, catalog, mec, ledger, nanos, TaskPhases.none());
+  }
+
+  /** As above, the gate, the gate's network state and the experts timed into {@code phases}. */
+  TaskEngine(ModelHolder holder, Fetcher fetcher, DeviceSelector selector, DatasetCatalog catalog, MecServer mec,
+      SpectrumLedger ledger, LongSupplier nanos, TaskPhases phases) {
+    this.phases = phases;
     this.states = fetcher.states();
     this.holder = holder;
     this.fetcher = fetcher;
@@ -209,10 +217,14 @@ final class TaskEngine {
       }
       List<String> gIds = gatable.stream().map(ids::get).toList();
       MultimodalSplit split = inputs.split(gIds, in.modalities());
+      long q = nanos.getAsLong();
       float[] state = gate.networkStateDim() == 0 ? new float[0] : networkState().vector(gate.networkStateDim());
       long t0 = nanos.getAsLong();
+      phases.record(TaskPhases.Phase.STATE_QUERY, t0 - q);
       int[] choice = gate.choose(split, (s, i) -> state);
-      computeWall += (nanos.getAsLong() - t0) / 1e9;
+      long gateNanos = nanos.getAsLong() - t0;
+      phases.record(TaskPhases.Phase.GATE, gateNanos);
+      computeWall += gateNanos / 1e9;
       gateFlops += (double) gate.gateFlops() * gatable.size();
       for (int k = 0; k < choice.length; k++) {
         intended[gatable.get(k)] = choice[k];
@@ -294,6 +306,7 @@ final class TaskEngine {
         predictions = y.predictions();
         expertFlops = y.expertFlops();
         computeWall += y.wallSeconds();
+        phases.record(TaskPhases.Phase.INFERENCE, (long) (y.wallSeconds() * 1e9));
       }
       double compute = mec.seconds(gateFlops + expertFlops);
       TaskResult.Latency modelled = new TaskResult.Latency(sensing, comm, compute, sensing + comm + compute);

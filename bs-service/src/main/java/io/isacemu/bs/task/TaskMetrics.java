@@ -13,18 +13,26 @@ import org.springframework.stereotype.Component;
  * Micrometer meters of finished tasks: {@code bs.task.latency} (measured wall) and {@code
  * bs.task.latency.modelled} timers per mode × expert, {@code bs.expert.usage} samples per mode ×
  * expert, {@code bs.task.bits} and {@code bs.task.energy} per mode, {@code bs.tasks} per mode ×
- * status, {@code bs.tasks.refused} (429s) and the gauge {@code bs.tasks.in.flight}.
+ * status, {@code bs.tasks.refused} (429s), the gauge {@code bs.tasks.in.flight} and the per-phase
+ * wall timers {@code bs.task.phase} ({@link TaskPhases}).
  */
 @Component
 public class TaskMetrics {
 
   private final MeterRegistry meters;
   private final Counter refused;
+  private final TaskPhases phases;
 
   public TaskMetrics(MeterRegistry meters) {
     this.meters = meters;
     this.refused = Counter.builder("bs.tasks.refused").tag("reason", "overload")
         .description("task submissions answered 429: max-tasks-in-flight reached").register(meters);
+    this.phases = TaskPhases.registered(meters);
+  }
+
+  /** The {@code bs.task.phase} timers. */
+  TaskPhases phases() {
+    return phases;
   }
 
   void refused() {

@@ -54,6 +54,7 @@ public class TaskService implements DisposableBean {
   private final Map<String, TaskResult> tasks = new LinkedHashMap<>();
   private final TaskStore store;
   private final java.util.function.LongSupplier nanos;
+  private final TaskPhases phases;
   /** Accepted tasks not yet terminal; bounded by isac.bs.limits.max-tasks-in-flight. Guarded by this. */
   private int inFlight;
 
@@ -69,8 +70,9 @@ public class TaskService implements DisposableBean {
     DeviceSelector selector = new DeviceSelector(registry, () -> radio.current().uplink());
     this.nanos = ClockConfiguration.nanos(clock); // one clock: instants and measured durations
     DeviceStates states = new DeviceStates(registry, emulation, emulationProps.stateQueryTimeoutMs(), nanos);
-    Fetcher fetcher = Fetcher.create(states, selector, ledger, props, catalog, mec, nanos);
-    this.engine = new TaskEngine(holder, fetcher, selector, catalog, mec, ledger, nanos);
+    this.phases = metrics.phases();
+    Fetcher fetcher = Fetcher.create(states, selector, ledger, props, catalog, mec, nanos, phases);
+    this.engine = new TaskEngine(holder, fetcher, selector, catalog, mec, ledger, nanos, phases);
     metrics.inFlight(this::inFlight);
     recover(clock.instant());
     AtomicInteger n = new AtomicInteger();
@@ -165,8 +167,12 @@ public class TaskService implements DisposableBean {
         store.retain(props.limits().maxStoredTasks());
       }
     }
+    long accepted = nanos.getAsLong();
     try {
-      workers.execute(() -> execute(id, request));
+      workers.execute(() -> {
+        phases.record(TaskPhases.Phase.QUEUE, nanos.getAsLong() - accepted);
+        execute(id, request);
+      });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       finish(id, request, TaskEngine.Outcome.failed("service shutting down", Optional.empty()));
     }
@@ -176,24 +182,34 @@ public class TaskService implements DisposableBean {
   private void execute(String id, TaskRequest request) {
     put(get(id).orElseThrow().running());
     TaskEngine.Outcome outcome;
+    long t0 = nanos.getAsLong();
     try {
       outcome = engine.run(id, request);
     } catch (RuntimeException | Error e) {
       log.error("task {} failed unexpectedly", id, e);
       outcome = TaskEngine.Outcome.failed("internal error: " + e, holder.version());
     }
+    phases.record(TaskPhases.Phase.RUN, nanos.getAsLong() - t0);
     finish(id, request, outcome);
   }
 
   private void finish(String id, TaskRequest request, TaskEngine.Outcome o) {
     TaskResult done = get(id).orElseThrow().finished(o, clock.instant());
     put(done);
+    long t0 = nanos.getAsLong();
     metrics.record(done);
     log.info("task {} {} {}{}", id, done.mode(), done.status(), done.reason().isEmpty() ? "" : ": " + done.reason());
+    phases.record(TaskPhases.Phase.RECORD, nanos.getAsLong() - t0);
   }
 
   private synchronized void put(TaskResult r) {
-    store.save(r); // first: a state the store does not hold is never reported
+    // RUNNING is not written: after a crash PENDING and RUNNING both end FAILED, so that write
+    // changed nothing a restart shows, and cost one of a task's three database commits
+    if (r.status() != TaskStatus.RUNNING) {
+      long t0 = nanos.getAsLong();
+      store.save(r); // first: a terminal state the store does not hold is never reported
+      phases.record(TaskPhases.Phase.STORE, nanos.getAsLong() - t0);
+    }
     TaskResult before = tasks.put(r.id(), r);
     if (before != null && !before.status().terminal() && r.status().terminal()) {
       inFlight--;
@@ -215,6 +231,35 @@ public class TaskService implements DisposableBean {
       TaskResult recent = tasks.get(id);
       if (recent != null) {
         return Optional.of(recent);
+      }
+    }
+    return store.find(id);
+  }
+
+  /**
+   * The task's state once it is terminal or after {@code wait}, whichever comes first (a client's
+   * long poll: it hears of the end at once instead of after its next poll interval); empty for an
+   * unknown id. An interrupt ends the wait early with the current state.
+   */
+  public Optional<TaskResult> get(String id, Duration wait) {
+    synchronized (this) {
+      long end = nanos.getAsLong() + wait.toNanos();
+      TaskResult r = tasks.get(id);
+      while (r != null && !r.status().terminal()) {
+        long left = end - nanos.getAsLong();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        r = tasks.get(id);
+      }
+      if (r != null) {
+        return Optional.of(r);
       }
     }
     return store.find(id);

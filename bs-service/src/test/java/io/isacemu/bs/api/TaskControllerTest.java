@@ -87,4 +87,13 @@ class TaskControllerTest {
         .andExpect(jsonPath("$.field").value("mode"))
         .andExpect(jsonPath("$.detail").value(Matchers.containsString("'fast'")));
   }
+
+  @Test
+  void aLongPollWaitsAtTheServiceAndItsBoundIsA400() throws Exception {
+    when(tasks.get("t-2", java.time.Duration.ofMillis(500))).thenReturn(Optional.empty());
+    mvc.perform(get("/api/tasks/t-2").param("waitMs", "500")).andExpect(status().isNotFound());
+    org.mockito.Mockito.verify(tasks).get("t-2", java.time.Duration.ofMillis(500));
+    mvc.perform(get("/api/tasks/t-2").param("waitMs", "10001")).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("waitMs"));
+  }
 }

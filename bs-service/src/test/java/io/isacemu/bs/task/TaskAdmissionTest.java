@@ -84,6 +84,7 @@ class TaskAdmissionTest {
   @Autowired TaskService tasks;
   @Autowired ModelHolder holder;
   @Autowired io.isacemu.bs.registry.DeviceRegistry registry;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   private ManagedChannel channel;
   private FakeDevice text;
@@ -136,6 +137,25 @@ class TaskAdmissionTest {
     assertThat(again.status()).as(again.body()).isEqualTo(202);
     String id = again.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
     assertThat(tasks.await(id, Duration.ofSeconds(30)).status()).isEqualTo(TaskStatus.DONE);
+  }
+
+  @Test
+  void aLongPollAnswersWithTheTerminalStateAndThePhasesAreTimed() throws Exception {
+    RawHttp http = new RawHttp(port);
+    text.respond(false);
+    RawHttp.Response r = http.send("POST", "/api/tasks", Map.of("X-Api-Key", KEY),
+        "{\"count\":1,\"mode\":\"fixed:T\",\"deadlineSeconds\":5}");
+    String id = r.body().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+    // the device holds the task: the wait runs out and the answer is the state then
+    RawHttp.Response held = http.send("GET", "/api/tasks/" + id + "?waitMs=50", Map.of(), "");
+    assertThat(held.body()).containsAnyOf("\"status\":\"PENDING\"", "\"status\":\"RUNNING\"");
+    text.respond(true);
+    RawHttp.Response done = http.send("GET", "/api/tasks/" + id + "?waitMs=10000", Map.of(), "");
+    assertThat(done.status()).isEqualTo(200);
+    assertThat(done.body()).containsAnyOf("\"status\":\"DONE\"", "\"status\":\"DEGRADED\"", "\"status\":\"FAILED\"");
+    for (String phase : List.of("queue", "state-query", "schedule", "sense", "store", "record", "run")) {
+      assertThat(meters.get("bs.task.phase").tag("phase", phase).timer().count()).as(phase).isPositive();
+    }
   }
 
   @Test
