@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Which dataset a service serves: the seeded synthetic generator or a feature pickle. One record for
@@ -38,6 +39,8 @@ import java.util.Locale;
  *     mosei} (require video 35, audio 74, text 300)
  * @param clipLabels pickle: clip labels outside [−3, 3] to that range and count them (default false:
  *     such a label refuses the file, naming split, index and value)
+ * @param splits pickle: the file's top-level key per split role ({@code train}, {@code valid}, {@code
+ *     test}), e.g. {@code valid: dev}; roles not named keep their name (default: none renamed)
  */
 public record DatasetSettings(
     String source,
@@ -56,7 +59,8 @@ public record DatasetSettings(
     Boolean dropAllZeroText,
     String profile,
     String featureDims,
-    Boolean clipLabels) {
+    Boolean clipLabels,
+    Map<String, String> splits) {
 
   /** The embedded default: the synthetic generator with {@link SyntheticConfig#defaults()}. */
   public static final DatasetSettings DEFAULTS = synthetic(SyntheticConfig.defaults());
@@ -81,6 +85,7 @@ public record DatasetSettings(
     featureDims = featureDims == null || featureDims.isBlank() ? "any" : featureDims.strip().toLowerCase(Locale.ROOT);
     dropAllZeroText = dropAllZeroText != null && dropAllZeroText;
     clipLabels = clipLabels != null && clipLabels;
+    splits = ReadOptions.defaults().withSplitKeys(splits).splitKeys(); // validated, names the role
     switch (source) {
       case "synthetic" -> new SyntheticConfig(seed, trainSize, validSize, testSize, sequenceLength, textOnlyShare,
           avOnlyShare, misleadingTextShare, featureNoise, labelNoise, d.allTextAmplitude()); // validates, naming the field
@@ -120,7 +125,7 @@ public record DatasetSettings(
     }
     return new DatasetSettings("synthetic", c.seed(), c.trainSize(), c.validSize(), c.testSize(), c.sequenceLength(),
         c.textOnlyShare(), c.avOnlyShare(), c.misleadingTextShare(), c.featureNoise(), c.labelNoise(), "", "auto",
-        false, p.wireName(), "any", false);
+        false, p.wireName(), "any", false, Map.of());
   }
 
   /** Whether the source is the synthetic generator (else a pickle file). */
@@ -136,7 +141,8 @@ public record DatasetSettings(
 
   /** The pickle reader's options (meaningful for {@code pickle}). */
   public ReadOptions readOptions() {
-    ReadOptions o = ReadOptions.defaults().withDropAllZeroText(dropAllZeroText).withClipLabels(clipLabels);
+    ReadOptions o = ReadOptions.defaults().withDropAllZeroText(dropAllZeroText).withClipLabels(clipLabels)
+        .withSplitKeys(splits);
     if (!format.equals("auto")) {
       o = o.withExpectedLayout(PickleDatasetReader.Layout.valueOf(format.toUpperCase(Locale.ROOT)));
     }

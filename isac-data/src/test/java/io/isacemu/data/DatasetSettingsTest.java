@@ -14,13 +14,13 @@ class DatasetSettingsTest {
 
   private static DatasetSettings pickle(Path path, String format) {
     return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, path.toString(),
-        format, null, null, null, null);
+        format, null, null, null, null, null);
   }
 
   @Test
   void unsetKeysTakeTheGeneratorDefaults() {
     DatasetSettings none = new DatasetSettings(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
     assertThat(none).isEqualTo(DatasetSettings.DEFAULTS);
     assertThat(none.isSynthetic()).isTrue();
     assertThat(none.syntheticConfig()).isEqualTo(SyntheticConfig.defaults());
@@ -38,28 +38,28 @@ class DatasetSettingsTest {
   @Test
   void theProfileSetsTheStructureAndTheUnsetKeys() {
     DatasetSettings paper = new DatasetSettings(null, null, 30, 5, 5, 4, null, null, null, null, null, null,
-        null, null, "paper", null, null);
+        null, null, "paper", null, null, null);
     assertThat(paper.syntheticConfig()).isEqualTo(SyntheticConfig.paper().withSizes(30, 5, 5).withSequenceLength(4));
     assertThat(DatasetSettings.synthetic(SyntheticConfig.paper()).profile()).isEqualTo("paper");
     assertThat(DatasetSettings.DEFAULTS.profile()).isEqualTo("default");
     assertThatThrownBy(() -> new DatasetSettings(null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, "mosei", null, null)).hasMessageContaining("profile");
+        null, null, null, "mosei", null, null, null)).hasMessageContaining("profile");
   }
 
   @Test
   void invalidSettingsNameTheFieldAndTheValue() {
     assertThatThrownBy(() -> new DatasetSettings("csv", null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null)).hasMessageContaining("source: 'csv' must be synthetic or pickle");
+        null, null, null, null, null, null, null)).hasMessageContaining("source: 'csv' must be synthetic or pickle");
     assertThatThrownBy(() -> new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null,
-        "", null, null, null, null, null)).hasMessageContaining("path: '' is required when source is pickle");
+        "", null, null, null, null, null, null)).hasMessageContaining("path: '' is required when source is pickle");
     assertThatThrownBy(() -> pickle(Path.of("x.pkl"), "csv"))
         .hasMessageContaining("format: 'csv' must be auto, multibench or mmsa");
     assertThatThrownBy(() -> pickle(Path.of("x.pkl"), "mosei"))
         .hasMessage("format: 'mosei' must be auto, multibench or mmsa (the feature-dimension check is now featureDims: mosei)");
     assertThatThrownBy(() -> new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null,
-        "x.pkl", null, null, null, "large", null)).hasMessage("featureDims: 'large' must be any or mosei");
+        "x.pkl", null, null, null, "large", null, null)).hasMessage("featureDims: 'large' must be any or mosei");
     assertThatThrownBy(() -> new DatasetSettings(null, null, -1, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null)).hasMessageContaining("trainSize");
+        null, null, null, null, null, null, null)).hasMessageContaining("trainSize");
   }
 
   @Test
@@ -88,7 +88,7 @@ class DatasetSettingsTest {
   @Test
   void clipLabelsAndFeatureDimsReachTheReader() {
     DatasetSettings s = new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null,
-        "x.pkl", "mmsa", true, null, "mosei", true);
+        "x.pkl", "mmsa", true, null, "mosei", true, null);
     assertThat(s.readOptions().clipLabels()).isTrue();
     assertThat(s.readOptions().dropAllZeroText()).isTrue();
     assertThat(s.readOptions().expectedFeatureDims()).contains(io.isacemu.data.pickle.ReadOptions.MOSEI_DIMS);

@@ -35,7 +35,7 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
 
   static final List<String> OPTIONS =
       List.of("samples", "epochs", "lambda", "out", "repo", "training-url", "bs-url", "api-key", "dataset",
-          "drop-all-zero-text", "format", "clip-labels");
+          "drop-all-zero-text", "format", "clip-labels", "splits");
 
   DemoArgs {
     if (!LAMBDAS.contains(deployLambda)) {
@@ -124,13 +124,13 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
 
   /**
    * {@code --dataset PATH [--drop-all-zero-text true|false] [--format auto|multibench|mmsa] [--clip-labels
-   * true|false]}; no {@code --dataset} = the synthetic default.
+   * true|false] [--splits valid=dev,...]}; no {@code --dataset} = the synthetic default.
    */
   static DemoDataset dataset(Map<String, String> opts, boolean local) {
     boolean drop = bool(opts, "drop-all-zero-text");
     boolean clip = bool(opts, "clip-labels");
     if (!opts.containsKey("dataset")) {
-      for (String o : List.of("drop-all-zero-text", "format", "clip-labels")) {
+      for (String o : List.of("drop-all-zero-text", "format", "clip-labels", "splits")) {
         if (opts.containsKey(o)) {
           throw new IllegalArgumentException(o + ": only meaningful with --dataset");
         }
@@ -138,7 +138,24 @@ record DemoArgs(Path repo, Path out, int samples, int epochs, double deployLambd
       return DemoDataset.SYNTHETIC;
     }
     String format = opts.getOrDefault("format", "auto").strip();
-    return DemoDataset.pickle(opts.get("dataset"), drop, local).with(format, clip);
+    return DemoDataset.pickle(opts.get("dataset"), drop, local).with(format, clip)
+        .withSplits(splits(opts.getOrDefault("splits", "")));
+  }
+
+  /** {@code --splits valid=dev,test=eval}: split role → the file's top-level key. */
+  private static Map<String, String> splits(String value) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pair : value.split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("splits: '" + value + "' must be role=key pairs, e.g. valid=dev,test=test");
+      }
+      out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+    return out;
   }
 
   private static boolean bool(Map<String, String> opts, String name) {

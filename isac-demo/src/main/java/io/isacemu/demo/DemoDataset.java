@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param format pickle: the layout every service requires, {@code auto} (detected), {@code multibench}
  *     or {@code mmsa} (isac-data {@code DatasetSettings.format})
  * @param clipLabels pickle: clip labels outside [−3, 3] in every service alike (else they refuse the file)
+ * @param splits pickle: the file's top-level key per split role renamed (e.g. valid → dev), alike everywhere
  */
-record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText, String format, boolean clipLabels) {
+record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText, String format, boolean clipLabels,
+    Map<String, String> splits) {
 
   /** The embedded synthetic default (600 test samples). */
-  static final DemoDataset SYNTHETIC = new DemoDataset(Optional.empty(), false, "auto", false);
+  static final DemoDataset SYNTHETIC = new DemoDataset(Optional.empty(), false, "auto", false, Map.of());
 
   /** Test samples of the synthetic default. */
   static final int SYNTHETIC_TEST_SIZE = 600;
@@ -30,8 +32,8 @@ record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText, String format
   DemoDataset {
     pickle = pickle.map(p -> p.toAbsolutePath().normalize());
     // the shared record validates format, naming it (the same check every service makes at start)
-    new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, "x", format, null,
-        null, null, null);
+    splits = new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, "x", format,
+        null, null, null, null, splits).splits();
   }
 
   /**
@@ -48,12 +50,17 @@ record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText, String format
     if (mustExist && !Files.isRegularFile(p)) {
       throw new IllegalArgumentException("dataset: '" + path + "' is not a readable file");
     }
-    return new DemoDataset(Optional.of(p), dropAllZeroText, "auto", false);
+    return new DemoDataset(Optional.of(p), dropAllZeroText, "auto", false, Map.of());
   }
 
   /** This pickle with the layout {@code format} required and out-of-range labels clipped or refused. */
   DemoDataset with(String format, boolean clipLabels) {
-    return new DemoDataset(pickle, dropAllZeroText, format, clipLabels);
+    return new DemoDataset(pickle, dropAllZeroText, format, clipLabels, splits);
+  }
+
+  /** This pickle read with split role → top-level key {@code splits}. */
+  DemoDataset withSplits(Map<String, String> splits) {
+    return new DemoDataset(pickle, dropAllZeroText, format, clipLabels, splits);
   }
 
   boolean isSynthetic() {
@@ -72,6 +79,9 @@ record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText, String format
       d.put("dropAllZeroText", dropAllZeroText);
       d.put("format", format);
       d.put("clipLabels", clipLabels);
+      if (!splits.isEmpty()) {
+        d.put("splits", splits);
+      }
     }
     return d;
   }
@@ -86,9 +96,14 @@ record DemoDataset(Optional<Path> pickle, boolean dropAllZeroText, String format
    * {@code --isac.bs.dataset.} or {@code --isac.device.dataset.}.
    */
   List<String> serviceArgs(String prefix) {
-    return pickle.map(p -> List.of(prefix + "source=pickle", prefix + "path=" + p,
+    if (pickle.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>(List.of(prefix + "source=pickle", prefix + "path=" + pickle.get(),
         prefix + "drop-all-zero-text=" + dropAllZeroText, prefix + "format=" + format,
-        prefix + "clip-labels=" + clipLabels)).orElse(List.of());
+        prefix + "clip-labels=" + clipLabels));
+    splits.forEach((role, key) -> out.add(prefix + "splits." + role + "=" + key));
+    return out;
   }
 
   /** For the log. */

@@ -52,7 +52,7 @@ class DemoArgsTest {
     assertThatThrownBy(() -> parse("--lambda", "half")).hasMessage("lambda: 'half' is not a number");
     assertThatThrownBy(() -> parse("--help")).hasMessage("arguments: expected --name value pairs, got '--help'");
     assertThatThrownBy(() -> parse("--foo", "1")).hasMessage(
-        "arguments: unknown option '--foo' (known: --samples --epochs --lambda --out --repo --training-url --bs-url --api-key --dataset --drop-all-zero-text --format --clip-labels)");
+        "arguments: unknown option '--foo' (known: --samples --epochs --lambda --out --repo --training-url --bs-url --api-key --dataset --drop-all-zero-text --format --clip-labels --splits)");
   }
 
   @Test
@@ -77,6 +77,13 @@ class DemoArgsTest {
     assertThatThrownBy(() -> parse("--dataset", file.toString(), "--clip-labels", "maybe"))
         .hasMessage("clip-labels: 'maybe' must be true or false");
     assertThatThrownBy(() -> parse("--format", "mmsa")).hasMessage("format: only meaningful with --dataset");
+    DemoDataset dev = parse("--dataset", file.toString(), "--splits", "valid=dev").dataset();
+    assertThat(dev.serviceArgs("--isac.bs.dataset.")).contains("--isac.bs.dataset.splits.valid=dev");
+    assertThat(dev.trainingJobDataset()).containsEntry("splits", java.util.Map.of("valid", "dev"));
+    assertThatThrownBy(() -> parse("--dataset", file.toString(), "--splits", "dev"))
+        .hasMessage("splits: 'dev' must be role=key pairs, e.g. valid=dev,test=test");
+    assertThatThrownBy(() -> parse("--dataset", file.toString(), "--splits", "eval=dev"))
+        .hasMessage("splits.eval: 'eval' is no split (expected train, valid or test)");
     assertThat(parse().dataset()).isEqualTo(DemoDataset.SYNTHETIC);
     assertThat(DemoDataset.SYNTHETIC.serviceArgs("--isac.bs.dataset.")).isEmpty();
   }

@@ -24,7 +24,7 @@ public final class CatalogMemoryBenchmark {
       System.exit(2);
     }
     DatasetSettings settings = new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null,
-        null, args[0], "auto", null, null, args.length == 2 ? args[1] : "any", null);
+        null, args[0], "auto", null, null, args.length == 2 ? args[1] : "any", null, null);
     HeapProbe.Measurement<DatasetCatalog> m = HeapProbe.measure(() -> DatasetCatalog.of(settings.loadSummary()));
     double mib = 1 << 20;
     DatasetCatalog c = m.value();

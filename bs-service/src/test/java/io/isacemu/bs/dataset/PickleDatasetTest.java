@@ -35,7 +35,7 @@ class PickleDatasetTest {
   @Test
   void aPickleDatasetIsServedWithTheFingerprintADeviceComputes() throws Exception {
     MultimodalDataset asADeviceLoadsIt = new DatasetSettings("pickle", null, null, null, null, null, null, null, null,
-        null, null, FIXTURE.toString(), "auto", null, null, null, null).load();
+        null, null, FIXTURE.toString(), "auto", null, null, null, null, null).load();
     try (ConfigurableApplicationContext bs = start(FIXTURE.toString())) {
       DatasetCatalog catalog = bs.getBean(DatasetCatalog.class);
       assertThat(catalog.fingerprint()).isEqualTo(asADeviceLoadsIt.fingerprint());
@@ -79,7 +79,7 @@ class PickleDatasetTest {
     for (String f : new String[] {"multibench_f32.pkl", "multibench_mixed_layouts.pkl", "mmsa_text_bert.pkl"}) {
       for (boolean drop : new boolean[] {false, true}) {
         DatasetSettings s = new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null,
-            FIXTURE.resolveSibling(f).toString(), "auto", drop, null, null, null);
+            FIXTURE.resolveSibling(f).toString(), "auto", drop, null, null, null, null);
         assertSameCatalog(DatasetCatalog.of(s.loadSummary()), DatasetCatalog.of(s.load()));
       }
     }

@@ -46,7 +46,7 @@ class ComposeDatasetIT {
     MultiBenchPickleWriter.write(data, file);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--")); // the containers' user reads it
     String fingerprint = new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null,
-        file.toString(), "multibench", false, null, null, null).loadSummary().fingerprint();
+        file.toString(), "multibench", false, null, null, null, null).loadSummary().fingerprint();
 
     Map<String, String> env = Map.of(
         "BASE_IMAGE", Images.baseImage(),

@@ -137,10 +137,11 @@ public final class PickleDatasetReader {
     Layout layout = null;
     Map<Modality, int[]> firstLayout = new EnumMap<>(Modality.class);
     for (int s = 0; s < 3; s++) {
-      Object v = top.get(SPLITS[s]);
+      String key = options.splitKey(SPLITS[s]);
+      Object v = top.get(key);
       if (v == null) {
-        throw new IllegalArgumentException(
-            "key '" + SPLITS[s] + "' missing at top level (found keys " + PickleArrays.keys(top) + ")");
+        throw new IllegalArgumentException("key '" + key + "'" + (key.equals(SPLITS[s]) ? "" : " (split " + SPLITS[s] + ")")
+            + " missing at top level (found keys " + PickleArrays.keys(top) + ")");
       }
       Map<?, ?> split = PickleArrays.asMap(v, SPLITS[s]);
       Layout l = split.containsKey("regression_labels") ? Layout.MMSA : Layout.MULTIBENCH;

@@ -91,7 +91,7 @@ public sealed interface DatasetSpec {
     @Override
     public DatasetSettings settings() {
       return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, path,
-          format.wireName(), dropAllZeroText, null, null, null);
+          format.wireName(), dropAllZeroText, null, null, null, null);
     }
   }
 

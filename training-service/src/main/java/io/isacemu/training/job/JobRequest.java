@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Body of {@code POST /api/jobs}. Every field may be omitted; omitted fields take the defaults
@@ -93,6 +94,8 @@ public record JobRequest(
    * @param featureDims pickle: {@code any} (default) or {@code mosei} (require video 35, audio 74, text 300)
    * @param clipLabels pickle: clip labels outside [−3, 3] and count them (default false: such a label
    *     refuses the file)
+   * @param splits pickle: the file's top-level key per split role (train, valid, test), e.g. {@code
+   *     {"valid": "dev"}}; roles not named keep their name
    */
   @Schema(name = "DatasetRequest")
   public record DatasetRequest(
@@ -107,7 +110,8 @@ public record JobRequest(
       Boolean dropAllZeroText,
       String profile,
       String featureDims,
-      Boolean clipLabels) {}
+      Boolean clipLabels,
+      Map<String, String> splits) {}
 
   /**
    * A cost budget per sample.
@@ -255,12 +259,13 @@ public record JobRequest(
   private DatasetSettings pickleSettings(String file, boolean drop) {
     try {
       return new DatasetSettings("pickle", null, null, null, null, null, null, null, null, null, null, file,
-          dataset.format(), drop, null, dataset.featureDims(), dataset.clipLabels());
+          dataset.format(), drop, null, dataset.featureDims(), dataset.clipLabels(), dataset.splits());
     } catch (IllegalArgumentException e) {
       // DatasetSettings names its key first ("format: 'x' must be ..."): the same key under dataset.
       int colon = Math.max(0, e.getMessage().indexOf(':'));
       String key = e.getMessage().substring(0, colon);
-      Object value = key.equals("featureDims") ? dataset.featureDims() : dataset.format();
+      Object value = key.equals("featureDims") ? dataset.featureDims()
+          : key.startsWith("splits.") ? dataset.splits().get(key.substring("splits.".length())) : dataset.format();
       throw new InvalidFieldException("dataset." + key, value, e.getMessage().substring(colon + 1).strip(), e);
     }
   }

@@ -89,6 +89,7 @@ class JobControllerTest {
         "{\"dataset\":{\"type\":\"pickle\"}}   | dataset.path   | required",
         "{\"dataset\":{\"type\":\"pickle\",\"path\":\"x.pkl\",\"format\":\"csv\"}} | dataset.format | 'csv' must be auto, multibench or mmsa",
         "{\"dataset\":{\"type\":\"pickle\",\"path\":\"x.pkl\",\"featureDims\":\"big\"}} | dataset.featureDims | 'big' must be any or mosei",
+        "{\"dataset\":{\"type\":\"pickle\",\"path\":\"x.pkl\",\"splits\":{\"dev\":\"valid\"}}} | dataset.splits.dev | is no split",
         "{\"lambdas\":[0.1],\"deployLambda\":0.5} | deployLambda | 0.5",
         "{\"maxAccuracyLoss\":-1}            | maxAccuracyLoss | -1.0",
         "{\"maxAccuracyLoss\":101}           | maxAccuracyLoss | 101.0",
