@@ -267,8 +267,9 @@ class PlatformEndToEndTest {
       platform.awaitLive(Duration.ofSeconds(30), "video-0", "audio-0", "text-0");
       JsonNode t = platform.awaitTask(platform.submit(Map.of("count", 5, "mode", "fixed:V+A+T")), TASK_TIMEOUT);
       assertThat(t.path("status").asText()).as(t.path("reason").asText()).isEqualTo("DONE");
+      // the three legitimate devices served it, the impostor never (a device may serve two rounds)
       assertThat(t.path("devices")).extracting(d -> d.path("deviceId").asText())
-          .containsExactlyInAnyOrder("video-0", "audio-0", "text-0");
+          .containsOnly("video-0", "audio-0", "text-0").contains("video-0", "audio-0", "text-0");
     } finally {
       platform.stopDevices("impostor");
     }
