@@ -1,6 +1,7 @@
 package io.isacemu.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isacemu.experiments.PlatformControl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

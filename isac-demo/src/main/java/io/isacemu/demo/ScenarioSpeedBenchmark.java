@@ -2,6 +2,13 @@ package io.isacemu.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.isacemu.experiments.Endpoints;
+import io.isacemu.experiments.HttpPlatformControl;
+import io.isacemu.experiments.PlatformControl;
+import io.isacemu.experiments.ScenarioFile;
+import io.isacemu.experiments.ScenarioRun;
+import io.isacemu.experiments.TrainingJobs;
+import io.isacemu.experiments.TrainingStep;
 import io.isacemu.http.JsonHttpClient;
 import io.isacemu.http.JsonResponse;
 import io.isacemu.scenario.model.Scenario;
@@ -41,7 +48,7 @@ public final class ScenarioSpeedBenchmark {
   public static void main(String[] argv) throws Exception {
     DemoArgs args = DemoArgs.parse(argv, System.getenv());
     Scenario scenario = ScenarioFile.load(args.scenario().orElseThrow(
-        () -> new IllegalArgumentException("give a scenario file, e.g. scenarios/speed/sweep-full.yaml")), args);
+        () -> new IllegalArgumentException("give a scenario file, e.g. scenarios/speed/sweep-full.yaml")), args.overrides());
     DemoLog log = new DemoLog();
     JsonHttpClient http = new JsonHttpClient(Duration.ofSeconds(5), Duration.ofMinutes(5)).withApiKey(args.apiKey());
     String name = ScenarioRun.nameOf(args.scenario().get());

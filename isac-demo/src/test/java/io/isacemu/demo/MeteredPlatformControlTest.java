@@ -2,6 +2,9 @@ package io.isacemu.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.isacemu.experiments.PlatformControl;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +13,23 @@ import org.junit.jupiter.api.Test;
 
 class MeteredPlatformControlTest {
 
+  /** A BS whose tasks are DONE when awaited. */
+  private static final class DoneAtOnce implements PlatformControl {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private int next;
+
+    @Override public JsonNode applyCell(double bandwidthHz) { return cell(); }
+    @Override public JsonNode cell() { return JSON.createObjectNode().put("bandwidthHz", 20e6); }
+    @Override public void startReplication(long seed) {}
+    @Override public String submit(Map<String, Object> task) { return "t-" + next++; }
+    @Override public JsonNode await(String taskId) { return JSON.createObjectNode().put("id", taskId).put("status", "DONE"); }
+  }
+
   @Test
   void eachModeGetsItsTasksItsWallTimeAndTheBsPhasesItsTasksAdded() throws Exception {
     AtomicLong now = new AtomicLong();
     Map<String, Double> bs = new HashMap<>(Map.of("sense", 1.0));
-    MeteredPlatformControl m = new MeteredPlatformControl(new FakePlatform(), () -> Map.copyOf(bs), now::get);
+    MeteredPlatformControl m = new MeteredPlatformControl(new DoneAtOnce(), () -> Map.copyOf(bs), now::get);
     for (String mode : List.of("fixed:T", "fixed:T", "full")) {
       String id = m.submit(Map.of("mode", mode, "sampleIds", List.of("syn-test-000000")));
       now.addAndGet(2_000_000_000L);
