@@ -48,7 +48,11 @@ public final class StartupSettings {
     if (s.dataset() instanceof DatasetSpec.Synthetic syn) {
       SyntheticConfig d = syn.config();
       num(out, "dataset.testSize", d.testSize(), dataset.path("testSize"));
-      num(out, "dataset.sequenceLength", d.sequenceLength(), dataset.path("sequenceLength"));
+      // the synthetic generator is aligned: every modality's T_m ({@code sequenceLengths}) is its one T
+      for (Modality m : Modality.values()) {
+        num(out, "dataset.sequenceLength", d.sequenceLength(), dataset.path("sequenceLengths").path(Wire.name(m)),
+            " (" + Wire.name(m) + ")");
+      }
     }
     // with replications > 1 every replication resets the traces to seed + r, whatever the platform's seed
     if (s.replications() == 1) {

@@ -25,8 +25,9 @@ class StartupSettingsTest {
     ObjectNode cell = JSON.createObjectNode().put("bandwidthHz", 1.0).put("unitBandwidthHz", s.cell().unitBandwidthHz())
         .put("noiseFigureDb", s.cell().noiseFigureDb()).put("bsAntennas", s.cell().bsAntennas());
     SyntheticConfig d = ((DatasetSpec.Synthetic) s.dataset()).config();
-    ObjectNode dataset = JSON.createObjectNode().put("source", "synthetic").put("testSize", d.testSize())
-        .put("sequenceLength", d.sequenceLength());
+    ObjectNode dataset = JSON.createObjectNode().put("source", "synthetic").put("testSize", d.testSize());
+    dataset.putObject("sequenceLengths").put("video", d.sequenceLength()).put("audio", d.sequenceLength())
+        .put("text", d.sequenceLength());
     ObjectNode emulation = JSON.createObjectNode().put("seed", s.seed());
     ArrayNode devices = JSON.createArrayNode();
     for (Modality m : Modality.values()) {

@@ -88,7 +88,7 @@ class ExperimentServiceIT {
         device("video", Platform.VIDEO), device("audio", Platform.AUDIO), device("text", Platform.TEXT),
         "dataset:",
         "  testSize: " + dataset.path("testSize").asInt(),
-        "  sequenceLength: " + dataset.path("sequenceLength").asInt(),
+        "  sequenceLength: " + dataset.path("sequenceLengths").path("text").asInt(), // synthetic: aligned
         "training:", "  lambdas: [0.5]", "  deployLambda: 0.5", "  epochsStageOne: 1", "  epochsStageTwo: 1",
         "serving:", "  modes: [fixed:T, on-demand]", "  samplesPerPoint: 4", "  timeScale: 0",
         "sweep:", "  axes:", "    cell.bandwidthHz: [1.4e6, 20e6]", "");
