@@ -24,9 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The shipped device-axis scenarios end to end on the real services, reduced explicitly (here, in
- * the copy that runs, which the run's {@code scenario.yaml} shows): each zip axis cut to its first
- * and last value, one λ, one epoch per stage, two modes, 4 samples per point. Asserts that the run
+ * Every shipped scenario end to end on the real services, reduced explicitly (here, in the copy
+ * that runs, which the run's {@code scenario.yaml} shows): each axis cut to its first and last value,
+ * λ 0.5 (plus a swept λ's values), one epoch per stage, two modes, 4 samples per point, one
+ * replication, and a MOSEI-size dataset cut to 240/60/60. Asserts that the run
  * is complete and that the axis took effect on the running platform. Scenario profile (needs the
  * packaged jars).
  */
@@ -47,8 +48,15 @@ class ShippedScenariosIT {
       axes.set(k, ends);
     });
     ObjectNode training = root.with("training");
-    training.putArray("lambdas").add(0.5);
+    ArrayNode lambdas = training.putArray("lambdas").add(0.5);
+    if (axes.has("training.deployLambda")) { // the swept λ values must be trained
+      axes.get("training.deployLambda").forEach(lambdas::add);
+    }
     training.put("deployLambda", 0.5).put("epochsStageOne", 1).put("epochsStageTwo", 1);
+    JsonNode dataset = root.path("dataset");
+    if (dataset.path("trainSize").asInt(0) > 5000) { // paper-table1's MOSEI-size set, cut in the copy
+      ((ObjectNode) dataset).put("trainSize", 240).put("validSize", 60).put("testSize", 60);
+    }
     ObjectNode serving = root.with("serving");
     serving.putArray("modes").add("fixed:T").add("on-demand");
     serving.put("samplesPerPoint", 4).put("timeScale", 0);
@@ -101,6 +109,35 @@ class ShippedScenariosIT {
         }
       }
       default -> throw new AssertionError(name);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"default", "bandwidth-sweep", "lambda-frontier", "paper-table1", "tiny-bandwidth"})
+  void theOtherShippedScenariosRunReduced(String name) throws Exception {
+    Path repo = Path.of(System.getProperty("isac.repo", "..")).toAbsolutePath().normalize();
+    Path file = reduced(repo, name);
+    DemoArgs args = DemoArgs.scenario(repo, out, file, 4, 1, Set.of());
+    Scenario s = ScenarioFile.load(file, args.overrides());
+    DemoLauncher demo = new DemoLauncher(args, Optional.of(s));
+    try {
+      demo.run();
+    } finally {
+      demo.stopAll();
+    }
+    Path dir = demo.runDir();
+    JsonNode run = JSON.readTree(Files.readString(dir.resolve("run.json")));
+    assertThat(run.path("status").asText()).as("%s", run).isEqualTo("complete");
+    JsonNode points = JSON.readTree(Files.readString(dir.resolve("points.json")));
+    int expected = s.sweep().axes().isEmpty() ? 1 : 2;
+    assertThat(points).as("%s", points).hasSize(expected);
+    List<String> rows = Files.readAllLines(dir.resolve("summary.csv"));
+    assertThat(rows).as("summary.csv: header + one row per point x mode").hasSize(1 + 2 * expected);
+    if (s.sweep().axes().containsKey("cell.bandwidthHz")) {
+      assertThat(points.get(0).path("cell").path("bandwidthHz").asDouble()).isEqualTo(1.4e6);
+      assertThat(points.get(1).path("cell").path("bandwidthHz").asDouble()).isEqualTo(20e6);
+      assertThat(points.get(1).path("cell").path("units").asInt())
+          .isGreaterThan(points.get(0).path("cell").path("units").asInt());
     }
   }
 
