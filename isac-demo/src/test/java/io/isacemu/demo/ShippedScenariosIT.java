@@ -41,7 +41,7 @@ class ShippedScenariosIT {
   private Path reduced(Path repo, String name) throws Exception {
     JsonNode tree = ScenarioReader.parse(Files.readString(repo.resolve("scenarios/" + name + ".yaml")), name);
     ObjectNode root = (ObjectNode) tree;
-    ObjectNode axes = (ObjectNode) root.path("sweep").path("axes");
+    ObjectNode axes = root.path("sweep").path("axes") instanceof ObjectNode a ? a : JSON.createObjectNode();
     axes.fieldNames().forEachRemaining(k -> {
       ArrayNode values = (ArrayNode) axes.get(k);
       ArrayNode ends = JSON.createArrayNode().add(values.get(0)).add(values.get(values.size() - 1));
