@@ -229,6 +229,20 @@ final class LocalPlatform {
   }
 
   static int freePort() throws IOException {
+    // Below Linux's ephemeral range (32768-60999): a port the OS hands out for ServerSocket(0) is one it
+    // may also hand to another process's outgoing connection before the service binds it (seen once in
+    // CI: a device-service exited at start). A random bindable port from 20000-32767 avoids that race.
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + r.nextInt(12_768);
+      try (ServerSocket s = new ServerSocket()) {
+        s.setReuseAddress(false);
+        s.bind(new java.net.InetSocketAddress(port)); // the wildcard: taken on any address = taken
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
